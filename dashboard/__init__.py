@@ -1,0 +1,1 @@
+"""What the pages share: formatting, chart builders, tables (pure), and the Streamlit state (state.py)."""

@@ -1,0 +1,233 @@
+"""The one attainment engine: for a plan, year, quarter and locality, each target's figure and status.
+
+`judge` holds the rules of DOMAIN.md and touches no database; `evaluate` gathers the figures
+(etl.figures) and judges every target. Pages, exports and the CLI all call `evaluate`.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from fractions import Fraction
+
+import duckdb
+
+from etl import db, figures as figures_mod
+from etl.figures import Figure
+
+MET, ON_TRACK, BEHIND, NOT_MET, NO_DATA = "met", "on_track", "behind", "not_met", "no_data"
+STATUSES = (MET, ON_TRACK, BEHIND, NOT_MET, NO_DATA)
+
+
+@dataclass(frozen=True)
+class IndicatorRule:
+    """What the rules need to know of an indicator."""
+    kind: str            # share | count | qualitative
+    numerator_agg: str   # sum | last
+    denominator_agg: str | None = None
+
+
+@dataclass(frozen=True)
+class TargetRule:
+    rule: str
+    value: float | None
+    value_high: float | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Judgement:
+    actual: float | None      # % for shares and growth, the count otherwise
+    expected: float | None    # what the target asks by this quarter (pro-rated where it accumulates)
+    status: str
+    exceeded: bool = False    # above the upper end of a range or growth band
+
+
+def accumulates(indicator: IndicatorRule) -> bool:
+    """Judged against a pro-rated part mid-year: a share of year-to-date over a stock, or a summed count.
+
+    A rate of two flows (handled / received) is judged at full value every quarter.
+    """
+    if indicator.kind == "share":
+        return indicator.numerator_agg == "last" and indicator.denominator_agg == "last"
+    return indicator.kind == "count" and indicator.numerator_agg == "sum"
+
+
+def elapsed_fraction(target: TargetRule, year: int, quarter: int, plan_years: tuple[int, int]) -> Fraction:
+    """Share of the target's time gone by the end of `quarter`: of the year, or of the whole
+    period up to the deadline for a cumulative target."""
+    if target.rule == "cumulative_by":
+        start, deadline = plan_years[0], target.year or plan_years[1]
+        total = 4 * (deadline - start + 1)
+        return Fraction(4 * (year - start) + quarter, total)
+    return Fraction(quarter, 4)
+
+
+def share_pct(figure: Figure) -> float | None:
+    if not figure.denominator:
+        return None
+    return 100.0 * figure.numerator / figure.denominator
+
+
+def judge(target: TargetRule, indicator: IndicatorRule, figure: Figure | None, year: int, quarter: int,
+          plan_years: tuple[int, int], previous: Figure | None = None) -> Judgement:
+    """Status of one target for one locality and period, with the rules of DOMAIN.md."""
+    if figure is None:
+        return Judgement(None, None, NO_DATA)
+    if target.rule in ("growth", "no_decrease"):
+        return _judge_against_last_year(target, figure, previous, quarter == 4)
+    closed = quarter == 4 and (target.rule != "cumulative_by" or year >= (target.year or plan_years[1]))
+    paced = target.rule != "at_most" and target.rule != "qualitative" and (
+        accumulates(indicator) or target.rule == "cumulative_by")
+    fraction = elapsed_fraction(target, year, quarter, plan_years) if paced else Fraction(1)
+    full = Fraction(target.value if target.value is not None else 100)
+    actual = figure.numerator if _counts_units(target, indicator) else share_pct(figure)
+    meets = lambda level: _meets(target, indicator, figure, level)  # noqa: E731
+    exceeded = target.rule == "range" and target.value_high is not None and figure.numerator > target.value_high
+    expected = float(full * fraction)
+    if meets(full):
+        status = MET
+    elif closed:
+        status = NOT_MET
+    elif paced and meets(full * fraction):
+        status = ON_TRACK
+    else:
+        status = BEHIND
+    return Judgement(actual, expected, status, exceeded)
+
+
+def _counts_units(target: TargetRule, indicator: IndicatorRule) -> bool:
+    return indicator.kind == "count" or target.rule == "n_of_n"
+
+
+def _meets(target: TargetRule, indicator: IndicatorRule, figure: Figure, level: Fraction) -> bool:
+    n, d = figure.numerator, figure.denominator
+    if target.rule == "at_most":
+        return n <= level
+    if target.rule == "qualitative":
+        return bool(d) and n >= d
+    if _counts_units(target, indicator):
+        return n >= level
+    return not d or n * 100 >= level * d  # nothing to act on (0 of 0) counts as done
+
+
+def _judge_against_last_year(target: TargetRule, figure: Figure, previous: Figure | None, closed: bool) -> Judgement:
+    n = figure.numerator
+    if previous is None:
+        return Judgement(float(n) if target.rule == "no_decrease" else None, None, NO_DATA)
+    p = previous.numerator
+    if target.rule == "no_decrease":
+        meets, actual, expected, exceeded = n >= p, float(n), float(p), False
+    else:
+        growth = Fraction(n - p) * 100 / p if p else None
+        meets = n > 0 if growth is None else growth >= Fraction(target.value)
+        actual = None if growth is None else float(growth)
+        expected = float(target.value)
+        exceeded = growth is not None and target.value_high is not None and growth > Fraction(target.value_high)
+    if meets:
+        status = MET if closed else ON_TRACK
+    else:
+        status = NOT_MET if closed else BEHIND
+    return Judgement(actual, expected, status, exceeded)
+
+
+# --- evaluation against the database ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class TargetResult:
+    plan_id: str
+    target_id: str
+    locality_id: str
+    locality_code: str
+    indicator_code: str
+    indicator_name: str
+    section: str
+    year: int
+    quarter: int
+    comparator: str
+    target_value: float | None
+    target_value_high: float | None
+    unit: str
+    numerator: int | None
+    denominator: int | None
+    actual: float | None
+    expected: float | None
+    status: str
+    exceeded: bool
+    previous_numerator: int | None
+    own_return: bool | None
+    children_reported: int | None
+    children_total: int | None
+    note: str | None
+    clause: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class PlanNotFound(LookupError):
+    pass
+
+
+class YearOutsidePlan(ValueError):
+    pass
+
+
+_TARGETS_SQL = """
+SELECT t.target_id, t.indicator_code, i.name, t.section, t.rule, t.value, t.value_high, t.unit, t.year,
+       t.levels, t.clause, i.kind, i.numerator_agg, i.denominator_agg
+FROM targets t JOIN indicators i ON i.code = t.indicator_code
+WHERE t.plan_id = ? ORDER BY t.position"""
+
+
+def plan_header(con: duckdb.DuckDBPyConnection, plan_id: str) -> tuple[str, int, int]:
+    row = db.one(con.cursor(), "SELECT issuer_id, year_from, year_to FROM plans WHERE plan_id = ?", [plan_id])
+    if row is None:
+        raise PlanNotFound(plan_id)
+    return row
+
+
+def evaluate(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, quarter: int = 4,
+             locality_id: str | None = None) -> list[TargetResult]:
+    """Every target of the plan that applies in `year`, judged for the locality (default: the issuer)
+    on its figures from 1 January up to the end of `quarter`."""
+    issuer_id, year_from, year_to = plan_header(con, plan_id)
+    if not year_from <= year <= year_to:
+        raise YearOutsidePlan(f"{year} ∉ {year_from}–{year_to}")
+    root = locality_id or issuer_id
+    code = db.one(con.cursor(), "SELECT code FROM localities WHERE locality_id = ?", [root])
+    rows = con.cursor().execute(_TARGETS_SQL, [plan_id]).fetchall()
+    current = figures_mod.rolled_up(con, root, year, quarter)
+    last_year: dict[int, dict[str, Figure]] = {}
+    results = []
+    for (target_id, ind_code, ind_name, section, rule, value, value_high, unit, t_year, levels, clause,
+         kind, n_agg, d_agg) in rows:
+        if not _applies(rule, t_year, year):
+            continue
+        target = TargetRule(rule, value, value_high, t_year)
+        indicator = IndicatorRule(kind, n_agg, d_agg)
+        if levels:
+            figure = figures_mod.level_sum(con, root, year, quarter, tuple(levels)).get(ind_code)
+        else:
+            figure = current.get(ind_code)
+        previous = None
+        if rule in ("growth", "no_decrease"):
+            q_prev = quarter if rule == "growth" else 4
+            if q_prev not in last_year:
+                last_year[q_prev] = figures_mod.rolled_up(con, root, year - 1, q_prev)
+            previous = last_year[q_prev].get(ind_code)
+        j = judge(target, indicator, figure, year, quarter, (year_from, year_to), previous)
+        results.append(TargetResult(
+            plan_id, target_id, root, code[0] if code else root, ind_code, ind_name, section, year, quarter,
+            rule, value if value is not None else j.expected, value_high, unit,
+            figure.numerator if figure else None, figure.denominator if figure else None,
+            j.actual, j.expected, j.status, j.exceeded,
+            previous.numerator if previous else None,
+            figure.own_return if figure else None,
+            figure.children_reported if figure else None, figure.children_total if figure else None,
+            figure.note if figure else None, clause))
+    return results
+
+
+def _applies(rule: str, target_year: int | None, year: int) -> bool:
+    if target_year is None:
+        return True
+    return year <= target_year if rule == "cumulative_by" else year == target_year

@@ -1,0 +1,72 @@
+"""Small databases built by the tests themselves: a tiny locality tree and plans written inline."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from etl import catalog, db, localities
+from etl.catalog import Plan, Target
+
+TREE = [  # locality_id, code, name, level, parent_id
+    ("90@pre2025", "90", "Tỉnh Thử Nghiệm", "province", ""),
+    ("900@pre2025", "900", "Huyện Một", "district", "90@pre2025"),
+    ("901@pre2025", "901", "Huyện Hai", "district", "90@pre2025"),
+    ("90001@pre2025", "90001", "Xã A", "commune", "900@pre2025"),
+    ("90002@pre2025", "90002", "Xã B", "commune", "900@pre2025"),
+    ("90003@pre2025", "90003", "Xã C", "commune", "901@pre2025"),
+]
+
+
+def write_tree(path: Path, rows=TREE) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["locality_id", "code", "name", "level", "unit_type", "parent_id", "valid_from", "valid_to",
+                    "successor_id", "local_code"])
+        for lid, code, name, level, parent in rows:
+            w.writerow([lid, code, name, level, name.split()[0], parent, "", "2025-06-30", "", 0])
+    return path
+
+
+def target(position: int, indicator: str, rule: str, value=None, value_high=None, year=None, levels=None,
+           plan_id: str = "test-plan", unit: str = "%") -> Target:
+    return Target(f"{plan_id}#{position:02d}", plan_id, position, "", indicator, rule, value, value_high, unit,
+                  year, levels, None, f"điều khoản {position}")
+
+
+@pytest.fixture
+def make_db(tmp_path):
+    """make_db(targets, issuer=..., years=(y0, y1)) -> an open connection with the tiny tree and one plan."""
+    opened = []
+
+    def _make(targets=(), issuer="90@pre2025", years=(2023, 2023)):
+        con = db.connect(tmp_path / f"test{len(opened)}.duckdb")
+        opened.append(con)
+        localities.load(con, write_tree(tmp_path / "tree.csv"))
+        plan = Plan("test-plan", "Kế hoạch thử", issuer, "UBND", years[0], years[1], None, None, None,
+                    list(targets))
+        catalog.load(con, catalog.read_indicators(), [plan])
+        return con
+
+    yield _make
+    for con in opened:
+        con.close()
+
+
+def add_figures(con, rows, version_by="test"):
+    """Write figures straight into returns (bypassing Excel): rows of
+    (locality_id, year, quarter, indicator, numerator, denominator)."""
+    cur = con.cursor()
+    uid = db.one(cur, "INSERT INTO uploads (file_name, file_hash, submitted_by, submitted_at, row_count) "
+                      "VALUES ('t', 'h', ?, now(), 0) RETURNING upload_id", [version_by])[0]
+    keys = {}
+    for loc, year, quarter, ind, n, d in rows:
+        key = (loc, year, quarter)
+        if key not in keys:
+            version = db.one(cur, "SELECT coalesce(max(version), 0) + 1 FROM returns WHERE locality_id = ? "
+                                  "AND year = ? AND quarter = ?", list(key))[0]
+            keys[key] = db.one(cur, "INSERT INTO returns (upload_id, locality_id, year, quarter, version, "
+                                    "submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, now()) RETURNING return_id",
+                               [uid, loc, year, quarter, version, version_by])[0]
+        cur.execute("INSERT INTO figures VALUES (?, ?, ?, ?, NULL)", [keys[key], ind, n, d])
