@@ -7,7 +7,7 @@ st.set_page_config(page_title=UI["app_title"], page_icon="📊", layout="wide")
 
 navigation = st.navigation({
     UI["group_monitor"]: [
-        st.Page("pages/attainment.py", title=UI["page_attainment"], icon="🎯", url_path="ket-qua", default=True),
+        st.Page("pages/attainment.py", title=UI["page_attainment"], icon="🎯", default=True),
     ],
 })
 navigation.run()

@@ -20,7 +20,7 @@ def percent_targets(results: list[TargetResult]) -> list[TargetResult]:
 def attainment_bars(results: list[TargetResult], title: str) -> go.Figure:
     """One bar per percentage target: the actual share, with the year's target and this period's pace marked."""
     rows = percent_targets(results)
-    labels = [_short(r.indicator_name) for r in rows]
+    labels = [_short(fmt.target_label(r.indicator_name, r.levels, r.target_id)) for r in rows]
     fig = go.Figure()
     fig.add_bar(
         y=labels, x=[r.actual or 0 for r in rows], orientation="h", name=UI["chart_actual"],
@@ -33,7 +33,7 @@ def attainment_bars(results: list[TargetResult], title: str) -> go.Figure:
                     marker={"symbol": "line-ns", "size": 22, "line": {"width": 3, "color": "#000000"}},
                     hovertemplate="Chỉ tiêu: %{x:.1f}%<extra></extra>")
     fig.add_scatter(y=labels, x=[r.expected for r in rows], mode="markers", name=UI["chart_expected"],
-                    marker={"symbol": "diamond-open", "size": 11, "line": {"width": 2, "color": "#555555"}},
+                    marker={"symbol": "diamond-open", "size": 11, "color": "#333333", "line": {"width": 2}},
                     hovertemplate="Mức cần đạt đến kỳ này: %{x:.1f}%<extra></extra>")
     fig.update_layout(
         title=title, separators=",.", height=120 + 42 * len(rows), margin={"l": 10, "r": 30, "t": 60, "b": 40},
@@ -42,5 +42,5 @@ def attainment_bars(results: list[TargetResult], title: str) -> go.Figure:
     return fig
 
 
-def _short(text: str, width: int = 48) -> str:
+def _short(text: str, width: int = 64) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,7 +1,7 @@
 """Numbers and targets written the Vietnamese way: 1.234,5 and 70,0%. Pure functions."""
 from __future__ import annotations
 
-from etl.labels_vi import STATUS, STATUS_ICON
+from etl.labels_vi import LEVEL, STATUS, STATUS_ICON
 
 
 def number(value: float | int | None, decimals: int = 0) -> str:
@@ -52,3 +52,10 @@ def actual_text(rule: str, unit: str, actual: float | None, numerator: int | Non
     if unit == "%" and rule != "n_of_n":
         return "0/0" if actual is None else percent(actual)
     return number(actual)
+
+
+def target_label(indicator_name: str, levels: tuple[str, ...] | None, target_id: str) -> str:
+    """'3. Cán bộ … được tập huấn (cấp tỉnh)': numbered as in the plan, the level where a target is split."""
+    number = target_id.rsplit("#", 1)[-1].lstrip("0")
+    where = f" ({', '.join(LEVEL[l].lower() for l in levels)})" if levels else ""
+    return f"{number}. {indicator_name}{where}"

@@ -15,7 +15,7 @@ def attainment_table(results: list[TargetResult]) -> pd.DataFrame:
     for r in results:
         coverage = "" if r.children_total is None else f"{r.children_reported}/{r.children_total}"
         rows.append({
-            UI["col_indicator"]: r.indicator_name,
+            UI["col_indicator"]: fmt.target_label(r.indicator_name, r.levels, r.target_id),
             UI["col_target"]: fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year),
             UI["col_actual"]: fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator),
             UI["col_fraction"]: fmt.fraction(r.numerator, r.denominator),

@@ -139,6 +139,7 @@ class TargetResult:
     locality_code: str
     indicator_code: str
     indicator_name: str
+    levels: tuple[str, ...] | None
     section: str
     year: int
     quarter: int
@@ -216,7 +217,8 @@ def evaluate(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, quarter: i
             previous = last_year[q_prev].get(ind_code)
         j = judge(target, indicator, figure, year, quarter, (year_from, year_to), previous)
         results.append(TargetResult(
-            plan_id, target_id, root, code[0] if code else root, ind_code, ind_name, section, year, quarter,
+            plan_id, target_id, root, code[0] if code else root, ind_code, ind_name,
+            tuple(levels) if levels else None, section, year, quarter,
             rule, value if value is not None else j.expected, value_high, unit,
             figure.numerator if figure else None, figure.denominator if figure else None,
             j.actual, j.expected, j.status, j.exceeded,

@@ -132,7 +132,7 @@ def _figure(indicator: str, locality_id: str, is_issuer: bool, year: int, quarte
     if indicator == "industrial_workers_reached" and rng.random() > 0.15:
         return None                             # most communes have no industrial zone
     if indicator.startswith("units_") and not is_issuer:  # a unit below the issuer says whether it did it
-        done_from = rng.uniform(0.2, 1.6) / effort  # fraction of the year by which the unit has done it
+        done_from = rng.uniform(0.1, 1.25) / effort  # fraction of the year by which the unit has done it
         return int(progress >= done_from), 1, None
     if indicator in STOCK:
         low, high = STOCK[indicator]
@@ -142,7 +142,7 @@ def _figure(indicator: str, locality_id: str, is_issuer: bool, year: int, quarte
                 return None                     # counted from the start of the plan period
             share = min(1.0, effort * 0.3 * ((year - plan_start) + progress))
         else:
-            share = min(1.0, effort * rng.uniform(0.45, 0.9) * progress)
+            share = min(1.0, effort * rng.uniform(0.7, 1.05) * progress)
         return min(stock, round(stock * share)), stock, None
     if indicator in ("tipoffs_handled", "violators_handled"):
         received = q_rng.randint(0, 6)

@@ -82,6 +82,7 @@ MSG = {
 
 # Every view is year-to-date: quarter q means 1 January to the end of quarter q.
 PERIOD = {1: "Quý I", 2: "6 tháng đầu năm", 3: "9 tháng", 4: "Cả năm"}
+PERIOD_OF_YEAR = {1: "quý I/{year}", 2: "6 tháng đầu năm {year}", 3: "9 tháng năm {year}", 4: "năm {year}"}
 
 UI = {
     "app_title": "Theo dõi kế hoạch phòng, chống mại dâm",
@@ -94,7 +95,7 @@ UI = {
     "no_plans": "Chưa có kế hoạch nào trong cơ sở dữ liệu. Hãy chạy: python -m etl init.",
     "no_data_period": "Chưa có báo cáo nào của năm {year} (kỳ: {period}) cho kế hoạch này. Hãy nạp báo cáo quý bằng lệnh python -m etl load.",
     "summary": "{met} chỉ tiêu đạt, {on_track} đúng tiến độ, {behind} chậm tiến độ, {not_met} không đạt, {no_data} chưa có số liệu (trên {total} chỉ tiêu).",
-    "chart_title": "Tỷ lệ đạt được so với chỉ tiêu — {locality}, {period} năm {year}",
+    "chart_title": "Tỷ lệ đạt được so với chỉ tiêu — {locality}, {period}",
     "chart_x": "Tỷ lệ (%)",
     "chart_actual": "Kết quả",
     "chart_target": "Chỉ tiêu cả năm",
@@ -105,7 +106,7 @@ UI = {
     "col_actual": "Kết quả",
     "col_fraction": "Tử số / mẫu số",
     "col_status": "Trạng thái",
-    "col_coverage": "Đơn vị đã báo cáo",
+    "col_coverage": "Đơn vị có số liệu",
     "col_clause": "Trích kế hoạch",
     "counts_note": "Chỉ tiêu tính bằng số lượng (buổi, vụ, điểm, xã) xem trong bảng dưới.",
 }

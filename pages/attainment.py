@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dashboard import charts, state, tables
-from etl.labels_vi import DEMO_BANNER, PERIOD, UI
+from etl.labels_vi import DEMO_BANNER, PERIOD, PERIOD_OF_YEAR, UI
 
 st.title(UI["page_attainment"])
 if state.database_ready():
@@ -14,12 +14,13 @@ if state.database_ready():
         results = state.evaluate(plan_id, year, quarter)
         locality = state.locality_name(results[0].locality_id) if results else ""
         counts = tables.status_counts(results)
-        st.subheader(f"{locality} — {PERIOD[quarter]} năm {year}")
+        period = PERIOD_OF_YEAR[quarter].format(year=year)
+        st.subheader(f"{locality} — {period[0].upper()}{period[1:]}")
         if counts["no_data"] == len(results):
             st.warning(UI["no_data_period"].format(period=PERIOD[quarter], year=year))
         st.markdown(UI["summary"].format(total=len(results), **counts))
         if charts.percent_targets(results):
-            title = UI["chart_title"].format(locality=locality, period=PERIOD[quarter].lower(), year=year)
+            title = UI["chart_title"].format(locality=locality, period=period)
             st.plotly_chart(charts.attainment_bars(results, title), width="stretch")
             st.caption(UI["counts_note"])
         st.caption(UI["table_caption"])

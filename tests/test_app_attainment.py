@@ -45,6 +45,7 @@ def test_page_shows_the_engines_numbers(page_db):
     assert list(table["Trạng thái"]) == ["✔ Đạt", "⚠ Chậm tiến độ", "○ Chưa có số liệu"]
     assert at.sidebar.selectbox[2].value == 2
     assert any("1 chỉ tiêu đạt" in m.value for m in at.markdown)
+    assert list(table["Chỉ tiêu"])[0] == "1. Cơ sở KDDV dễ phát sinh TNMD được kiểm tra"
 
 
 def test_query_string_opens_the_same_view(page_db):

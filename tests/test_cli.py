@@ -1,0 +1,79 @@
+"""The command line's CSV contracts (column names are used by other tools)."""
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from etl.demo import write_bulk
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(db: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "etl", *args, "--db", str(db)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+
+
+def rows(result) -> list[dict]:
+    assert result.returncode == 0, result.stderr
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "cli.duckdb"
+    assert run(path, "init").returncode == 0
+    return path
+
+
+def test_targets_csv_columns_and_content(db):
+    result = run(db, "targets", "--csv")
+    assert result.stdout.splitlines()[0] == "plan_id,indicator_code,level,year,comparator,value,value_high,unit,clause"
+    targets = rows(result)
+    assert len(targets) == 47
+    split = [t for t in targets if t["plan_id"] == "quangtri-2022-2025" and t["indicator_code"] == "officials_trained"]
+    assert [(t["level"], t["value"]) for t in split] == [("province", "70"), ("district;commune", "50")]
+    range_target = next(t for t in targets if t["comparator"] == "range")
+    assert (range_target["value"], range_target["value_high"], range_target["unit"]) == ("2", "4", "buổi")
+
+
+def test_localities_csv(db):
+    units = {u["locality_id"]: u for u in rows(run(db, "localities", "--csv"))}
+    assert units["15349@pre2025"]["successor_id"] == "15349@2025"
+    assert units["15349-KP01@pre2025"]["local_code"] == "True"
+
+
+def test_attainment_csv_after_a_load(db, tmp_path):
+    path = tmp_path / "q1.xlsx"
+    write_bulk(path, [("15349", 2023, 1, "establishments_inspected", 3, 10),
+                      ("15349", 2023, 1, "tipoffs_handled", 2, 2)])
+    assert run(db, "load", str(path)).returncode == 0
+    result = run(db, "attainment", "--plan", "vinhloc-2023", "--year", "2023", "--quarter", "1", "--csv")
+    assert result.stdout.splitlines()[0] == ("plan_id,locality_code,indicator_code,year,quarter,comparator,"
+                                             "target_value,numerator,denominator,actual,status,children_reported,"
+                                             "children_total")
+    by_code = {r["indicator_code"]: r for r in rows(result)}
+    inspected = by_code["establishments_inspected"]
+    assert (inspected["locality_code"], inspected["numerator"], inspected["denominator"], inspected["actual"],
+            inspected["status"]) == ("15349", "3", "10", "30", "met")
+    assert by_code["students_reached"]["status"] == "no_data"
+    # a child locality by its code: khu phố 1 has no figures of its own
+    child = rows(run(db, "attainment", "--plan", "vinhloc-2023", "--year", "2023", "--locality", "15349-KP01", "--csv"))
+    assert {r["locality_code"] for r in child} == {"15349-KP01"}
+
+
+def test_attainment_refuses_unknown_plan_year_and_locality(db):
+    assert "Không có kế hoạch" in run(db, "attainment", "--plan", "x", "--year", "2023").stderr
+    assert "nằm ngoài thời gian" in run(db, "attainment", "--plan", "vinhloc-2023", "--year", "2030").stderr
+    assert "Không có địa bàn" in run(db, "attainment", "--plan", "vinhloc-2023", "--year", "2023",
+                                     "--locality", "99999").stderr
+
+
+def test_db_defaults_to_the_environment_variable(tmp_path):
+    path = tmp_path / "env.duckdb"
+    result = subprocess.run([sys.executable, "-m", "etl", "init"], capture_output=True, text=True, cwd=ROOT,
+                            env={**__import__("os").environ, "PCMD_DB": str(path)}, timeout=120)
+    assert result.returncode == 0 and path.exists()
