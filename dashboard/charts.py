@@ -10,6 +10,7 @@ from etl.labels_vi import STATUS, STATUS_ICON, UI
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies; icons and text repeat it.
 STATUS_COLOUR = {"met": "#009E73", "on_track": "#56B4E9", "behind": "#E69F00", "not_met": "#D55E00",
                  "no_data": "#BBBBBB"}
+LABEL_X = 104
 
 
 def percent_targets(results: list[TargetResult]) -> list[TargetResult]:
@@ -25,8 +26,6 @@ def attainment_bars(results: list[TargetResult], title: str) -> go.Figure:
     fig.add_bar(
         y=labels, x=[r.actual or 0 for r in rows], orientation="h", name=UI["chart_actual"],
         marker_color=[STATUS_COLOUR[r.status] for r in rows],
-        text=[f"{STATUS_ICON[r.status]} {fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator)}" for r in rows],
-        textposition="outside",
         customdata=[[fmt.fraction(r.numerator, r.denominator), STATUS[r.status]] for r in rows],
         hovertemplate="%{y}<br>Kết quả: %{x:.1f}% (%{customdata[0]})<br>%{customdata[1]}<extra></extra>")
     fig.add_scatter(y=labels, x=[r.target_value for r in rows], mode="markers", name=UI["chart_target"],
@@ -35,9 +34,13 @@ def attainment_bars(results: list[TargetResult], title: str) -> go.Figure:
     fig.add_scatter(y=labels, x=[r.expected for r in rows], mode="markers", name=UI["chart_expected"],
                     marker={"symbol": "diamond-open", "size": 11, "color": "#333333", "line": {"width": 2}},
                     hovertemplate="Mức cần đạt đến kỳ này: %{x:.1f}%<extra></extra>")
+    # Values in a column right of 100%, where no marker can cover them.
+    fig.add_scatter(y=labels, x=[LABEL_X] * len(rows), mode="text", showlegend=False, hoverinfo="skip",
+                    text=[f"{STATUS_ICON[r.status]} {fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator)}"
+                          for r in rows], textposition="middle right")
     fig.update_layout(
         title=title, separators=",.", height=120 + 42 * len(rows), margin={"l": 10, "r": 30, "t": 60, "b": 40},
-        xaxis={"title": UI["chart_x"], "range": [0, 115], "ticksuffix": "%"},
+        xaxis={"title": UI["chart_x"], "range": [0, 135], "ticksuffix": "%", "tickvals": list(range(0, 101, 20))},
         yaxis={"autorange": "reversed"}, legend={"orientation": "h", "y": -0.15}, plot_bgcolor="#FFFFFF")
     return fig
 

@@ -1,0 +1,87 @@
+"""National-scale cost of the attainment engine.
+
+Builds (in a temporary file) every commune-level unit of Vietnam before the 2025 reform under a
+national root, 20 indicators, 5 years of quarterly returns for every commune, and a plan with one
+target per indicator; then prints the median time of `attainment.evaluate` at national, province and
+commune level.  Run: python3 bench/national_attainment.py [--years 5] [--runs 7]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from etl import attainment, catalog, db, localities  # noqa: E402
+from etl.catalog import Plan, Target  # noqa: E402
+
+RULE = {"share": "at_least", "count": "range", "qualitative": "qualitative"}
+
+
+def build(path: Path, years: int) -> tuple[int, int]:
+    con = db.connect(path)
+    localities.load(con)
+    con.execute("INSERT INTO localities VALUES ('VN', 'VN', 'Toàn quốc', 'province', '', NULL, NULL, NULL, NULL, FALSE)")
+    con.execute("UPDATE localities SET parent_id = 'VN' WHERE level = 'province' AND locality_id LIKE '%@pre2025'")
+    con.execute("DELETE FROM locality_closure")
+    con.execute("""INSERT INTO locality_closure
+                   WITH RECURSIVE up(locality_id, ancestor_id, depth) AS (
+                       SELECT locality_id, locality_id, 0 FROM localities
+                       UNION ALL SELECT up.locality_id, l.parent_id, up.depth + 1
+                       FROM up JOIN localities l ON l.locality_id = up.ancestor_id WHERE l.parent_id IS NOT NULL)
+                   SELECT * FROM up""")
+    indicators = [i for i in catalog.read_indicators() if i["kind"] != "qualitative"][:20]
+    targets = [Target(f"bench#{n:02d}", "bench", n, "", i["code"], RULE[i["kind"]], 25.0 if i["kind"] == "share" else 2,
+                      4 if i["kind"] == "count" else None, "%" if i["kind"] == "share" else i["unit"], None, None, None,
+                      "c") for n, i in enumerate(indicators, start=1)]
+    last_year = 2024
+    catalog.load(con, catalog.read_indicators(), [Plan("bench", "Bench", "VN", "", last_year - years + 1, last_year,
+                                                       None, None, None, targets)])
+    con.execute("INSERT INTO uploads VALUES (1, 'bench', 'h', 'bench', now(), 0)")
+    con.execute("""INSERT INTO returns
+                   SELECT row_number() OVER (), 1, l.locality_id, y, q, 1, 'bench', now()
+                   FROM localities l, range(?, ?) t(y), range(1, 5) s(q)
+                   WHERE l.level = 'commune' AND l.locality_id LIKE '%@pre2025'""", [last_year - years + 1, last_year + 1])
+    con.execute("""INSERT INTO figures
+                   SELECT r.return_id, i.code, (hash(r.return_id, i.code) % 40)::BIGINT,
+                          CASE WHEN i.kind = 'share' THEN 40 + (hash(r.locality_id, i.code) % 20)::BIGINT END, NULL
+                   FROM returns r, indicators i WHERE i.kind <> 'qualitative'""")
+    counts = con.execute("SELECT (SELECT count(*) FROM returns), (SELECT count(*) FROM figures)").fetchall()[0]
+    con.close()
+    return counts
+
+
+def median_ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "national.duckdb"
+        start = time.perf_counter()
+        returns, figures = build(path, args.years)
+        print(f"built: {returns:,} returns, {figures:,} figures in {time.perf_counter() - start:.1f} s")
+        con = db.connect(path)
+        for label, locality in [("national (10 035 communes)", "VN"), ("province (Thanh Hóa)", "38@pre2025"),
+                                ("district (Bình Lục)", "352@pre2025"), ("commune (Vĩnh Lộc)", "15349@pre2025")]:
+            for quarter in (2, 4):
+                ms = median_ms(lambda: attainment.evaluate(con, "bench", 2024, quarter, locality), args.runs)
+                print(f"evaluate 20 targets, {label:28s} Q{quarter}: median {ms:7.1f} ms")
+        con.close()
+
+
+if __name__ == "__main__":
+    main()
