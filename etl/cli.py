@@ -37,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], default=4)
     p.add_argument("--locality", help="mã địa bàn (mặc định: địa bàn ban hành kế hoạch)")
     p.add_argument("--csv", action="store_true")
+    p = sub.add_parser("template", parents=[common], help="tải mẫu báo cáo quý (.xlsx) cho một địa bàn")
+    p.add_argument("--locality", required=True, help="mã địa bàn")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], required=True)
+    p.add_argument("-o", "--output", type=Path, required=True)
     p = sub.add_parser("demo", parents=[common], help="tạo CSDL minh họa từ các tệp Excel sinh tự động")
     p.add_argument("--if-missing", action="store_true", help="bỏ qua nếu CSDL đã có số liệu")
     p.add_argument("--out", type=Path, help="thư mục ghi các tệp Excel minh họa")
@@ -132,6 +137,19 @@ def cmd_attainment(con, args) -> int:
     return 0
 
 
+def cmd_template(con, args) -> int:
+    from etl import template
+    _ensure_initialised(con)
+    try:
+        content = template.build(con, args.locality, args.year, args.quarter)
+    except template.UnknownLocality:
+        print(f"Không có địa bàn mã '{args.locality}' tại quý {args.quarter}/{args.year}.", file=sys.stderr)
+        return 2
+    args.output.write_bytes(content)
+    print(f"Đã ghi mẫu báo cáo: {args.output}")
+    return 0
+
+
 def cmd_demo(con, args) -> int:
     from etl import demo  # imported here: only this command needs it
     summary = demo.build(con, out_dir=args.out)
@@ -162,4 +180,4 @@ def _csv_value(value):
 
 
 COMMANDS = {"init": cmd_init, "load": cmd_load, "targets": cmd_targets, "localities": cmd_localities,
-            "attainment": cmd_attainment, "demo": cmd_demo}
+            "attainment": cmd_attainment, "template": cmd_template, "demo": cmd_demo}

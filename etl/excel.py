@@ -1,123 +1,224 @@
-"""Reading a returned .xlsx: checking it is a real, safe workbook, then finding the bulk-sheet rows.
+"""Reading a returned .xlsx: checking it is a real, safe workbook, then finding its figures.
 
-Values are read with python-calamine (fast, reads cached formula results, never evaluates them).
+Two layouts are read, from any visible sheet: the bulk sheet (one row per locality × indicator ×
+quarter, DOMAIN.md) and the template's return sheet (a header block with the locality, year and
+quarter above one row per indicator). Values come from python-calamine, which reads formulas'
+cached values and never evaluates them; the XML is only otherwise parsed with defusedxml.
 """
 from __future__ import annotations
 
+import posixpath
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import python_calamine as calamine
+from defusedxml import ElementTree
 
 from etl.labels_vi import BULK_COLUMNS, MSG
+from etl.problems import Problem
 
 MAX_FILE_MB = 20
 MAX_UNCOMPRESSED_RATIO = 100
 MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
-HEADER_SEARCH_ROWS = 30
-REQUIRED = ("locality_code", "year", "quarter", "indicator_code", "numerator", "denominator")
+HEADER_SEARCH_ROWS = 40
+BULK_REQUIRED = ("locality_code", "year", "quarter", "indicator_code", "numerator", "denominator")
+TEMPLATE_REQUIRED = ("indicator_code", "numerator", "denominator")
+BLOCK_KEYS = ("locality_code", "year", "quarter")
+FIGURE_KEYS = ("numerator", "denominator", "note")
 TOTAL_WORDS = ("tổng", "cộng", "total")
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 @dataclass
 class RawRow:
     sheet: str
-    row: int                       # Excel row number (1-based)
-    cells: dict[str, object]       # canonical column -> value
+    row: int                                   # Excel row number (1-based)
+    cells: dict[str, object]                   # canonical column -> value
+    columns: dict[str, int] = field(default_factory=dict)              # key -> Excel column (1-based)
+    origins: dict[str, tuple[int, int]] = field(default_factory=dict)  # key -> (row, column) outside this row
 
 
 @dataclass
 class ReadResult:
     rows: list[RawRow] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 def normalise_heading(text) -> str:
     text = unicodedata.normalize("NFC", str(text or ""))
-    return " ".join(text.casefold().split())
+    return " ".join(text.casefold().replace(":", " ").split())
 
 
 HEADING_TO_KEY = {normalise_heading(v): k for k, v in BULK_COLUMNS.items()}
 
 
-def check_file(path: Path) -> list[str]:
+def heading_key(value) -> str | None:
+    """'Tử số', 'TỬ SỐ', 'Tử số (lũy kế từ đầu năm)' -> 'numerator'."""
+    text = normalise_heading(value)
+    return HEADING_TO_KEY.get(text) or HEADING_TO_KEY.get(text.split(" (", 1)[0].strip())
+
+
+def check_file(path: Path, name: str | None = None) -> list[Problem]:
     """Problems that make the file unreadable or unsafe, before any cell is read."""
-    name = path.name
+    name = name or path.name
     if not path.exists():
-        return [MSG["file_missing"].format(name=name)]
+        return [Problem(MSG["file_missing"].format(name=name))]
     size = path.stat().st_size
     if size == 0:
-        return [MSG["file_empty"].format(name=name)]
+        return [Problem(MSG["file_empty"].format(name=name))]
     if size > MAX_FILE_MB * 1024 * 1024:
-        return [MSG["file_too_large"].format(name=name, size_mb=size / 1048576, limit_mb=MAX_FILE_MB)]
+        return [Problem(MSG["file_too_large"].format(name=name, size_mb=size / 1048576, limit_mb=MAX_FILE_MB))]
     with path.open("rb") as f:
         magic = f.read(8)
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
-        return [MSG["not_xlsx_ole"].format(name=name)]
+        return [Problem(MSG["not_xlsx_ole"].format(name=name))]
     if not magic.startswith(b"PK\x03\x04") or not zipfile.is_zipfile(path):
-        return [MSG["not_xlsx"].format(name=name)]
+        return [Problem(MSG["not_xlsx"].format(name=name))]
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             unpacked = sum(i.file_size for i in archive.infolist())
-    except zipfile.BadZipFile as exc:
-        return [MSG["xlsx_damaged"].format(name=name, detail=exc)]
+    except (zipfile.BadZipFile, OSError) as exc:
+        return [Problem(MSG["xlsx_damaged"].format(name=name, detail=exc))]
     if "xl/workbook.xml" not in names:
-        return [MSG["not_xlsx"].format(name=name)]
+        return [Problem(MSG["not_xlsx"].format(name=name))]
     if any(n.lower().endswith("vbaproject.bin") for n in names):
-        return [MSG["xlsx_macro"].format(name=name)]
-    if unpacked > MAX_UNCOMPRESSED_BYTES or unpacked > MAX_UNCOMPRESSED_RATIO * size and unpacked > 10 * 1048576:
-        return [MSG["zip_bomb"].format(name=name, ratio=unpacked / size)]
+        return [Problem(MSG["xlsx_macro"].format(name=name))]
+    if unpacked > MAX_UNCOMPRESSED_BYTES or (unpacked > MAX_UNCOMPRESSED_RATIO * size and unpacked > 10 * 1048576):
+        return [Problem(MSG["zip_bomb"].format(name=name, ratio=unpacked / size))]
     return []
 
 
-def read_bulk(path: Path) -> ReadResult:
-    """Rows of every visible sheet whose header row carries the bulk columns (DOMAIN.md)."""
+def read(path: Path, name: str | None = None) -> ReadResult:
+    """Every figure row of the workbook, plus problems found in the cells themselves."""
+    name = name or path.name
     result = ReadResult()
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises several types for damaged files
-        result.problems.append(MSG["xlsx_damaged"].format(name=path.name, detail=type(exc).__name__))
+        sheets = [(m.name, str(m.visible) == str(calamine.SheetVisibleEnum.Visible),
+                   workbook.get_sheet_by_name(m.name).to_python(skip_empty_area=False))
+                  for m in workbook.sheets_metadata]
+        uncached = formulas_without_value(path)
+    except Exception as exc:  # calamine and zipfile raise several types for damaged files
+        result.problems.append(Problem(MSG["xlsx_damaged"].format(name=name, detail=type(exc).__name__)))
         return result
-    found = False
-    for meta in workbook.sheets_metadata:
-        if str(meta.visible) != str(calamine.SheetVisibleEnum.Visible):
+    from etl.personal_data import scan  # noqa: PLC0415 (kept beside the reader, imported lazily)
+    for sheet, visible, grid in sheets:
+        result.problems += scan(sheet, grid)          # hidden sheets too: the file must not carry them
+        if not visible:
             continue
-        grid = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-        header_index, columns = _find_header(grid)
-        if header_index is None:
-            continue
-        found = True
-        result.rows.extend(_data_rows(meta.name, grid, header_index, columns))
-    if not found:
-        wanted = ", ".join(BULK_COLUMNS[k] for k in REQUIRED)
-        result.problems.append(MSG["no_bulk_sheet"].format(name=path.name, columns=wanted))
+        result.problems += [Problem(MSG["formula_no_value"].format(sheet=sheet, cell=ref), sheet, r, c)
+                            for ref, r, c in uncached.get(sheet, [])]
+        result.rows += list(_sheet_rows(sheet, grid))
+    if not result.rows and not result.problems:
+        found = any(_find_header(grid, BULK_REQUIRED)[0] is not None or _find_header(grid, TEMPLATE_REQUIRED)[0]
+                    is not None for _, visible, grid in sheets if visible)
+        wanted = ", ".join(BULK_COLUMNS[k] for k in BULK_REQUIRED)
+        result.problems.append(Problem(MSG["no_figures" if found else "no_bulk_sheet"].format(name=name,
+                                                                                             columns=wanted)))
     return result
 
 
-def _find_header(grid: list[list]) -> tuple[int | None, dict[str, int]]:
+def _sheet_rows(sheet: str, grid: list[list]):
+    header, columns = _find_header(grid, BULK_REQUIRED)
+    block: dict[str, tuple[object, int, int]] = {}
+    if header is None:
+        header, columns = _find_header(grid, TEMPLATE_REQUIRED)
+        if header is None:
+            return
+        block = _header_block(grid[:header])
+    excel_columns = {k: c + 1 for k, c in columns.items()} | {k: col for k, (_, _, col) in block.items()}
+    for index in range(header + 1, len(grid)):
+        row = grid[index]
+        cells = {k: _cell(row, c) for k, c in columns.items()}
+        if all(cells.get(k) is None for k in FIGURE_KEYS):
+            continue  # blank row, or a template row left unfilled: nothing was reported
+        if _is_total(cells):
+            continue
+        origins = {}
+        for key, (value, r, c) in block.items():
+            cells[key] = value
+            origins[key] = (r, c)
+        yield RawRow(sheet, index + 1, cells, excel_columns, origins)
+
+
+def _cell(row: list, col: int):
+    value = row[col] if col < len(row) else None
+    if isinstance(value, str):
+        value = value.strip()
+    return None if value == "" else value
+
+
+def _is_total(cells: dict) -> bool:
+    """A 'Tổng cộng' row typed under the data: a total word and no indicator code of its own."""
+    text = " ".join(str(v) for v in cells.values() if isinstance(v, str)).casefold()
+    indicator = str(cells.get("indicator_code") or "").casefold()
+    return any(w in text for w in TOTAL_WORDS) and (not indicator or any(w in indicator for w in TOTAL_WORDS))
+
+
+def _find_header(grid: list[list], required: tuple[str, ...]) -> tuple[int | None, dict[str, int]]:
     for index, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
-        columns = {}
+        columns: dict[str, int] = {}
         for col, value in enumerate(row):
-            key = HEADING_TO_KEY.get(normalise_heading(value))
+            key = heading_key(value) if isinstance(value, str) else None
             if key and key not in columns:
                 columns[key] = col
-        if all(k in columns for k in REQUIRED):
+        if all(k in columns for k in required):
             return index, columns
     return None, {}
 
 
-def _data_rows(sheet: str, grid: list[list], header_index: int, columns: dict[str, int]):
-    for index in range(header_index + 1, len(grid)):
-        row = grid[index]
-        cells = {k: (row[c] if c < len(row) else None) for k, c in columns.items()}
-        values = [v for v in cells.values() if v not in (None, "")]
-        if not values:
-            continue  # blank row
-        code = str(cells.get("locality_code") or "").casefold()
-        if not code.strip() or any(w in code for w in TOTAL_WORDS):
-            if any(w in " ".join(str(v).casefold() for v in values) for w in TOTAL_WORDS):
-                continue  # a total row ("Tổng cộng") typed under the data
-        yield RawRow(sheet, index + 1, {k: (None if v == "" else v) for k, v in cells.items()})
+def _header_block(rows: list[list]) -> dict[str, tuple[object, int, int]]:
+    """'Mã địa bàn | 15349', 'Năm | 2023', 'Quý | 2' label/value pairs above a template's table."""
+    block = {}
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            key = heading_key(value) if isinstance(value, str) else None
+            if key in BLOCK_KEYS and key not in block:
+                nxt = next(((v, c2) for c2, v in enumerate(row[c + 1:], start=c + 1) if v not in (None, "")), None)
+                if nxt:
+                    block[key] = (nxt[0], r + 1, nxt[1] + 1)
+    return block
+
+
+def formulas_without_value(path: Path) -> dict[str, list[tuple[str, int, int]]]:
+    """Sheet name -> cells holding a formula with no cached value (never computed, e.g. made by a script)."""
+    found: dict[str, list[tuple[str, int, int]]] = {}
+    with zipfile.ZipFile(path) as archive:
+        for sheet, member in _sheet_members(archive).items():
+            with archive.open(member) as stream:
+                for _, element in ElementTree.iterparse(stream):
+                    if element.tag != f"{{{NS['m']}}}c":
+                        continue
+                    if element.find("m:f", NS) is not None and element.find("m:v", NS) is None:
+                        ref = element.get("r", "")
+                        found.setdefault(sheet, []).append((ref, *_ref_to_row_col(ref)))
+                    element.clear()
+    return found
+
+
+def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    members = {}
+    for sheet in workbook.iterfind("m:sheets/m:sheet", NS):
+        target = targets.get(sheet.get(REL_NS), "")
+        member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        if member in archive.namelist():
+            members[sheet.get("name")] = member
+    return members
+
+
+def _ref_to_row_col(ref: str) -> tuple[int, int]:
+    match = re.match(r"([A-Z]+)(\d+)", ref)
+    if not match:
+        return 0, 0
+    col = 0
+    for ch in match.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(match.group(2)), col

@@ -1,15 +1,27 @@
-"""Checking the rows of a return before anything is written: every problem, named by sheet, row, column."""
+"""Checking the rows of a return before anything is written.
+
+Every problem is listed at once, each naming its sheet, row and column; any problem refuses the whole
+file. Warnings (figures far from a unit's own history, a stock that jumps, an indicator its plan does
+not track) are shown before the user confirms and are stored with the return.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 from dataclasses import dataclass, field
 
 import duckdb
+import pandas as pd
 
 from etl import localities
 from etl.excel import RawRow
 from etl.labels_vi import BULK_COLUMNS, MSG
 from etl.numbers import NotANumber, code_text, parse_count, parse_quarter, parse_year
+from etl.problems import Problem
+
+MODIFIED_Z_LIMIT = 3.5
+JUMP_FACTOR = 10
+STOCK_CHANGE = 1 / 3
 
 
 @dataclass(frozen=True)
@@ -29,133 +41,241 @@ class Record:
 @dataclass
 class Checked:
     records: list[Record] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
-def where(row: RawRow, key: str) -> str:
-    return MSG["where"].format(sheet=row.sheet, row=row.row, column=BULK_COLUMNS[key])
+@dataclass(frozen=True)
+class IndicatorInfo:
+    kind: str
+    numerator_agg: str
+    denominator_agg: str | None
 
 
-def indicator_kinds(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    return dict(con.cursor().execute("SELECT code, kind FROM indicators").fetchall())
+def locate(row: RawRow, key: str, message_key: str, **fields) -> Problem:
+    """A Problem at the cell of `key` in this row (or where the header block holds it)."""
+    r, c = row.origins.get(key, (row.row, row.columns.get(key)))
+    where = MSG["where"].format(sheet=row.sheet, row=r, column=BULK_COLUMNS[key])
+    return Problem(MSG[message_key].format(where=where, **fields), row.sheet, r, c)
 
 
 def validate(con: duckdb.DuckDBPyConnection, rows: list[RawRow], today: dt.date | None = None) -> Checked:
     today = today or dt.date.today()
-    kinds = indicator_kinds(con)
+    indicators = {code: IndicatorInfo(kind, n, d) for code, kind, n, d in con.cursor().execute(
+        "SELECT code, kind, numerator_agg, denominator_agg FROM indicators").fetchall()}
     out = Checked()
-    located: list[tuple[str, int, str]] = []  # (sheet, row, message): listed in the order of the file
     parsed = []
     for raw in rows:
-        problems: list[str] = []
-        result = _parse_row(raw, kinds, today, problems)
-        located += [(raw.sheet, raw.row, p) for p in problems]
+        result = _parse_row(raw, indicators, today, out.problems)
         if result:
             parsed.append(result)
-    problems = []
-    resolved = _resolve_localities(con, parsed, problems)
-    located += [(r.sheet, r.row, p) for r, p in problems]
-    seen: dict[tuple, Record] = {}
-    for row, rec in resolved:
-        key = (rec.locality_id, rec.year, rec.quarter, rec.indicator_code)
-        first = seen.get(key)
-        if first is None:
-            seen[key] = rec
-            out.records.append(rec)
-        elif (first.numerator, first.denominator) != (rec.numerator, rec.denominator):
-            located.append((row.sheet, row.row, MSG["duplicate_conflict"].format(
-                where=where(row, "numerator"), locality=row.cells["locality_code"], indicator=rec.indicator_code,
-                quarter=rec.quarter, year=rec.year, first_row=first.row)))
-        else:
-            out.warnings.append(MSG["duplicate_same"].format(row=row.row, first_row=first.row))
+    resolved = _resolve_localities(con, parsed, out.problems)
+    out.records = _unique(resolved, out.problems, out.warnings)
+    history = _history(con, out.records)
+    out.problems += _ytd_decreases(resolved, out.records, history, indicators)
+    out.warnings += _untracked(con, resolved) + _unusual(resolved, history, indicators)
     sheet_order = {sheet: i for i, sheet in enumerate(dict.fromkeys(r.sheet for r in rows))}
-    out.problems = [message for *_, message in sorted(located, key=lambda p: (sheet_order[p[0]], p[1]))]
+    out.problems.sort(key=lambda p: (sheet_order.get(p.sheet, -1), p.row or 0, p.column or 0))
     if out.problems:
         out.records = []
     return out
 
 
-def _parse_row(row: RawRow, kinds: dict[str, str], today: dt.date, problems: list[str]):
+def _parse_row(row: RawRow, indicators: dict[str, IndicatorInfo], today: dt.date, problems: list[Problem]):
     """(row, fields) with the cell-level checks done, or None when the row has a problem."""
     start = len(problems)
     c = row.cells
     year = parse_year(c.get("year"))
     if year is None:
-        problems.append(MSG["bad_year"].format(where=where(row, "year"), value=_show(c.get("year"))))
+        problems.append(locate(row, "year", "bad_year", value=_show(c.get("year"))))
     quarter = parse_quarter(c.get("quarter"))
     if quarter is None:
-        problems.append(MSG["bad_quarter"].format(where=where(row, "quarter"), value=_show(c.get("quarter"))))
+        problems.append(locate(row, "quarter", "bad_quarter", value=_show(c.get("quarter"))))
     elif year and localities.quarter_bounds(year, quarter)[0] > today:
-        problems.append(MSG["future_quarter"].format(where=where(row, "quarter"), quarter=quarter, year=year))
+        problems.append(locate(row, "quarter", "future_quarter", quarter=quarter, year=year))
     code = code_text(c.get("locality_code"))
     if not code:
-        problems.append(MSG["missing_value"].format(where=where(row, "locality_code")))
+        problems.append(locate(row, "locality_code", "missing_value"))
     indicator = code_text(c.get("indicator_code"))
-    kind = kinds.get(indicator)
+    info = indicators.get(indicator)
     if not indicator:
-        problems.append(MSG["missing_value"].format(where=where(row, "indicator_code")))
-    elif kind is None:
-        problems.append(MSG["unknown_indicator"].format(where=where(row, "indicator_code"), value=indicator))
+        problems.append(locate(row, "indicator_code", "missing_value"))
+    elif info is None:
+        problems.append(locate(row, "indicator_code", "unknown_indicator", value=indicator))
     numerator, numerator_readable = _count(row, "numerator", problems)
     denominator, _ = _count(row, "denominator", problems)
     if numerator is None and numerator_readable:
-        problems.append(MSG["missing_value"].format(where=where(row, "numerator")))
-    if kind and numerator is not None:
-        _check_pair(row, indicator, kind, numerator, denominator, problems)
+        problems.append(locate(row, "numerator", "missing_value"))
+    if info and numerator is not None:
+        _check_pair(row, indicator, info.kind, numerator, denominator, problems)
     if len(problems) > start:
         return None
-    if kind == "qualitative":
+    if info.kind == "qualitative":
         denominator = 1  # each reporting unit counts once, so a roll-up reads "7/10 đơn vị"
     note = c.get("note")
     return row, (code, year, quarter, indicator, numerator, denominator, str(note).strip() if note else None)
 
 
-def _count(row: RawRow, key: str, problems: list[str]) -> tuple[int | None, bool]:
+def _count(row: RawRow, key: str, problems: list[Problem]) -> tuple[int | None, bool]:
     """(count, readable): an empty cell is (None, True), an unreadable one (None, False)."""
     value = row.cells.get(key)
     try:
         return parse_count(value), True
     except NotANumber as exc:
         message = {"percent": "percent_in_count", "negative": "negative"}.get(exc.reason, "not_integer")
-        problems.append(MSG[message].format(where=where(row, key), value=_show(value)))
+        problems.append(locate(row, key, message, value=_show(value)))
         return None, False
 
 
 def _check_pair(row, indicator, kind, numerator, denominator, problems):
     if kind == "share":
         if denominator is None:
-            problems.append(MSG["denominator_required"].format(where=where(row, "denominator"), indicator=indicator))
+            problems.append(locate(row, "denominator", "denominator_required", indicator=indicator))
         elif denominator == 0 and numerator > 0:
-            problems.append(MSG["zero_denominator"].format(where=where(row, "denominator"), numerator=numerator))
+            problems.append(locate(row, "denominator", "zero_denominator", numerator=numerator))
         elif numerator > denominator:
-            problems.append(MSG["numerator_gt_denominator"].format(
-                where=where(row, "numerator"), numerator=numerator, denominator=denominator))
+            problems.append(locate(row, "numerator", "numerator_gt_denominator", numerator=numerator,
+                                   denominator=denominator))
     elif denominator is not None:
-        problems.append(MSG["denominator_for_count"].format(where=where(row, "denominator"), indicator=indicator))
+        problems.append(locate(row, "denominator", "denominator_for_count", indicator=indicator))
     if kind == "qualitative" and numerator not in (0, 1):
-        problems.append(MSG["qualitative_value"].format(where=where(row, "numerator"), indicator=indicator))
+        problems.append(locate(row, "numerator", "qualitative_value", indicator=indicator))
 
 
-def _resolve_localities(con, parsed, problems):
-    wanted = []
-    for _, (code, year, quarter, *_rest) in parsed:
-        wanted += [(candidate, year, quarter) for candidate in _code_candidates(code)]
+def _resolve_localities(con, parsed, problems: list[Problem]) -> list[tuple[RawRow, Record]]:
+    wanted = [(candidate, year, quarter) for _, (code, year, quarter, *_r) in parsed
+              for candidate in _code_candidates(code)]
     found = localities.resolve_codes(con, wanted)
     out = []
     for row, (code, year, quarter, indicator, numerator, denominator, note) in parsed:
-        matches = sorted({found[(c, year, quarter)] for c in _code_candidates(code) if (c, year, quarter) in found})
         exact = found.get((code, year, quarter))
-        if exact:
-            matches = [exact]
+        matches = [exact] if exact else sorted({found[(c, year, quarter)] for c in _code_candidates(code)
+                                                if (c, year, quarter) in found})
         if len(matches) != 1:
             key = "unknown_locality" if not matches else "ambiguous_locality"
-            problems.append((row, MSG[key].format(where=where(row, "locality_code"), value=code, quarter=quarter,
-                                                  year=year, candidates=", ".join(matches))))
+            problems.append(locate(row, "locality_code", key, value=code, quarter=quarter, year=year,
+                                   candidates=", ".join(matches)))
             continue
         out.append((row, Record(matches[0], year, quarter, indicator, numerator, denominator, note,
                                 row.sheet, row.row)))
     return out
+
+
+def _unique(resolved, problems: list[Problem], warnings: list[str]) -> list[Record]:
+    seen: dict[tuple, Record] = {}
+    for row, rec in resolved:
+        key = (rec.locality_id, rec.year, rec.quarter, rec.indicator_code)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = rec
+        elif (first.numerator, first.denominator) != (rec.numerator, rec.denominator):
+            problems.append(locate(row, "numerator", "duplicate_conflict", locality=row.cells["locality_code"],
+                                   indicator=rec.indicator_code, quarter=rec.quarter, year=rec.year,
+                                   first_row=first.row))
+        else:
+            warnings.append(MSG["duplicate_same"].format(row=rec.row, first_row=first.row))
+    return list(seen.values())
+
+
+def _history(con, records: list[Record]) -> dict[tuple[str, str], list[tuple[int, int, int, int | None]]]:
+    """(locality, indicator) -> [(year, quarter, numerator, denominator)] of current returns, oldest first."""
+    if not records:
+        return {}
+    keys = pd.DataFrame({"locality_id": [r.locality_id for r in records],
+                         "indicator_code": [r.indicator_code for r in records]}).drop_duplicates()
+    cur = con.cursor()
+    cur.register("wanted_history", keys)
+    rows = cur.execute(
+        """SELECT f.locality_id, f.indicator_code, f.year, f.quarter, f.numerator, f.denominator
+           FROM current_figures f JOIN wanted_history w USING (locality_id, indicator_code)
+           ORDER BY f.year, f.quarter""").fetchall()
+    history: dict[tuple[str, str], list] = {}
+    for loc, ind, year, quarter, n, d in rows:
+        history.setdefault((loc, ind), []).append((year, quarter, n, d))
+    return history
+
+
+def _earlier(record: Record, same_year_from_file: dict, history: dict):
+    """The latest figure of the same unit and indicator in an earlier quarter of the same year."""
+    candidates = [(q, n, d) for y, q, n, d in history.get((record.locality_id, record.indicator_code), [])
+                  if y == record.year and q < record.quarter]
+    candidates += [(q, n, d) for q, n, d in same_year_from_file.get((record.locality_id, record.indicator_code,
+                                                                     record.year), []) if q < record.quarter]
+    return max(candidates, default=None)
+
+
+def _ytd_decreases(resolved, records, history, indicators) -> list[Problem]:
+    """A year-to-date count ("lũy kế từ đầu năm") cannot fall from one quarter to the next."""
+    from_file: dict[tuple, list] = {}
+    for r in records:
+        from_file.setdefault((r.locality_id, r.indicator_code, r.year), []).append((r.quarter, r.numerator,
+                                                                                    r.denominator))
+    rows_by_record = {id(rec): row for row, rec in resolved}
+    problems = []
+    for rec in records:
+        info = indicators[rec.indicator_code]
+        if info.kind != "share" or info.numerator_agg != "last":
+            continue
+        earlier = _earlier(rec, from_file, history)
+        if earlier and rec.numerator < earlier[1]:
+            problems.append(locate(rows_by_record[id(rec)], "numerator", "ytd_decreased", numerator=rec.numerator,
+                                   previous_quarter=earlier[0], previous=earlier[1], indicator=rec.indicator_code))
+    return problems
+
+
+def _untracked(con, resolved) -> list[str]:
+    """Known indicators that no plan covering the unit (its own or an ancestor's) tracks that year."""
+    pairs = {(rec.locality_id, rec.year) for _, rec in resolved}
+    if not pairs:
+        return []
+    cur = con.cursor()
+    cur.register("wanted_plans", pd.DataFrame(sorted(pairs), columns=["locality_id", "year"]))
+    tracked = cur.execute(
+        """SELECT w.locality_id, w.year, list(DISTINCT t.indicator_code)
+           FROM wanted_plans w
+           JOIN locality_closure c ON c.locality_id = w.locality_id
+           JOIN plans p ON p.issuer_id = c.ancestor_id AND w.year BETWEEN p.year_from AND p.year_to
+           JOIN targets t ON t.plan_id = p.plan_id
+           GROUP BY ALL""").fetchall()
+    by_unit = {(loc, year): set(codes) for loc, year, codes in tracked}
+    return [MSG["warn_untracked"].format(row=row.row, sheet=row.sheet, indicator=rec.indicator_code,
+                                         locality=row.cells.get("locality_code"), year=rec.year)
+            for row, rec in resolved
+            if (rec.locality_id, rec.year) in by_unit and rec.indicator_code not in by_unit[(rec.locality_id,
+                                                                                              rec.year)]]
+
+
+def _unusual(resolved, history, indicators) -> list[str]:
+    warnings = []
+    for row, rec in resolved:
+        past = [h for h in history.get((rec.locality_id, rec.indicator_code), [])
+                if (h[0], h[1]) < (rec.year, rec.quarter)]
+        if not past or indicators[rec.indicator_code].kind == "qualitative":
+            continue
+        values = [n for *_, n, _ in past][-12:]
+        if _far_from(rec.numerator, values):
+            warnings.append(MSG["warn_jump"].format(row=row.row, sheet=row.sheet, column=BULK_COLUMNS["numerator"],
+                                                    value=rec.numerator, locality=row.cells.get("locality_code"),
+                                                    history=", ".join(map(str, values[-4:]))))
+        last_year, last_quarter, _, last_d = past[-1]
+        if (indicators[rec.indicator_code].denominator_agg == "last" and rec.denominator and last_d
+                and abs(rec.denominator - last_d) > STOCK_CHANGE * last_d):
+            warnings.append(MSG["warn_stock_change"].format(row=row.row, sheet=row.sheet, value=rec.denominator,
+                                                            previous_quarter=f"{last_quarter}/{last_year}",
+                                                            previous=last_d))
+    return warnings
+
+
+def _far_from(value: int, past: list[int]) -> bool:
+    """×10 jump from the last figure, or a modified z-score above 3,5 over the unit's own history."""
+    last = past[-1]
+    if last >= 3 and (value >= JUMP_FACTOR * last or value * JUMP_FACTOR <= last):
+        return True
+    if len(past) < 4:
+        return False
+    median = statistics.median(past)
+    mad = statistics.median(abs(x - median) for x in past)
+    return mad > 0 and 0.6745 * abs(value - median) / mad > MODIFIED_Z_LIMIT
 
 
 def _code_candidates(code: str) -> list[str]:

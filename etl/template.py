@@ -1,0 +1,177 @@
+"""The quarterly return template a locality downloads, fills in and sends back (made with openpyxl)."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import duckdb
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from etl import localities
+from etl.labels_vi import BULK_COLUMNS, LEVEL, QUARTER_SCOPE, RULE, TEMPLATE
+
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")     # light yellow: type here
+LOCKED_FILL = PatternFill("solid", fgColor="EEEEEE")
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+THIN = Border(*(Side(style="thin", color="999999"),) * 4)
+UNLOCKED = Protection(locked=False)
+TABLE_ROW = 8  # heading row of the return sheet's table
+
+
+class UnknownLocality(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class Line:
+    indicator_code: str
+    indicator_name: str
+    kind: str
+    unit: str
+    numerator_agg: str
+    denominator_label: str | None
+    target_text: str
+
+
+def lines_for(con: duckdb.DuckDBPyConnection, locality_id: str, year: int) -> list[Line]:
+    """One line per indicator that a plan covering the unit (its own or an ancestor's) targets that year."""
+    rows = con.cursor().execute(
+        """SELECT t.indicator_code, any_value(i.name), any_value(i.kind), any_value(i.unit),
+                  any_value(i.numerator_agg), any_value(i.denominator_label),
+                  string_agg(t.rule || ':' || coalesce(t.value::VARCHAR, '') || ':' || coalesce(t.value_high::VARCHAR, '')
+                             || ':' || t.unit || ':' || coalesce(array_to_string(t.levels, ','), ''), '|'),
+                  min(p.plan_id || lpad(t.position::VARCHAR, 3, '0')) AS ord
+           FROM locality_closure c
+           JOIN plans p ON p.issuer_id = c.ancestor_id AND ? BETWEEN p.year_from AND p.year_to
+           JOIN targets t ON t.plan_id = p.plan_id AND (t.year IS NULL OR t.year >= ?)
+           JOIN indicators i ON i.code = t.indicator_code
+           WHERE c.locality_id = ?
+           GROUP BY t.indicator_code ORDER BY ord""", [year, year, locality_id]).fetchall()
+    return [Line(code, name, kind, unit, n_agg, d_label, _targets_text(rules))
+            for code, name, kind, unit, n_agg, d_label, rules, _ in rows]
+
+
+def _targets_text(rules: str) -> str:
+    parts = []
+    for rule in rules.split("|"):
+        name, value, high, unit, levels = rule.split(":")
+        text = RULE[name]
+        if value and name not in ("qualitative", "all"):
+            number = value.rstrip("0").rstrip(".")
+            text += f" {number}{'' if unit == '%' else ' '}{unit}"
+            if high:
+                text += f" – {high.rstrip('0').rstrip('.')}"
+        if levels:
+            text += f" ({', '.join(LEVEL[l].lower() for l in levels.split(','))})"
+        parts.append(text)
+    return "; ".join(dict.fromkeys(parts))
+
+
+def build(con: duckdb.DuckDBPyConnection, locality_code: str, year: int, quarter: int) -> bytes:
+    locality_id = localities.resolve(con, locality_code, year, quarter)
+    if locality_id is None:
+        raise UnknownLocality(locality_code)
+    code, name = con.cursor().execute("SELECT code, name FROM localities WHERE locality_id = ?",
+                                      [locality_id]).fetchall()[0]
+    lines = lines_for(con, locality_id, year)
+    children = con.cursor().execute(
+        "SELECT l.code, l.name FROM units_under(?, ?, ?) l WHERE depth = 1 ORDER BY code",
+        [locality_id, year, quarter]).fetchall()
+    workbook = Workbook()
+    _instructions(workbook.active, name, year, quarter)
+    _return_sheet(workbook.create_sheet(TEMPLATE["return_sheet"]), code, name, year, quarter, lines)
+    _bulk_sheet(workbook.create_sheet(TEMPLATE["bulk_sheet"]), children, year, quarter, lines)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _instructions(sheet, name: str, year: int, quarter: int) -> None:
+    sheet.title = TEMPLATE["instructions_sheet"]
+    sheet["A1"] = TEMPLATE["instructions_title"].format(name=name, quarter=quarter, year=year)
+    sheet["A1"].font = Font(bold=True, size=14)
+    for row, line in enumerate(TEMPLATE["instructions"], start=3):
+        sheet.cell(row, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.column_dimensions["A"].width = 120
+
+
+def _return_sheet(sheet, code: str, name: str, year: int, quarter: int, lines: list[Line]) -> None:
+    sheet["A1"] = TEMPLATE["return_title"].format(quarter=quarter, year=year)
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.merge_cells("A1:H1")
+    block = [(3, BULK_COLUMNS["locality_code"], code, TEMPLATE["locality_name"], name),
+             (4, BULK_COLUMNS["year"], year, BULK_COLUMNS["quarter"], quarter),
+             (5, TEMPLATE["officer"], None, TEMPLATE["report_date"], None)]
+    for row, label1, value1, label2, value2 in block:
+        sheet.cell(row, 1, label1).font = Font(bold=True)
+        sheet.cell(row, 2, value1)
+        sheet.cell(row, 3, label2).font = Font(bold=True)
+        sheet.cell(row, 4, value2)
+    for cell in (sheet["B5"], sheet["D5"]):
+        cell.fill, cell.protection = INPUT_FILL, UNLOCKED
+    sheet["D5"].number_format = "dd/mm/yyyy"
+    sheet["A6"] = TEMPLATE["return_hint"]
+    sheet["A6"].font = Font(italic=True, color="555555")
+    headings = TEMPLATE["table_headings"]
+    for col, heading in enumerate(headings, start=1):
+        cell = sheet.cell(TABLE_ROW, col, heading)
+        cell.font, cell.fill, cell.border = Font(bold=True), HEADER_FILL, THIN
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    counts, shares, flags = _validations(sheet)
+    for offset, line in enumerate(lines, start=1):
+        row = TABLE_ROW + offset
+        values = [line.indicator_code, line.indicator_name, line.target_text, QUARTER_SCOPE[line.numerator_agg],
+                  line.unit, None, None, None]
+        for col, value in enumerate(values, start=1):
+            cell = sheet.cell(row, col, value)
+            cell.border = THIN
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for col in (6, 8) + ((7,) if line.kind == "share" else ()):
+            sheet.cell(row, col).fill, sheet.cell(row, col).protection = INPUT_FILL, UNLOCKED
+        if line.kind != "share":
+            sheet.cell(row, 7).fill = LOCKED_FILL
+        (flags if line.kind == "qualitative" else counts).add(f"F{row}")
+        if line.kind == "share":
+            shares.add(f"G{row}")
+    for col, width in zip("ABCDEFGH", (30, 48, 26, 18, 10, 16, 16, 30)):
+        sheet.column_dimensions[col].width = width
+    sheet.row_dimensions[TABLE_ROW].height = 48
+    sheet.freeze_panes = f"A{TABLE_ROW + 1}"
+    sheet.protection.sheet = True  # labels locked; yellow cells stay editable (no password)
+
+
+def _validations(sheet):
+    def rule(formula1, formula2=None, message=TEMPLATE["whole_number_error"]):
+        dv = DataValidation(type="whole", operator="between" if formula2 else "greaterThanOrEqual",
+                            formula1=formula1, formula2=formula2, allow_blank=True, showErrorMessage=True,
+                            errorTitle=TEMPLATE["validation_title"], error=message)
+        sheet.add_data_validation(dv)
+        return dv
+    return rule("0"), rule("0"), rule("0", "1", TEMPLATE["flag_error"])
+
+
+def _bulk_sheet(sheet, children: list[tuple[str, str]], year: int, quarter: int, lines: list[Line]) -> None:
+    sheet["A1"] = TEMPLATE["bulk_title"]
+    sheet["A1"].font = Font(bold=True, size=12)
+    headings = list(BULK_COLUMNS.values())
+    for col, heading in enumerate(headings, start=1):
+        cell = sheet.cell(3, col, heading)
+        cell.font, cell.fill, cell.border = Font(bold=True), HEADER_FILL, THIN
+    numbers = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                             showErrorMessage=True, errorTitle=TEMPLATE["validation_title"],
+                             error=TEMPLATE["whole_number_error"])
+    sheet.add_data_validation(numbers)
+    row = 4
+    for code, _name in children:
+        for line in lines:
+            for col, value in enumerate([code, year, quarter, line.indicator_code], start=1):
+                sheet.cell(row, col, value)
+            for col in (5, 6, 7):
+                sheet.cell(row, col).fill = INPUT_FILL
+            row += 1
+    numbers.add(f"E4:F{max(row, 2000)}")
+    for col, width in zip("ABCDEFG", (14, 8, 6, 32, 12, 12, 30)):
+        sheet.column_dimensions[col].width = width
+    sheet.freeze_panes = "A4"
