@@ -3,8 +3,23 @@ from __future__ import annotations
 
 import streamlit as st
 
-from etl import attainment, bootstrap, db
+import datetime as dt
+
+from etl import attainment, bootstrap, db, submission, template
 from etl.labels_vi import PERIOD, UI
+
+
+def page_setup() -> None:
+    """Call first in every page: make sure it runs inside app.py's st.navigation.
+
+    With a pages/ folder beside app.py, Streamlit starts in its older folder mode and, until app.py
+    has called st.navigation once, runs a page opened by URL (e.g. /upload) on its own: without the
+    app's layout and navigation. Leaving that mode and rerunning sends the request through app.py.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 @st.cache_resource
@@ -82,3 +97,47 @@ def plan_filters() -> tuple[str, int, int] | None:
                                    format_func=PERIOD.get)
     st.query_params.update({"plan": plan_id, "year": str(year), "q": str(quarter)})
     return plan_id, year, quarter
+
+
+def current_year() -> int:
+    return dt.date.today().year
+
+
+@st.cache_data(ttl=300)
+def template_bytes(code: str, year: int, quarter: int) -> bytes | None:
+    try:
+        return template.build(connection().cursor(), code, year, quarter)
+    except template.UnknownLocality:
+        return None
+
+
+def inspect_uploads(files) -> list[submission.Inspection]:
+    """Check each uploaded file once (kept in the session by content), with a progress bar."""
+    seen = st.session_state.setdefault("inspections", {})
+    progress = st.progress(0.0) if files else None
+    out = []
+    for i, f in enumerate(files, start=1):
+        data = f.getvalue()
+        key = (f.name, hash(data))
+        if key not in seen:
+            progress.progress((i - 1) / len(files), UI["reading"].format(i=i, n=len(files), name=f.name))
+            seen[key] = submission.inspect(connection(), f.name, data)
+        out.append(seen[key])
+    if progress:
+        progress.empty()
+    return out
+
+
+def commit_uploads(files, names: set[str], sender: str) -> list[str]:
+    """Load the confirmed files, forget the previews, and clear every cached read."""
+    messages = [submission.commit(connection(), f.name, f.getvalue(), sender or UI["sender_default"]).summary()
+                for f in files if f.name in names]
+    st.session_state["inspections"] = {}
+    st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
+    st.cache_data.clear()
+    return messages
+
+
+@st.cache_data(ttl=60)
+def history():
+    return submission.history(connection())

@@ -30,3 +30,33 @@ def attainment_table(results: list[TargetResult]) -> pd.DataFrame:
 def status_counts(results: list[TargetResult]) -> dict[str, int]:
     counts = Counter(r.status for r in results)
     return {s: counts.get(s, 0) for s in STATUSES}
+
+
+CHANGE_LABEL = {"new": "Mới", "changed": "Thay đổi", "same": "Không đổi"}
+
+
+def changes_table(changes: pd.DataFrame) -> pd.DataFrame:
+    """What a load would write, figure by figure, old value beside new."""
+    return pd.DataFrame({
+        "Mã địa bàn": changes["code"], "Địa bàn": changes["name"],
+        "Quý": [f"{q}/{y}" for q, y in zip(changes["quarter"], changes["year"])],
+        "Mã chỉ số": changes["indicator_code"],
+        "Số liệu đang dùng": [fmt.fraction(_int(n), _int(d)) if pd.notna(n) else "–"
+                              for n, d in zip(changes["old_numerator"], changes["old_denominator"])],
+        "Số liệu mới": [fmt.fraction(_int(n), _int(d)) for n, d in zip(changes["numerator"], changes["denominator"])],
+        "Thay đổi": [CHANGE_LABEL[c] for c in changes["change"]],
+    })
+
+
+def history_table(history: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Thời gian gửi": [t.strftime("%d/%m/%Y %H:%M") for t in history["submitted_at"]],
+        "Người gửi": history["submitted_by"], "Tệp": history["file_name"],
+        "Mã địa bàn": history["code"], "Địa bàn": history["name"],
+        "Quý": [f"{q}/{y}" for q, y in zip(history["quarter"], history["year"])],
+        "Phiên bản": history["version"], "Cảnh báo": history["warnings"],
+    })
+
+
+def _int(value):
+    return None if value is None or pd.isna(value) else int(value)

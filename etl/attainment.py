@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass
 from fractions import Fraction
 
@@ -68,13 +69,18 @@ def share_pct(figure: Figure) -> float | None:
 
 
 def judge(target: TargetRule, indicator: IndicatorRule, figure: Figure | None, year: int, quarter: int,
-          plan_years: tuple[int, int], previous: Figure | None = None) -> Judgement:
-    """Status of one target for one locality and period, with the rules of DOMAIN.md."""
+          plan_years: tuple[int, int], previous: Figure | None = None, year_over: bool | None = None) -> Judgement:
+    """Status of one target for one locality and period, with the rules of DOMAIN.md.
+
+    year_over: whether the year has ended (default: a Q4 view is the closed year). Until it has,
+    a target not yet reached is behind or on track, never "not met".
+    """
     if figure is None:
         return Judgement(None, None, NO_DATA)
+    year_over = quarter == 4 if year_over is None else (quarter == 4 and year_over)
     if target.rule in ("growth", "no_decrease"):
-        return _judge_against_last_year(target, figure, previous, quarter == 4)
-    closed = quarter == 4 and (target.rule != "cumulative_by" or year >= (target.year or plan_years[1]))
+        return _judge_against_last_year(target, figure, previous, year_over)
+    closed = year_over and (target.rule != "cumulative_by" or year >= (target.year or plan_years[1]))
     paced = target.rule != "at_most" and target.rule != "qualitative" and (
         accumulates(indicator) or target.rule == "cumulative_by")
     fraction = elapsed_fraction(target, year, quarter, plan_years) if paced else Fraction(1)
@@ -187,9 +193,10 @@ def plan_header(con: duckdb.DuckDBPyConnection, plan_id: str) -> tuple[str, int,
 
 
 def evaluate(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, quarter: int = 4,
-             locality_id: str | None = None) -> list[TargetResult]:
+             locality_id: str | None = None, today: dt.date | None = None) -> list[TargetResult]:
     """Every target of the plan that applies in `year`, judged for the locality (default: the issuer)
-    on its figures from 1 January up to the end of `quarter`."""
+    on its figures from 1 January up to the end of `quarter`, as of `today` (default: now)."""
+    year_over = (today or dt.date.today()) > dt.date(year, 12, 31)
     issuer_id, year_from, year_to = plan_header(con, plan_id)
     if not year_from <= year <= year_to:
         raise YearOutsidePlan(f"{year} ∉ {year_from}–{year_to}")
@@ -215,7 +222,7 @@ def evaluate(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, quarter: i
             if q_prev not in last_year:
                 last_year[q_prev] = figures_mod.rolled_up(con, root, year - 1, q_prev)
             previous = last_year[q_prev].get(ind_code)
-        j = judge(target, indicator, figure, year, quarter, (year_from, year_to), previous)
+        j = judge(target, indicator, figure, year, quarter, (year_from, year_to), previous, year_over)
         results.append(TargetResult(
             plan_id, target_id, root, code[0] if code else root, ind_code, ind_name,
             tuple(levels) if levels else None, section, year, quarter,

@@ -194,7 +194,8 @@ def formulas_without_value(path: Path) -> dict[str, list[tuple[str, int, int]]]:
                 for _, element in ElementTree.iterparse(stream):
                     if element.tag != f"{{{NS['m']}}}c":
                         continue
-                    if element.find("m:f", NS) is not None and element.find("m:v", NS) is None:
+                    value = element.find("m:v", NS)
+                    if element.find("m:f", NS) is not None and (value is None or not (value.text or "").strip()):
                         ref = element.get("r", "")
                         found.setdefault(sheet, []).append((ref, *_ref_to_row_col(ref)))
                     element.clear()

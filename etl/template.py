@@ -119,7 +119,7 @@ def _return_sheet(sheet, code: str, name: str, year: int, quarter: int, lines: l
         cell = sheet.cell(TABLE_ROW, col, heading)
         cell.font, cell.fill, cell.border = Font(bold=True), HEADER_FILL, THIN
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-    counts, shares, flags = _validations(sheet)
+    numbers, flags = _validations(sheet)
     for offset, line in enumerate(lines, start=1):
         row = TABLE_ROW + offset
         values = [line.indicator_code, line.indicator_name, line.target_text, QUARTER_SCOPE[line.numerator_agg],
@@ -132,9 +132,9 @@ def _return_sheet(sheet, code: str, name: str, year: int, quarter: int, lines: l
             sheet.cell(row, col).fill, sheet.cell(row, col).protection = INPUT_FILL, UNLOCKED
         if line.kind != "share":
             sheet.cell(row, 7).fill = LOCKED_FILL
-        (flags if line.kind == "qualitative" else counts).add(f"F{row}")
+        (flags if line.kind == "qualitative" else numbers).add(f"F{row}")
         if line.kind == "share":
-            shares.add(f"G{row}")
+            numbers.add(f"G{row}")
     for col, width in zip("ABCDEFGH", (30, 48, 26, 18, 10, 16, 16, 30)):
         sheet.column_dimensions[col].width = width
     sheet.row_dimensions[TABLE_ROW].height = 48
@@ -149,7 +149,7 @@ def _validations(sheet):
                             errorTitle=TEMPLATE["validation_title"], error=message)
         sheet.add_data_validation(dv)
         return dv
-    return rule("0"), rule("0"), rule("0", "1", TEMPLATE["flag_error"])
+    return rule("0"), rule("0", "1", TEMPLATE["flag_error"])
 
 
 def _bulk_sheet(sheet, children: list[tuple[str, str]], year: int, quarter: int, lines: list[Line]) -> None:

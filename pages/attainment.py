@@ -4,6 +4,7 @@ import streamlit as st
 from dashboard import charts, state, tables
 from etl.labels_vi import DEMO_BANNER, PERIOD, PERIOD_OF_YEAR, UI
 
+state.page_setup()
 st.title(UI["page_attainment"])
 if state.database_ready():
     if state.is_demo():

@@ -138,3 +138,12 @@ def test_year_outside_the_plan_is_refused(make_db):
         attainment.evaluate(con, "test-plan", 2030, 4)
     with pytest.raises(attainment.PlanNotFound):
         attainment.evaluate(con, "no-such-plan", 2023, 4)
+
+
+def test_a_q4_view_before_the_year_ends_is_not_yet_judged_as_not_met(make_db):
+    import datetime as dt
+    con = make_db([target(1, "establishments_inspected", "at_least", 25)], years=(2026, 2026))
+    add_figures(con, [("90001@pre2025", 2026, 4, "establishments_inspected", 20, 100)])
+    during = attainment.evaluate(con, "test-plan", 2026, 4, "90001@pre2025", today=dt.date(2026, 11, 23))[0]
+    after = attainment.evaluate(con, "test-plan", 2026, 4, "90001@pre2025", today=dt.date(2027, 1, 5))[0]
+    assert during.status == "behind" and after.status == NOT_MET

@@ -25,8 +25,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def demo_database(tmp_path_factory) -> Path:
+    """A demo database of the module's own, so that what one module uploads no other one sees."""
     from etl import db, demo
     path = tmp_path_factory.mktemp("e2e") / "demo.duckdb"
     con = db.connect(path)
@@ -35,7 +36,7 @@ def demo_database(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def app_url(demo_database) -> str:
     port = _free_port()
     env = {**os.environ, "PCMD_DB": str(demo_database)}
@@ -83,3 +84,9 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def wait_idle(page, timeout_ms: int = 30_000) -> None:
+    """Let the rerun a widget change started finish (Streamlit shows a status widget while running)."""
+    page.wait_for_timeout(300)
+    page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=timeout_ms)

@@ -1,0 +1,90 @@
+"""The quarterly template: what it holds, and that a filled template loads exactly the figures typed."""
+import datetime as dt
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from etl import bootstrap, db, loader, template
+from tests.xlsx_files import fill_template
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    c = db.connect(tmp_path_factory.mktemp("tpl") / "t.duckdb")
+    bootstrap.initialise(c)
+    yield c
+    c.close()
+
+
+def test_template_holds_the_header_block_and_a_row_per_tracked_indicator(con):
+    wb = load_workbook(io.BytesIO(template.build(con, "15349", 2023, 2)))
+    assert wb.sheetnames == ["Hướng dẫn", "Báo cáo", "Nhiều đơn vị"]
+    ws = wb["Báo cáo"]
+    assert [ws["A3"].value, ws["B3"].value, ws["D3"].value] == ["Mã địa bàn", "15349", "Thị trấn Vĩnh Lộc"]
+    assert [ws["A4"].value, ws["B4"].value, ws["C4"].value, ws["D4"].value] == ["Năm", 2023, "Quý", 2]
+    assert ws["A5"].value == "Người báo cáo" and ws["C5"].value == "Ngày báo cáo"
+    codes = [ws.cell(r, 1).value for r in range(9, ws.max_row + 1)]
+    assert len(codes) == 11 and codes[0] == "new_hotspots"  # every indicator vinhloc-2023 targets
+    row = {ws.cell(r, 1).value: r for r in range(9, ws.max_row + 1)}
+    assert ws.cell(row["new_hotspots"], 4).value == "trong quý"
+    assert ws.cell(row["establishments_inspected"], 4).value == "lũy kế từ đầu năm"
+    assert ws.cell(row["establishments_inspected"], 3).value == "Ít nhất 25%"
+    assert ws.cell(row["units_with_harm_reduction"], 3).value == "Đủ số đơn vị 10 đơn vị"
+    assert "Tử số" in ws["F8"].value and "Mẫu số" in ws["G8"].value
+
+
+def test_template_locks_labels_and_unlocks_highlighted_inputs_with_validation(con):
+    ws = load_workbook(io.BytesIO(template.build(con, "15349", 2023, 2)))["Báo cáo"]
+    assert ws.protection.sheet
+    assert ws["A9"].protection.locked and ws["C9"].protection.locked
+    share_row = next(r for r in range(9, ws.max_row + 1) if ws.cell(r, 1).value == "establishments_inspected")
+    count_row = next(r for r in range(9, ws.max_row + 1) if ws.cell(r, 1).value == "new_hotspots")
+    assert not ws.cell(share_row, 6).protection.locked and not ws.cell(share_row, 7).protection.locked
+    assert ws.cell(count_row, 7).protection.locked  # a count has no denominator
+    assert ws.cell(share_row, 6).fill.fgColor.rgb.endswith("FFF2CC")
+    rules = {(dv.type, dv.operator, dv.formula1, dv.formula2): str(dv.sqref) for dv in ws.data_validations.dataValidation}
+    assert ("whole", "greaterThanOrEqual", "0", None) in rules
+    assert f"F{share_row}" in " ".join(rules.values()) and f"G{share_row}" in " ".join(rules.values())
+    assert ("whole", "between", "0", "1") in rules  # qualitative: 0 or 1
+
+
+def test_bulk_sheet_is_prefilled_for_the_units_below(con):
+    ws = load_workbook(io.BytesIO(template.build(con, "15349", 2023, 2)))["Nhiều đơn vị"]
+    assert [c.value for c in ws[3]] == ["Mã địa bàn", "Năm", "Quý", "Mã chỉ số", "Tử số", "Mẫu số", "Ghi chú"]
+    codes = {ws.cell(r, 1).value for r in range(4, ws.max_row + 1)}
+    assert codes == {f"15349-KP{n:02d}" for n in range(1, 11)}
+
+
+def test_a_filled_template_loads_exactly_the_figures_typed(con, tmp_path):
+    path = fill_template(template.build(con, "15349", 2023, 2), tmp_path / "filled.xlsx",
+                         {"establishments_inspected": (37, 148), "new_hotspots": (0, None),
+                          "outreach_maintained": (1, None, "Đã phát thanh 12 buổi"), "tipoffs_handled": (3, 3)},
+                         officer="Trần Thị Hoa")
+    report = loader.load_file(con, path, "Cán bộ A", today=TODAY)
+    assert report.loaded and not report.problems, report.problems
+    rows = con.execute("SELECT indicator_code, numerator, denominator, note FROM current_figures "
+                       "WHERE locality_id = '15349@pre2025' AND year = 2023 AND quarter = 2 ORDER BY 1").fetchall()
+    assert rows == [("establishments_inspected", 37, 148, None), ("new_hotspots", 0, None, None),
+                    ("outreach_maintained", 1, 1, "Đã phát thanh 12 buổi"), ("tipoffs_handled", 3, 3, None)]
+
+
+def test_template_for_an_unknown_locality_is_refused(con):
+    with pytest.raises(template.UnknownLocality):
+        template.build(con, "99999", 2023, 2)
+
+
+def test_cli_template(tmp_path):
+    out = tmp_path / "mau.xlsx"
+    result = subprocess.run([sys.executable, "-m", "etl", "template", "--locality", "11473", "--year", "2026",
+                             "--quarter", "3", "-o", str(out), "--db", str(tmp_path / "c.duckdb")],
+                            capture_output=True, text=True, cwd=Path(__file__).parent.parent, timeout=120)
+    assert result.returncode == 0, result.stderr
+    ws = load_workbook(out)["Báo cáo"]
+    assert ws["D3"].value == "Phường Bạch Đằng"
+    assert "outreach_sessions" in [ws.cell(r, 1).value for r in range(9, ws.max_row + 1)]
