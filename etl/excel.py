@@ -7,6 +7,7 @@ cached values and never evaluates them; the XML is only otherwise parsed with de
 """
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import unicodedata
@@ -190,7 +191,10 @@ def formulas_without_value(path: Path) -> dict[str, list[tuple[str, int, int]]]:
     found: dict[str, list[tuple[str, int, int]]] = {}
     with zipfile.ZipFile(path) as archive:
         for sheet, member in _sheet_members(archive).items():
-            with archive.open(member) as stream:
+            data = archive.read(member)
+            if b"<f" not in data:
+                continue  # no formula at all: nothing to parse
+            with io.BytesIO(data) as stream:
                 for _, element in ElementTree.iterparse(stream):
                     if element.tag != f"{{{NS['m']}}}c":
                         continue

@@ -5,6 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from etl import db
 
@@ -47,17 +48,18 @@ def resolve_codes(con: duckdb.DuckDBPyConnection, code_quarters: list[tuple[str,
     """Map (code, year, quarter) -> locality_id of the unit with that code valid during the quarter."""
     if not code_quarters:
         return {}
-    rows = [(c, y, q, *quarter_bounds(y, q)) for c, y, q in set(code_quarters)]
+    wanted = pd.DataFrame(sorted(set(code_quarters)), columns=["code", "year", "quarter"])
     cur = con.cursor()
-    cur.execute("CREATE OR REPLACE TEMP TABLE wanted (code VARCHAR, year INTEGER, quarter INTEGER, q_start DATE, q_end DATE)")
-    cur.executemany("INSERT INTO wanted VALUES (?, ?, ?, ?, ?)", rows)
+    cur.register("wanted_codes", wanted)
     found = cur.execute(
-        """SELECT w.code, w.year, w.quarter, l.locality_id FROM wanted w JOIN localities l ON l.code = w.code
+        """WITH w AS (SELECT code, year, quarter, make_date(year, 3 * quarter - 2, 1) AS q_start,
+                             last_day(make_date(year, 3 * quarter, 1)) AS q_end FROM wanted_codes)
+           SELECT w.code, w.year, w.quarter, l.locality_id FROM w JOIN localities l ON l.code = w.code
            WHERE coalesce(l.valid_from, DATE '1900-01-01') <= w.q_end
              AND coalesce(l.valid_to, DATE '9999-12-31') >= w.q_start
            QUALIFY row_number() OVER (PARTITION BY w.code, w.year, w.quarter ORDER BY l.valid_from DESC NULLS LAST) = 1"""
     ).fetchall()
-    cur.execute("DROP TABLE wanted")
+    cur.close()
     return {(c, y, q): loc for c, y, q, loc in found}
 
 

@@ -22,6 +22,8 @@ PERSONAL_HEADINGS = {
     "address": ("địa chỉ", "nơi ở", "nơi thường trú", "nơi ở hiện nay", "hộ khẩu thường trú", "quê quán"),
     "birth": ("ngày sinh", "năm sinh", "ngày, tháng, năm sinh"),
 }
+HEADING_KIND = {heading: kind for kind, headings in PERSONAL_HEADINGS.items() for heading in headings}
+_PLAIN_CODE = re.compile(r"^[a-z_]+$")
 OFFICER_LABELS = ("người báo cáo", "người lập biểu", "người lập", "thủ trưởng đơn vị", "người ký",
                   "cán bộ tổng hợp", "lãnh đạo đơn vị")
 SURNAMES = ("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Trịnh Mai Trương "
@@ -66,10 +68,9 @@ def _kind(value) -> str | None:
         digits = str(int(value)) if float(value).is_integer() else ""
         return "id_number" if CMND.match(digits) or len(digits) == 11 else None  # CCCD typed as a number loses its 0
     text = _text(value)
-    heading = text.casefold().rstrip(":").strip()
-    for kind, headings in PERSONAL_HEADINGS.items():
-        if heading in headings:
-            return kind
+    kind = HEADING_KIND.get(text.casefold().rstrip(":").strip())
+    if kind or _PLAIN_CODE.match(text):
+        return kind  # a personal heading, or an indicator code / plain word: nothing more to look for
     compact = re.sub(r"[\s.\-()]", "", text)
     if PHONE.match(compact):
         return "phone"
