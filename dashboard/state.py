@@ -1,11 +1,11 @@
 """Streamlit glue the pages share: the one database connection, cached reads, URL-backed filters."""
 from __future__ import annotations
 
-import streamlit as st
-
 import datetime as dt
 
-from etl import attainment, bootstrap, db, submission, template
+import streamlit as st
+
+from etl import attainment, bootstrap, db, lookups, submission, template
 from etl.labels_vi import PERIOD, UI
 
 
@@ -37,26 +37,17 @@ def database_ready() -> bool:
 
 @st.cache_data(ttl=300)
 def plans() -> list[tuple[str, str, int, int, str]]:
-    """(plan_id, title, year_from, year_to, issuer_id), most recent first."""
-    return connection().cursor().execute(
-        "SELECT plan_id, title, year_from, year_to, issuer_id FROM plans ORDER BY year_to DESC, plan_id").fetchall()
+    return lookups.plans(connection())
 
 
 @st.cache_data(ttl=300)
 def latest_quarter(plan_id: str, year: int) -> int | None:
-    """The latest quarter of `year` for which any unit of the plan's area has a return."""
-    row = db.one(connection().cursor(),
-                 """SELECT max(r.quarter) FROM current_returns r
-                    JOIN locality_closure c ON c.locality_id = r.locality_id
-                    JOIN plans p ON c.ancestor_id = p.issuer_id
-                    WHERE p.plan_id = ? AND r.year = ?""", [plan_id, year])
-    return row[0] if row else None
+    return lookups.latest_quarter(connection(), plan_id, year)
 
 
 @st.cache_data(ttl=300)
 def locality_name(locality_id: str) -> str:
-    row = db.one(connection().cursor(), "SELECT name FROM localities WHERE locality_id = ?", [locality_id])
-    return row[0] if row else locality_id
+    return lookups.locality_name(connection(), locality_id)
 
 
 @st.cache_data(ttl=300)

@@ -70,3 +70,14 @@ def add_figures(con, rows, version_by="test"):
                                     "submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, now()) RETURNING return_id",
                                [uid, loc, year, quarter, version, version_by])[0]
         cur.execute("INSERT INTO figures VALUES (?, ?, ?, ?, NULL)", [keys[key], ind, n, d])
+
+
+@pytest.fixture
+def fresh_streamlit_caches():
+    """AppTest runs pages in this process: drop the cached connection and reads of earlier tests."""
+    import streamlit as st
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()

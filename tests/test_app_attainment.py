@@ -12,7 +12,7 @@ PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "attainment.py")
 
 
 @pytest.fixture
-def page_db(make_db, tmp_path, monkeypatch):
+def page_db(make_db, tmp_path, monkeypatch, fresh_streamlit_caches):
     con = make_db([target(1, "establishments_inspected", "at_least", 25),
                    target(2, "tipoffs_handled", "all", 100),
                    target(3, "outreach_sessions", "range", 2, 4, unit="buổi")], years=(2022, 2023))
@@ -61,7 +61,7 @@ def test_a_period_with_no_returns_says_what_to_do(page_db):
     assert set(at.dataframe[0].value["Trạng thái"]) == {"○ Chưa có số liệu"}
 
 
-def test_missing_database_explains_how_to_make_one(tmp_path, monkeypatch):
+def test_missing_database_explains_how_to_make_one(tmp_path, monkeypatch, fresh_streamlit_caches):
     monkeypatch.setenv("PCMD_DB", str(tmp_path / "none.duckdb"))
     at = run_page()
     assert "python -m etl demo" in at.warning[0].value

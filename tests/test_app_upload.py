@@ -11,7 +11,7 @@ PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "upload.py")
 
 
 @pytest.fixture
-def page_db(tmp_path, monkeypatch):
+def page_db(tmp_path, monkeypatch, fresh_streamlit_caches):
     path = tmp_path / "upload.duckdb"
     con = db.connect(path)
     bootstrap.initialise(con)
