@@ -11,6 +11,7 @@ from etl.labels_vi import STATUS, STATUS_ICON, UI
 STATUS_COLOUR = {"met": "#009E73", "on_track": "#56B4E9", "behind": "#E69F00", "not_met": "#D55E00",
                  "no_data": "#BBBBBB"}
 LABEL_X = 104
+TICKS = range(0, 101, 20)
 
 
 def percent_targets(results: list[TargetResult]) -> list[TargetResult]:
@@ -40,7 +41,8 @@ def attainment_bars(results: list[TargetResult], title: str) -> go.Figure:
                           for r in rows], textposition="middle right")
     fig.update_layout(
         title=title, separators=",.", height=120 + 42 * len(rows), margin={"l": 10, "r": 30, "t": 60, "b": 40},
-        xaxis={"title": UI["chart_x"], "range": [0, 135], "ticksuffix": "%", "tickvals": list(range(0, 101, 20))},
+        xaxis={"title": UI["chart_x"], "range": [0, 135], "tickvals": list(TICKS),
+               "ticktext": [f"{t}%" for t in TICKS]},
         yaxis={"autorange": "reversed"}, legend={"orientation": "h", "y": -0.15}, plot_bgcolor="#FFFFFF")
     return fig
 

@@ -19,3 +19,4 @@ def test_bars_show_percent_targets_with_status_colour_icon_and_vietnamese_number
     assert list(labels.text) == ["✔ 25,0%", "⚠ 10,0%"]
     assert list(target.x) == [25.0, 25.0] and list(expected.x) == [12.5, 12.5]
     assert fig.layout.separators == ",." and fig.layout.title.text == "Tiêu đề"
+    assert list(fig.layout.xaxis.ticktext) == ["0%", "20%", "40%", "60%", "80%", "100%"]
