@@ -41,7 +41,8 @@ def build(path: Path, years: int) -> tuple[int, int]:
     last_year = 2024
     catalog.load(con, catalog.read_indicators(), [Plan("bench", "Bench", "VN", "", last_year - years + 1, last_year,
                                                        None, None, None, targets)])
-    con.execute("INSERT INTO uploads VALUES (1, 'bench', 'h', 'bench', now(), 0)")
+    con.execute("INSERT INTO uploads (upload_id, file_name, file_hash, submitted_by, submitted_at, row_count) "
+                "VALUES (1, 'bench', 'h', 'bench', now(), 0)")
     con.execute("""INSERT INTO returns
                    SELECT row_number() OVER (), 1, l.locality_id, y, q, 1, 'bench', now()
                    FROM localities l, range(?, ?) t(y), range(1, 5) s(q)
