@@ -130,7 +130,7 @@ def cmd_attainment(con, args) -> int:
     except attainment.YearOutsidePlan:
         print(f"Năm {args.year} nằm ngoài thời gian của kế hoạch '{args.plan}'.", file=sys.stderr)
         return 2
-    rows = [[getattr(r, c) if c != "comparator" else r.comparator for c in ATTAINMENT_COLUMNS] for r in results]
+    rows = [[getattr(r, c) for c in ATTAINMENT_COLUMNS] for r in results]
     if not args.csv:
         rows = [[*row[:10], STATUS[row[10]], *row[11:]] for row in rows]
     _write_rows(ATTAINMENT_COLUMNS, rows, args.csv)

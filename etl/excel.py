@@ -18,6 +18,7 @@ from pathlib import Path
 import python_calamine as calamine
 from defusedxml import ElementTree
 
+from etl import personal_data
 from etl.labels_vi import BULK_COLUMNS, MSG
 from etl.problems import Problem
 
@@ -107,9 +108,8 @@ def read(path: Path, name: str | None = None) -> ReadResult:
     except Exception as exc:  # calamine and zipfile raise several types for damaged files
         result.problems.append(Problem(MSG["xlsx_damaged"].format(name=name, detail=type(exc).__name__)))
         return result
-    from etl.personal_data import scan  # noqa: PLC0415 (kept beside the reader, imported lazily)
     for sheet, visible, grid in sheets:
-        result.problems += scan(sheet, grid)          # hidden sheets too: the file must not carry them
+        result.problems += personal_data.scan(sheet, grid)          # hidden sheets too: the file must not carry them
         if not visible:
             continue
         result.problems += [Problem(MSG["formula_no_value"].format(sheet=sheet, cell=ref), sheet, r, c)

@@ -19,7 +19,7 @@ import pandas as pd
 from etl import db, excel
 from etl.labels_vi import MSG
 from etl.problems import Problem
-from etl.validate import Record, validate
+from etl.validate import Checked, Record, validate
 
 WRITE_LOCK = threading.Lock()
 
@@ -44,13 +44,6 @@ class LoadReport:
                                     unchanged=self.unchanged, rows=self.rows)
 
 
-@dataclass
-class Checked:
-    records: list[Record]
-    problems: list[Problem]
-    warnings: list[str]
-
-
 def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -64,8 +57,7 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, today: dt.date | None = No
     read = excel.read(path, name)
     if read.problems:
         return Checked([], read.problems, [])
-    checked = validate(con, read.rows, today)
-    return Checked(checked.records, checked.problems, checked.warnings)
+    return validate(con, read.rows, today)
 
 
 def load_file(con: duckdb.DuckDBPyConnection, path: Path, submitted_by: str,
