@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from etl import attainment, catalog, db, localities  # noqa: E402
+from etl import analytics, attainment, catalog, db, localities  # noqa: E402
 from etl.catalog import Plan, Target  # noqa: E402
 
 RULE = {"share": "at_least", "count": "range", "qualitative": "qualitative"}
@@ -51,6 +51,7 @@ def build(path: Path, years: int) -> tuple[int, int]:
                    SELECT r.return_id, i.code, (hash(r.return_id, i.code) % 40)::BIGINT,
                           CASE WHEN i.kind = 'share' THEN 40 + (hash(r.locality_id, i.code) % 20)::BIGINT END, NULL
                    FROM returns r, indicators i WHERE i.kind <> 'qualitative'""")
+    analytics.refresh(con)
     counts = con.execute("SELECT (SELECT count(*) FROM returns), (SELECT count(*) FROM figures)").fetchall()[0]
     con.close()
     return counts

@@ -186,7 +186,7 @@ WHERE t.plan_id = ? ORDER BY t.position"""
 
 
 def plan_header(con: duckdb.DuckDBPyConnection, plan_id: str) -> tuple[str, int, int]:
-    row = db.one(con.cursor(), "SELECT issuer_id, year_from, year_to FROM plans WHERE plan_id = ?", [plan_id])
+    row = db.one(con, "SELECT issuer_id, year_from, year_to FROM plans WHERE plan_id = ?", [plan_id])
     if row is None:
         raise PlanNotFound(plan_id)
     return row
@@ -196,43 +196,50 @@ def evaluate(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, quarter: i
              locality_id: str | None = None, today: dt.date | None = None) -> list[TargetResult]:
     """Every target of the plan that applies in `year`, judged for the locality (default: the issuer)
     on its figures from 1 January up to the end of `quarter`, as of `today` (default: now)."""
+    root = locality_id or plan_header(con, plan_id)[0]
+    return evaluate_many(con, plan_id, year, quarter, [root], today)[root]
+
+
+def evaluate_many(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, quarter: int,
+                  locality_ids: list[str], today: dt.date | None = None) -> dict[str, list[TargetResult]]:
+    """`evaluate` for several localities at once (a unit's children, a ranking): one read per kind
+    of figure whatever their number. Runs on `con` itself, so a transaction sees its own writes."""
     year_over = (today or dt.date.today()) > dt.date(year, 12, 31)
-    issuer_id, year_from, year_to = plan_header(con, plan_id)
+    _, year_from, year_to = plan_header(con, plan_id)
     if not year_from <= year <= year_to:
         raise YearOutsidePlan(f"{year} ∉ {year_from}–{year_to}")
-    root = locality_id or issuer_id
-    code = db.one(con.cursor(), "SELECT code FROM localities WHERE locality_id = ?", [root])
-    rows = con.cursor().execute(_TARGETS_SQL, [plan_id]).fetchall()
-    current = figures_mod.rolled_up(con, root, year, quarter)
-    last_year: dict[int, dict[str, Figure]] = {}
-    results = []
-    for (target_id, ind_code, ind_name, section, rule, value, value_high, unit, t_year, levels, clause,
-         kind, n_agg, d_agg) in rows:
-        if not _applies(rule, t_year, year):
-            continue
-        target = TargetRule(rule, value, value_high, t_year)
-        indicator = IndicatorRule(kind, n_agg, d_agg)
-        if levels:
-            figure = figures_mod.level_sum(con, root, year, quarter, tuple(levels)).get(ind_code)
-        else:
-            figure = current.get(ind_code)
-        previous = None
-        if rule in ("growth", "no_decrease"):
-            q_prev = quarter if rule == "growth" else 4
-            if q_prev not in last_year:
-                last_year[q_prev] = figures_mod.rolled_up(con, root, year - 1, q_prev)
-            previous = last_year[q_prev].get(ind_code)
-        j = judge(target, indicator, figure, year, quarter, (year_from, year_to), previous, year_over)
-        results.append(TargetResult(
-            plan_id, target_id, root, code[0] if code else root, ind_code, ind_name,
-            tuple(levels) if levels else None, section, year, quarter,
-            rule, value if value is not None else j.expected, value_high, unit,
-            figure.numerator if figure else None, figure.denominator if figure else None,
-            j.actual, j.expected, j.status, j.exceeded,
-            previous.numerator if previous else None,
-            figure.own_return if figure else None,
-            figure.children_reported if figure else None, figure.children_total if figure else None,
-            figure.note if figure else None, clause))
+    roots = list(dict.fromkeys(locality_ids))
+    codes = dict(con.execute("SELECT locality_id, code FROM localities WHERE list_contains(?, locality_id)",
+                             [roots]).fetchall())
+    targets = [row for row in con.execute(_TARGETS_SQL, [plan_id]).fetchall() if _applies(row[4], row[8], year)]
+    current = figures_mod.area(con, roots, year, quarter)
+    by_levels = {levels: figures_mod.level_sum(con, roots, year, quarter, levels)
+                 for levels in {tuple(row[9]) for row in targets if row[9]}}
+    last_year = {q: figures_mod.area(con, roots, year - 1, q)
+                 for q in {quarter if row[4] == "growth" else 4 for row in targets
+                           if row[4] in ("growth", "no_decrease")}}
+    results = {}
+    for root in roots:
+        results[root] = []
+        for (target_id, ind_code, ind_name, section, rule, value, value_high, unit, t_year, levels, clause,
+             kind, n_agg, d_agg) in targets:
+            source = by_levels[tuple(levels)] if levels else current
+            figure = source.get(root, {}).get(ind_code)
+            previous = None
+            if rule in ("growth", "no_decrease"):
+                previous = last_year[quarter if rule == "growth" else 4].get(root, {}).get(ind_code)
+            j = judge(TargetRule(rule, value, value_high, t_year), IndicatorRule(kind, n_agg, d_agg), figure,
+                      year, quarter, (year_from, year_to), previous, year_over)
+            results[root].append(TargetResult(
+                plan_id, target_id, root, codes.get(root, root), ind_code, ind_name,
+                tuple(levels) if levels else None, section, year, quarter,
+                rule, value if value is not None else j.expected, value_high, unit,
+                figure.numerator if figure else None, figure.denominator if figure else None,
+                j.actual, j.expected, j.status, j.exceeded,
+                previous.numerator if previous else None,
+                figure.own_return if figure else None,
+                figure.children_reported if figure else None, figure.children_total if figure else None,
+                figure.note if figure else None, clause))
     return results
 
 

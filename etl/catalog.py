@@ -7,6 +7,8 @@ from pathlib import Path
 import duckdb
 import yaml
 
+from etl import analytics
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 RULES = {"at_least", "all", "n_of_n", "at_most", "range", "growth", "no_decrease", "cumulative_by", "qualitative"}
 RULES_WITH_VALUE = RULES - {"no_decrease", "qualitative"}
@@ -126,6 +128,7 @@ def load(con: duckdb.DuckDBPyConnection, indicators: list[dict] | None = None, p
         [(t.target_id, t.plan_id, t.position, t.section, t.indicator_code, t.rule, t.value, t.value_high,
           t.unit, t.year, list(t.levels) if t.levels else None, t.counts, t.clause)
          for p in plans for t in p.targets])
+    analytics.refresh(con)  # how indicators add up over quarters may have changed
 
 
 def _insert_many(con: duckdb.DuckDBPyConnection, sql: str, rows: list[tuple]) -> None:

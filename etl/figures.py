@@ -1,4 +1,8 @@
-"""A locality's figures for a year up to a quarter, read through the SQL macros of 002_attainment.sql."""
+"""Localities' figures for a year up to a quarter, read from the analytics table (migration 005).
+
+Functions take a connection or cursor and run on it directly: inside a transaction (a load's
+preview) they then see the transaction's own writes.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,20 +20,34 @@ class Figure:
     note: str | None = None
 
 
-def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> dict[str, Figure]:
-    cur = con.cursor()
-    rows = cur.execute(sql, params).fetchall()
-    # A locality's own return is its figure: how many units below it reported says nothing then.
-    return {code: Figure(n, d, bool(own), None if own else reported, None if own else total, note)
-            for code, n, d, own, reported, total, note in rows}
+Figures = dict[str, dict[str, Figure]]  # locality_id -> indicator code -> figure
+
+_AREA_SQL = """
+SELECT locality_id, indicator_code, numerator, denominator, own_return, children_reported, children_total, note
+FROM area_figures WHERE year = ? AND quarter = ? AND list_contains(?, locality_id)"""
+
+_LEVEL_SQL = "SELECT * FROM level_figures(?, ?, ?, ?)"
+
+
+def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> Figures:
+    out: Figures = {}
+    for locality_id, code, n, d, own, reported, total, note in con.execute(sql, params).fetchall():
+        # A locality's own return is its figure: how many units below it reported says nothing then.
+        out.setdefault(locality_id, {})[code] = Figure(n, d, bool(own), None if own else reported,
+                                                       None if own else total, note)
+    return out
+
+
+def area(con: duckdb.DuckDBPyConnection, locality_ids: list[str], year: int, quarter: int) -> Figures:
+    """Each locality's figures: its own return, else summed from the topmost reporting units below."""
+    return _fetch(con, _AREA_SQL, [year, quarter, list(locality_ids)])
+
+
+def level_sum(con: duckdb.DuckDBPyConnection, locality_ids: list[str], year: int, quarter: int,
+              levels: tuple[str, ...]) -> Figures:
+    """Each locality's sum of the own returns of the units at `levels` under it."""
+    return _fetch(con, _LEVEL_SQL, [list(locality_ids), year, quarter, list(levels)])
 
 
 def rolled_up(con: duckdb.DuckDBPyConnection, locality_id: str, year: int, quarter: int) -> dict[str, Figure]:
-    """Indicator code -> the locality's figure (own return, else summed from the units below)."""
-    return _fetch(con, "SELECT * FROM rolled_up(?, ?, ?)", [locality_id, year, quarter])
-
-
-def level_sum(con: duckdb.DuckDBPyConnection, locality_id: str, year: int, quarter: int,
-              levels: tuple[str, ...]) -> dict[str, Figure]:
-    """Indicator code -> sum of the own returns of the units at `levels` under the locality."""
-    return _fetch(con, "SELECT * FROM level_sum(?, ?, ?, ?)", [locality_id, year, quarter, list(levels)])
+    return area(con, [locality_id], year, quarter).get(locality_id, {})

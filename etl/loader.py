@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import db, excel
+from etl import analytics, db, excel
 from etl.labels_vi import MSG
 from etl.problems import Problem
 from etl.validate import Checked, Record, validate
@@ -170,3 +170,4 @@ def _write(cur, file_name: str, digest: str, checked: Checked, submitted_by: str
                                  AND r.year = i.year AND r.quarter = i.quarter""", [upload_id])
     report.rows = db.one(cur, "SELECT count(*) FROM figures f JOIN returns r USING (return_id) WHERE r.upload_id = ?",
                          [upload_id])[0]
+    analytics.refresh(cur, {year for _, year, _, _ in changed})

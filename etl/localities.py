@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import db
+from etl import analytics, db
 
 LOCALITIES_CSV = Path(__file__).resolve().parent.parent / "data" / "localities.csv"
 LEVEL_ORDER = {"province": 0, "district": 1, "commune": 2, "neighbourhood": 3}
@@ -35,6 +35,7 @@ def load(con: duckdb.DuckDBPyConnection, csv_path: Path = LOCALITIES_CSV) -> int
                WHERE l.parent_id IS NOT NULL)
            SELECT * FROM up"""
     )
+    analytics.refresh(con)
     return db.one(con, "SELECT count(*) FROM localities")[0]
 
 

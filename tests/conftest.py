@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from etl import catalog, db, localities
+from etl import analytics, catalog, db, localities
 from etl.catalog import Plan, Target
 
 TREE = [  # locality_id, code, name, level, parent_id
@@ -70,6 +70,7 @@ def add_figures(con, rows, version_by="test"):
                                     "submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, now()) RETURNING return_id",
                                [uid, loc, year, quarter, version, version_by])[0]
         cur.execute("INSERT INTO figures VALUES (?, ?, ?, ?, NULL)", [keys[key], ind, n, d])
+    analytics.refresh(cur, {year for _, year, *_ in rows})
 
 
 @pytest.fixture

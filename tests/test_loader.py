@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from etl import loader
+from etl import attainment, loader, submission
 from etl.demo import write_bulk
 from tests.conftest import target
 
@@ -132,6 +132,28 @@ def test_a_corrected_return_becomes_a_new_version_and_the_old_one_is_kept(con, t
     versions = con.execute("SELECT version, submitted_by FROM returns ORDER BY version").fetchall()
     assert versions == [(1, "Cán bộ A"), (2, "Cán bộ B")]
     assert con.execute("SELECT numerator FROM current_figures").fetchall() == [(2,)]
+
+
+def test_the_engine_reads_the_corrected_version(con, tmp_path):
+    load(con, _bulk(tmp_path / "v1.xlsx", [("90001", 2023, 2, "tipoffs_handled", 1, 2)]))
+    assert [r.numerator for r in attainment.evaluate(con, "test-plan", 2023, 2, today=TODAY)] == [None, 1]
+    load(con, _bulk(tmp_path / "v2.xlsx", [("90001", 2023, 2, "tipoffs_handled", 2, 2)]))
+    results = attainment.evaluate(con, "test-plan", 2023, 2, today=TODAY)
+    assert [(r.numerator, r.denominator, r.status) for r in results][1] == (2, 2, "met")
+
+
+def test_preview_judges_the_file_as_if_loaded_and_writes_nothing(con, tmp_path):
+    load(con, _bulk(tmp_path / "v1.xlsx", [("90001", 2023, 2, "tipoffs_handled", 1, 2)]))
+    before = content(con)
+    data = _bulk(tmp_path / "v2.xlsx", [("90002", 2023, 2, "tipoffs_handled", 3, 3),
+                                        ("90001", 2023, 2, "establishments_inspected", 4, 8)]).read_bytes()
+    inspection = submission.inspect(con, "v2.xlsx", data, today=TODAY)
+    (title, year, quarter, results), = inspection.preview
+    assert (year, quarter) == (2023, 2)
+    # 90001's new version replaces its whole Q2 return: its tip-offs (1/2) are no longer counted
+    assert [(r.numerator, r.denominator) for r in results] == [(4, 8), (3, 3)]
+    assert content(con) == before
+    assert [r.numerator for r in attainment.evaluate(con, "test-plan", 2023, 2, today=TODAY)] == [None, 1]
 
 
 def test_cli_load_refuses_with_vietnamese_messages_and_writes_nothing(tmp_path):
