@@ -202,45 +202,70 @@ def evaluate(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, quarter: i
 
 def evaluate_many(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, quarter: int,
                   locality_ids: list[str], today: dt.date | None = None) -> dict[str, list[TargetResult]]:
-    """`evaluate` for several localities at once (a unit's children, a ranking): one read per kind
-    of figure whatever their number. Runs on `con` itself, so a transaction sees its own writes."""
-    year_over = (today or dt.date.today()) > dt.date(year, 12, 31)
+    """`evaluate` for several localities at once (a unit's children, a ranking)."""
     _, year_from, year_to = plan_header(con, plan_id)
     if not year_from <= year <= year_to:
         raise YearOutsidePlan(f"{year} ∉ {year_from}–{year_to}")
-    roots = list(dict.fromkeys(locality_ids))
+    cells = _evaluate_cells(con, plan_id, [(loc, year, quarter) for loc in locality_ids], today)
+    return {loc: results for (loc, _, _), results in cells.items()}
+
+
+def evaluate_periods(con: duckdb.DuckDBPyConnection, plan_id: str, locality_id: str,
+                     periods: list[tuple[int, int]], today: dt.date | None = None
+                     ) -> dict[tuple[int, int], list[TargetResult]]:
+    """One locality over several (year, quarter) periods, for trends. A year outside the plan is
+    judged on the targets that hold every year, so that last year can be set beside this one."""
+    cells = _evaluate_cells(con, plan_id, [(locality_id, y, q) for y, q in periods], today)
+    return {(y, q): results for (_, y, q), results in cells.items()}
+
+
+def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tuple[str, int, int]],
+                    today: dt.date | None) -> dict[tuple[str, int, int], list[TargetResult]]:
+    """The engine's one loop: every applicable target judged in every cell (locality, year, quarter),
+    with one read per kind of figure whatever the number of cells. Runs on `con` itself, so a
+    transaction (a load's preview) sees its own writes."""
+    today = today or dt.date.today()
+    _, year_from, year_to = plan_header(con, plan_id)
+    cells = list(dict.fromkeys(cells))
+    locs, years, quarters = ({c[i] for c in cells} for i in range(3))
     codes = dict(con.execute("SELECT locality_id, code FROM localities WHERE list_contains(?, locality_id)",
-                             [roots]).fetchall())
-    targets = [row for row in con.execute(_TARGETS_SQL, [plan_id]).fetchall() if _applies(row[4], row[8], year)]
-    current = figures_mod.area(con, roots, year, quarter)
-    by_levels = {levels: figures_mod.level_sum(con, roots, year, quarter, levels)
-                 for levels in {tuple(row[9]) for row in targets if row[9]}}
-    last_year = {q: figures_mod.area(con, roots, year - 1, q)
-                 for q in {quarter if row[4] == "growth" else 4 for row in targets
-                           if row[4] in ("growth", "no_decrease")}}
+                             [sorted(locs)]).fetchall())
+    targets = con.execute(_TARGETS_SQL, [plan_id]).fetchall()
+    current: dict = figures_mod.area(con, locs, years, quarters)
+    for levels in {tuple(t[9]) for t in targets if t[9]}:  # targets split by level: keyed by cell + levels
+        for year, quarter in {(y, q) for _, y, q in cells}:
+            for (loc, y, q), figs in figures_mod.level_sum(con, locs, year, quarter, levels).items():
+                current[(loc, y, q, levels)] = figs
+    previous = figures_mod.area(con, locs, {y - 1 for y in years}, quarters | {4})
     results = {}
-    for root in roots:
-        results[root] = []
-        for (target_id, ind_code, ind_name, section, rule, value, value_high, unit, t_year, levels, clause,
-             kind, n_agg, d_agg) in targets:
-            source = by_levels[tuple(levels)] if levels else current
-            figure = source.get(root, {}).get(ind_code)
-            previous = None
-            if rule in ("growth", "no_decrease"):
-                previous = last_year[quarter if rule == "growth" else 4].get(root, {}).get(ind_code)
-            j = judge(TargetRule(rule, value, value_high, t_year), IndicatorRule(kind, n_agg, d_agg), figure,
-                      year, quarter, (year_from, year_to), previous, year_over)
-            results[root].append(TargetResult(
-                plan_id, target_id, root, codes.get(root, root), ind_code, ind_name,
-                tuple(levels) if levels else None, section, year, quarter,
-                rule, value if value is not None else j.expected, value_high, unit,
-                figure.numerator if figure else None, figure.denominator if figure else None,
-                j.actual, j.expected, j.status, j.exceeded,
-                previous.numerator if previous else None,
-                figure.own_return if figure else None,
-                figure.children_reported if figure else None, figure.children_total if figure else None,
-                figure.note if figure else None, clause))
+    for loc, year, quarter in cells:
+        in_plan = year_from <= year <= year_to
+        results[(loc, year, quarter)] = [
+            _result(plan_id, t, loc, codes.get(loc, loc), year, quarter, (year_from, year_to), current, previous,
+                    today)
+            for t in targets if _applies(t[4], t[8], year) if in_plan or (t[8] is None and t[4] != "cumulative_by")]
     return results
+
+
+def _result(plan_id, target_row, loc, code, year, quarter, plan_years, current, previous, today) -> TargetResult:
+    (target_id, ind_code, ind_name, section, rule, value, value_high, unit, t_year, levels, clause,
+     kind, n_agg, d_agg) = target_row
+    key = (loc, year, quarter, tuple(levels)) if levels else (loc, year, quarter)
+    figure = current.get(key, {}).get(ind_code)
+    before = None
+    if rule in ("growth", "no_decrease"):
+        before = previous.get((loc, year - 1, quarter if rule == "growth" else 4), {}).get(ind_code)
+    j = judge(TargetRule(rule, value, value_high, t_year), IndicatorRule(kind, n_agg, d_agg), figure,
+              year, quarter, plan_years, before, today > dt.date(year, 12, 31))
+    return TargetResult(
+        plan_id, target_id, loc, code, ind_code, ind_name, tuple(levels) if levels else None, section, year, quarter,
+        rule, value if value is not None else j.expected, value_high, unit,
+        figure.numerator if figure else None, figure.denominator if figure else None,
+        j.actual, j.expected, j.status, j.exceeded,
+        before.numerator if before else None,
+        figure.own_return if figure else None,
+        figure.children_reported if figure else None, figure.children_total if figure else None,
+        figure.note if figure else None, clause)
 
 
 def _applies(rule: str, target_year: int | None, year: int) -> bool:

@@ -27,5 +27,5 @@ def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
 
 
 def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
-    row = db.one(con.cursor(), "SELECT value FROM meta WHERE key = ?", [key])
+    row = db.one(con, "SELECT value FROM meta WHERE key = ?", [key])
     return row[0] if row else None

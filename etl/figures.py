@@ -20,34 +20,38 @@ class Figure:
     note: str | None = None
 
 
-Figures = dict[str, dict[str, Figure]]  # locality_id -> indicator code -> figure
+Cell = tuple[str, int, int]                 # locality_id, year, quarter
+Figures = dict[Cell, dict[str, Figure]]     # cell -> indicator code -> figure
 
 _AREA_SQL = """
-SELECT locality_id, indicator_code, numerator, denominator, own_return, children_reported, children_total, note
-FROM area_figures WHERE year = ? AND quarter = ? AND list_contains(?, locality_id)"""
+SELECT locality_id, year, quarter, indicator_code, numerator, denominator, own_return, children_reported,
+       children_total, note
+FROM area_figures
+WHERE list_contains(?, year) AND list_contains(?, quarter) AND list_contains(?, locality_id)"""
 
-_LEVEL_SQL = "SELECT * FROM level_figures(?, ?, ?, ?)"
+_LEVEL_SQL = "SELECT locality_id, ?, ?, * EXCLUDE (locality_id) FROM level_figures(?, ?, ?, ?)"
 
 
 def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> Figures:
     out: Figures = {}
-    for locality_id, code, n, d, own, reported, total, note in con.execute(sql, params).fetchall():
+    for locality_id, year, quarter, code, n, d, own, reported, total, note in con.execute(sql, params).fetchall():
         # A locality's own return is its figure: how many units below it reported says nothing then.
-        out.setdefault(locality_id, {})[code] = Figure(n, d, bool(own), None if own else reported,
-                                                       None if own else total, note)
+        out.setdefault((locality_id, year, quarter), {})[code] = Figure(
+            n, d, bool(own), None if own else reported, None if own else total, note)
     return out
 
 
-def area(con: duckdb.DuckDBPyConnection, locality_ids: list[str], year: int, quarter: int) -> Figures:
-    """Each locality's figures: its own return, else summed from the topmost reporting units below."""
-    return _fetch(con, _AREA_SQL, [year, quarter, list(locality_ids)])
+def area(con: duckdb.DuckDBPyConnection, locality_ids, years, quarters) -> Figures:
+    """Each locality's figures in each period: its own return, else summed from the topmost
+    reporting units below. Every combination of the given localities, years and quarters."""
+    return _fetch(con, _AREA_SQL, [sorted(set(years)), sorted(set(quarters)), sorted(set(locality_ids))])
 
 
-def level_sum(con: duckdb.DuckDBPyConnection, locality_ids: list[str], year: int, quarter: int,
+def level_sum(con: duckdb.DuckDBPyConnection, locality_ids, year: int, quarter: int,
               levels: tuple[str, ...]) -> Figures:
     """Each locality's sum of the own returns of the units at `levels` under it."""
-    return _fetch(con, _LEVEL_SQL, [list(locality_ids), year, quarter, list(levels)])
+    return _fetch(con, _LEVEL_SQL, [year, quarter, sorted(set(locality_ids)), year, quarter, list(levels)])
 
 
 def rolled_up(con: duckdb.DuckDBPyConnection, locality_id: str, year: int, quarter: int) -> dict[str, Figure]:
-    return area(con, [locality_id], year, quarter).get(locality_id, {})
+    return area(con, [locality_id], [year], [quarter]).get((locality_id, year, quarter), {})
