@@ -10,42 +10,151 @@ from etl.labels_vi import STATUS, STATUS_ICON, UI
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies; icons and text repeat it.
 STATUS_COLOUR = {"met": "#009E73", "on_track": "#56B4E9", "behind": "#E69F00", "not_met": "#D55E00",
                  "no_data": "#BBBBBB"}
-LABEL_X = 104
 TICKS = range(0, 101, 20)
+STATUS_ORDER = ["met", "on_track", "behind", "not_met", "no_data"]
 
 
-def percent_targets(results: list[TargetResult]) -> list[TargetResult]:
-    """Targets whose actual is a percentage (shares and qualitative), the ones a % axis can show."""
-    return [r for r in results if r.unit == "%" and r.comparator not in ("growth", "n_of_n")]
+def is_share(r: TargetResult) -> bool:
+    """Whether the target's actual reads as a percentage (share, growth rate, qualitative done/not)."""
+    return r.unit == "%" and r.comparator != "n_of_n"
 
 
-def attainment_bars(results: list[TargetResult], title: str) -> go.Figure:
-    """One bar per percentage target: the actual share, with the year's target and this period's pace marked."""
-    rows = percent_targets(results)
-    labels = [_short(fmt.target_label(r.indicator_name, r.levels, r.target_id)) for r in rows]
-    fig = go.Figure()
-    fig.add_bar(
-        y=labels, x=[r.actual or 0 for r in rows], orientation="h", name=UI["chart_actual"],
-        marker_color=[STATUS_COLOUR[r.status] for r in rows],
-        customdata=[[fmt.fraction(r.numerator, r.denominator), STATUS[r.status]] for r in rows],
-        hovertemplate="%{y}<br>Kết quả: %{x:.1f}% (%{customdata[0]})<br>%{customdata[1]}<extra></extra>")
-    fig.add_scatter(y=labels, x=[r.target_value for r in rows], mode="markers", name=UI["chart_target"],
-                    marker={"symbol": "line-ns", "size": 22, "line": {"width": 3, "color": "#000000"}},
-                    hovertemplate="Chỉ tiêu: %{x:.1f}%<extra></extra>")
-    fig.add_scatter(y=labels, x=[r.expected for r in rows], mode="markers", name=UI["chart_expected"],
-                    marker={"symbol": "diamond-open", "size": 11, "color": "#333333", "line": {"width": 2}},
-                    hovertemplate="Mức cần đạt đến kỳ này: %{x:.1f}%<extra></extra>")
-    # Values in a column right of 100%, where no marker can cover them.
-    fig.add_scatter(y=labels, x=[LABEL_X] * len(rows), mode="text", showlegend=False, hoverinfo="skip",
-                    text=[f"{STATUS_ICON[r.status]} {fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator)}"
-                          for r in rows], textposition="middle right")
-    fig.update_layout(
-        title=title, separators=",.", height=120 + 42 * len(rows), margin={"l": 10, "r": 30, "t": 60, "b": 40},
-        xaxis={"title": UI["chart_x"], "range": [0, 135], "tickvals": list(TICKS),
-               "ticktext": [f"{t}%" for t in TICKS]},
-        yaxis={"autorange": "reversed"}, legend={"orientation": "h", "y": -0.15}, plot_bgcolor="#FFFFFF")
+def wrap(title: str, width: int = 90) -> str:
+    """Plotly does not wrap titles: break long ones into lines at spaces."""
+    lines, line = [], ""
+    for word in title.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join(lines + [line])
+
+
+def _layout(fig: go.Figure, title: str, height: int, **axes) -> go.Figure:
+    fig.update_layout(title=wrap(title), separators=",.", height=height, plot_bgcolor="#FFFFFF",
+                      margin={"l": 10, "r": 20, "t": 60, "b": 40}, legend={"orientation": "h", "y": -0.25},
+                      **axes)
     return fig
 
 
-def _short(text: str, width: int = 64) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def status_heatmap(unit_names: list[str], grid: list[list[TargetResult]], title: str) -> go.Figure:
+    """Units (rows) × targets (columns), each cell coloured by status with its icon and actual value."""
+    columns = grid[0] if grid else []
+    x = [fmt.target_number(r.target_id) for r in columns]
+    n = len(STATUS_ORDER)
+    scale = [pair for i, s in enumerate(STATUS_ORDER) for pair in ([i / n, STATUS_COLOUR[s]], [(i + 1) / n,
+                                                                                            STATUS_COLOUR[s]])]
+    fig = go.Figure(go.Heatmap(
+        z=[[STATUS_ORDER.index(r.status) + 0.5 for r in row] for row in grid], x=x, y=unit_names,
+        zmin=0, zmax=n, colorscale=scale, showscale=False, xgap=2, ygap=2,
+        text=[[f"{STATUS_ICON[r.status]} {fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator)}"
+               for r in row] for row in grid],
+        texttemplate="%{text}", textfont={"size": 11},
+        customdata=[[[fmt.target_label(r.indicator_name, r.levels, r.target_id), STATUS[r.status],
+                      fmt.fraction(r.numerator, r.denominator)] for r in row] for row in grid],
+        hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]}: %{text} (%{customdata[2]})<extra></extra>"))
+    fig = _layout(fig, title, 140 + 30 * len(unit_names),
+                  xaxis={"title": {"text": UI["heatmap_x"], "standoff": 4}, "type": "category", "side": "top"},
+                  yaxis={"title": UI["heatmap_y"], "autorange": "reversed", "type": "category"})
+    fig.update_layout(margin={"t": 120})
+    return fig
+
+
+def _count_range(*values) -> list[float]:
+    top = max([v for v in values if v is not None] + [1])
+    return [0, top * 1.2]
+
+
+def bullet(r: TargetResult) -> go.Figure:
+    """A bullet chart: the actual (bar, status colour) against the target (black tick) and the pace
+    due by this period (open diamond), on a % axis for shares and a count axis otherwise."""
+    share = is_share(r)
+    target = r.target_value_high if r.comparator == "range" and r.target_value_high else r.target_value
+    if r.comparator == "growth":
+        x_range = [min(0, r.actual or 0) * 1.2 - 1, max(r.actual or 0, target or 0) * 1.3 + 1]
+    elif share:
+        x_range = [0, 104]
+    else:
+        x_range = _count_range(r.actual, target, r.expected)
+    fig = go.Figure()
+    fig.add_bar(x=[target or 0], y=[""], orientation="h", marker_color="#E8E8E8", width=0.8, showlegend=False,
+                hoverinfo="skip")
+    fig.add_bar(x=[r.actual or 0], y=[""], orientation="h", marker_color=STATUS_COLOUR[r.status], width=0.35,
+                name=UI["bullet_actual"],
+                hovertemplate=f"{UI['bullet_actual']}: {fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator)}"
+                              f" ({fmt.fraction(r.numerator, r.denominator)})<extra></extra>")
+    fig.add_scatter(x=[r.target_value], y=[""], mode="markers", name=UI["bullet_target"],
+                    marker={"symbol": "line-ns", "size": 30, "line": {"width": 3, "color": "#000000"}},
+                    hovertemplate=f"{UI['bullet_target']}: {fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year)}<extra></extra>")
+    if r.expected is not None and r.expected != r.target_value:
+        fig.add_scatter(x=[r.expected], y=[""], mode="markers", name=UI["bullet_pace"],
+                        marker={"symbol": "diamond-open", "size": 13, "color": "#333333", "line": {"width": 2}},
+                        hovertemplate=f"{UI['bullet_pace']}: %{{x:.1f}}<extra></extra>")
+    fig.update_layout(barmode="overlay", separators=",.", height=120, plot_bgcolor="#FFFFFF", showlegend=True,
+                      margin={"l": 10, "r": 10, "t": 10, "b": 30}, legend={"orientation": "h", "y": -0.6},
+                      xaxis={"range": x_range, "ticksuffix": "%" if share else "", "title": None,
+                             **({"tickvals": list(TICKS)} if share and r.comparator != "growth" else {})})
+    return fig
+
+
+def ranked_bars(names: list[str], results: list[TargetResult], title: str) -> go.Figure:
+    """One bar per unit, best first, coloured by status, with the target as a line; n/d on hover."""
+    share = bool(results) and is_share(results[0])
+    fig = go.Figure(go.Bar(
+        y=names, x=[r.actual or 0 for r in results], orientation="h",
+        marker_color=[STATUS_COLOUR[r.status] for r in results],
+        text=[f"{STATUS_ICON[r.status]} {fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator)}"
+              for r in results], textposition="outside", cliponaxis=False,
+        customdata=[[fmt.fraction(r.numerator, r.denominator), STATUS[r.status]] for r in results],
+        hovertemplate="%{y}: %{text}<br>Tử số/mẫu số: %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        showlegend=False))
+    if results and results[0].target_value is not None:
+        target = results[0].target_value
+        fig.add_vline(x=target, line={"color": "#000000", "width": 2, "dash": "dash"},
+                      annotation_text=UI["ranking_target_line"].format(target=fmt.target_text(
+                          results[0].comparator, target, results[0].target_value_high, results[0].unit,
+                          results[0].year)), annotation_position="top")
+    x_title = UI["ranking_x_share"] if share else UI["ranking_x_count"].format(unit=results[0].unit if results else "")
+    top = 100 if share else max([r.actual or 0 for r in results] + [results[0].target_value or 0 if results else 0, 1])
+    return _layout(fig, title, 140 + 28 * len(names),
+                   xaxis={"title": x_title, "range": [0, top * 1.18], "ticksuffix": "%" if share else ""},
+                   yaxis={"autorange": "reversed", "type": "category"})
+
+
+def years_bars(results: list[TargetResult], title: str) -> go.Figure:
+    """The same target year after year: the actual (status colour) and the target marked."""
+    share = bool(results) and is_share(results[0])
+    years = [str(r.year) for r in results]
+    fig = go.Figure(go.Bar(
+        x=years, y=[r.actual or 0 for r in results], marker_color=[STATUS_COLOUR[r.status] for r in results],
+        text=[f"{STATUS_ICON[r.status]} {fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator)}"
+              for r in results], textposition="outside", cliponaxis=False, name=UI["chart_actual"],
+        customdata=[[fmt.fraction(r.numerator, r.denominator), STATUS[r.status]] for r in results],
+        hovertemplate="%{x}: %{text} (%{customdata[0]})<br>%{customdata[1]}<extra></extra>"))
+    fig.add_scatter(x=years, y=[r.target_value for r in results], mode="markers", name=UI["chart_target"],
+                    marker={"symbol": "line-ew", "size": 40, "line": {"width": 3, "color": "#000000"}})
+    y_title = UI["ranking_x_share"] if share else UI["ranking_x_count"].format(unit=results[0].unit if results else "")
+    return _layout(fig, title, 380, xaxis={"title": UI["years_x"], "type": "category"},
+                   yaxis={"title": y_title, "ticksuffix": "%" if share else "", "rangemode": "tozero"})
+
+
+def trend_lines(this_year: list[TargetResult], last_year: list[TargetResult], year: int, title: str) -> go.Figure:
+    """Year-to-date actual by quarter, this year and last, with the pace line the target sets."""
+    sample = (this_year or last_year)[0]
+    share = is_share(sample)
+    quarters = lambda rs: [f"Quý {r.quarter}" for r in rs]  # noqa: E731
+    fig = go.Figure()
+    fig.add_scatter(x=quarters(last_year), y=[r.actual for r in last_year], name=UI["trend_last"].format(year=year - 1),
+                    mode="lines+markers", line={"color": "#999999", "dash": "dash"}, marker={"symbol": "circle-open"})
+    fig.add_scatter(x=quarters(this_year), y=[r.actual for r in this_year], name=UI["trend_this"].format(year=year),
+                    mode="lines+markers+text", line={"color": "#0072B2", "width": 3},
+                    text=[fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator) for r in this_year],
+                    textposition="top center")
+    paced = this_year or last_year
+    fig.add_scatter(x=quarters(paced), y=[r.expected for r in paced], name=UI["trend_expected"].format(year=paced[0].year),
+                    mode="lines", line={"color": "#000000", "dash": "dot"})
+    y_title = UI["trend_y_share"] if share else UI["trend_y_count"].format(unit=sample.unit)
+    return _layout(fig, title, 420, xaxis={"title": UI["trend_x"], "categoryorder": "array",
+                                           "categoryarray": [f"Quý {q}" for q in range(1, 5)]},
+                   yaxis={"title": y_title, "ticksuffix": "%" if share else "", "rangemode": "tozero"})

@@ -1,7 +1,7 @@
 """Numbers and targets written the Vietnamese way: 1.234,5 and 70,0%. Pure functions."""
 from __future__ import annotations
 
-from etl.labels_vi import LEVEL, STATUS, STATUS_ICON
+from etl.labels_vi import LEVEL, STATUS, STATUS_ICON, UI
 
 
 def number(value: float | int | None, decimals: int = 0) -> str:
@@ -54,8 +54,46 @@ def actual_text(rule: str, unit: str, actual: float | None, numerator: int | Non
     return number(actual)
 
 
+def target_number(target_id: str) -> str:
+    """The target's number in its plan: 'vinhloc-2023#03' -> '3'."""
+    return target_id.rsplit("#", 1)[-1].lstrip("0")
+
+
 def target_label(indicator_name: str, levels: tuple[str, ...] | None, target_id: str) -> str:
     """'3. Cán bộ … được tập huấn (cấp tỉnh)': numbered as in the plan, the level where a target is split."""
-    number = target_id.rsplit("#", 1)[-1].lstrip("0")
     where = f" ({', '.join(LEVEL[l].lower() for l in levels)})" if levels else ""
-    return f"{number}. {indicator_name}{where}"
+    return f"{target_number(target_id)}. {indicator_name}{where}"
+
+
+def expected_text(r) -> str:
+    """What the target asks by the end of the period viewed (its pro-rated part where it accumulates)."""
+    if r.expected is None or r.comparator == "qualitative":
+        return "–"
+    if r.comparator == "growth":
+        return f"tăng ≥ {percent(r.expected)}"
+    if r.comparator == "no_decrease":
+        return f"≥ {number(r.expected)}"
+    if r.unit == "%" and r.comparator != "n_of_n":
+        return f"{'≤' if r.comparator == 'at_most' else '≥'} {percent(r.expected)}"
+    return f"{'≤' if r.comparator == 'at_most' else '≥'} {number(r.expected, 0 if float(r.expected).is_integer() else 1)} {r.unit}"
+
+
+def behind_sentence(r, period: str) -> str:
+    """A target that is behind, in words a leader can read aloud."""
+    label = target_label(r.indicator_name, r.levels, r.target_id)
+    target = target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year)
+    actual = actual_text(r.comparator, r.unit, r.actual, r.numerator)
+    if r.comparator == "qualitative":
+        return UI["behind_qualitative"].format(label=label, fraction=fraction(r.numerator, r.denominator),
+                                               status=STATUS[r.status])
+    elif r.comparator == "at_most":
+        need = UI["need_target"].format(target=target)
+    elif r.comparator in ("growth", "no_decrease"):
+        need = UI["need_growth"].format(target=target, previous=number(r.previous_numerator))
+    elif r.expected is not None and r.expected != r.target_value:
+        need = UI["need_share"].format(target=target, period=period, expected=expected_text(r).lstrip("≥ "))
+    else:
+        need = UI["need_target"].format(target=target)
+    return UI["behind_sentence"].format(label=label, verb=UI["verb_share"], actual=actual,
+                                        fraction=fraction(r.numerator, r.denominator), need=need,
+                                        status=STATUS[r.status])

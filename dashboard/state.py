@@ -5,8 +5,9 @@ import datetime as dt
 
 import streamlit as st
 
-from etl import attainment, bootstrap, db, lookups, submission, template
-from etl.labels_vi import PERIOD, UI
+from dashboard import queries
+from etl import areas, attainment, bootstrap, db, loader, lookups, settings, submission, template
+from etl.labels_vi import UI
 
 
 def page_setup() -> None:
@@ -28,9 +29,10 @@ def connection():
     return db.connect(db.default_path(), wait_seconds=10)
 
 
-def database_ready() -> bool:
+def database_ready(quiet: bool = False) -> bool:
     if not db.default_path().exists():
-        st.warning(UI["no_database"].format(path=db.default_path()))
+        if not quiet:
+            st.warning(UI["no_database"].format(path=db.default_path()))
         return False
     return True
 
@@ -46,6 +48,11 @@ def latest_quarter(plan_id: str, year: int) -> int | None:
 
 
 @st.cache_data(ttl=300)
+def latest_year(plan_id: str) -> int | None:
+    return lookups.latest_year(connection().cursor(), plan_id)
+
+
+@st.cache_data(ttl=300)
 def locality_name(locality_id: str) -> str:
     return lookups.locality_name(connection(), locality_id)
 
@@ -56,38 +63,59 @@ def evaluate(plan_id: str, year: int, quarter: int, locality_id: str | None = No
 
 
 @st.cache_data(ttl=300)
+def plan_info(plan_id: str) -> dict | None:
+    return lookups.plan_info(connection().cursor(), plan_id)
+
+
+@st.cache_data(ttl=300)
+def subtree(root: str, year: int) -> list[areas.Unit]:
+    return areas.subtree(connection().cursor(), root, year)
+
+
+@st.cache_data(ttl=300)
+def overview(view: queries.View) -> queries.Overview:
+    return queries.overview(connection().cursor(), view)
+
+
+@st.cache_data(ttl=300)
+def scorecard(view: queries.View) -> queries.Scorecard:
+    return queries.scorecard(connection().cursor(), view)
+
+
+@st.cache_data(ttl=300)
+def locality(view: queries.View, top: str) -> queries.Locality:
+    return queries.locality(connection().cursor(), view, top)
+
+
+@st.cache_data(ttl=300)
+def indicator(view: queries.View, target_id: str) -> queries.Indicator | None:
+    return queries.indicator(connection().cursor(), view, target_id)
+
+
+@st.cache_data(ttl=300)
+def trend(view: queries.View, target_id: str) -> queries.Trend:
+    return queries.trend(connection().cursor(), view, target_id)
+
+
+@st.cache_data(ttl=300)
+def completeness(view: queries.View) -> list:
+    return queries.completeness(connection().cursor(), view)
+
+
+@st.cache_data(ttl=300)
+def deadline_days() -> int:
+    return settings.deadline_days(connection().cursor())
+
+
+def save_deadline_days(days: int) -> None:
+    with loader.WRITE_LOCK:
+        settings.set_deadline_days(connection().cursor(), days)
+    st.cache_data.clear()
+
+
+@st.cache_data(ttl=300)
 def is_demo() -> bool:
     return bootstrap.get_meta(connection().cursor(), "demo") is not None
-
-
-def _param(name: str, options: list, default):
-    raw = st.query_params.get(name)
-    for option in options:
-        if str(option) == raw:
-            return option
-    return default
-
-
-def plan_filters() -> tuple[str, int, int] | None:
-    """Sidebar plan / year / period, defaulting to the most recent plan and the latest quarter with data;
-    the choice is kept in the URL so that a link opens the same view."""
-    available = plans()
-    if not available:
-        st.info(UI["no_plans"])
-        return None
-    titles = {p[0]: p[1] for p in available}
-    ids = list(titles)
-    plan_id = st.sidebar.selectbox(UI["plan"], ids, index=ids.index(_param("plan", ids, ids[0])),
-                                   format_func=titles.get)
-    _, _, year_from, year_to, _ = next(p for p in available if p[0] == plan_id)
-    years = list(range(year_to, year_from - 1, -1))
-    year = st.sidebar.selectbox(UI["year"], years, index=years.index(_param("year", years, years[0])))
-    quarters = list(PERIOD)
-    default_q = latest_quarter(plan_id, year) or 4
-    quarter = st.sidebar.selectbox(UI["period"], quarters, index=quarters.index(_param("q", quarters, default_q)),
-                                   format_func=PERIOD.get)
-    st.query_params.update({"plan": plan_id, "year": str(year), "q": str(quarter)})
-    return plan_id, year, quarter
 
 
 def current_year() -> int:

@@ -6,25 +6,97 @@ from collections import Counter
 import pandas as pd
 
 from dashboard import format as fmt
+from etl.areas import Unit
 from etl.attainment import STATUSES, TargetResult
-from etl.labels_vi import UI
+from etl.completeness import Submission
+from etl.labels_vi import SUBMISSION, UI
 
 
 def attainment_table(results: list[TargetResult]) -> pd.DataFrame:
     rows = []
     for r in results:
-        coverage = "" if r.children_total is None else f"{r.children_reported}/{r.children_total}"
         rows.append({
             UI["col_indicator"]: fmt.target_label(r.indicator_name, r.levels, r.target_id),
             UI["col_target"]: fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year),
             UI["col_actual"]: fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator),
             UI["col_fraction"]: fmt.fraction(r.numerator, r.denominator),
             UI["col_status"]: fmt.status(r.status),
-            UI["col_coverage"]: coverage,
+            UI["col_source"]: source(r),
             UI["col_clause"]: r.clause,
         })
     return pd.DataFrame(rows, columns=[UI[k] for k in ("col_indicator", "col_target", "col_actual", "col_fraction",
-                                                        "col_status", "col_coverage", "col_clause")])
+                                                        "col_status", "col_source", "col_clause")])
+
+
+def source(r: TargetResult) -> str:
+    """Where a figure comes from: the unit's own return, or rolled up from n of its units."""
+    if r.numerator is None:
+        return ""
+    if r.own_return:
+        return UI["own_return"]
+    return UI["rolled_up"].format(reported=r.children_reported, total=r.children_total)
+
+
+def cell(r: TargetResult) -> str:
+    return f"{fmt.status(r.status)[0]} {fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator)}"
+
+
+def grid_table(units: list[Unit], grid: dict[str, list[TargetResult]]) -> pd.DataFrame:
+    """The heatmap as a table: a row per unit, a column per target."""
+    rows = []
+    for u in units:
+        row = {UI["col_unit"]: u.name}
+        row.update({fmt.target_label(r.indicator_name, r.levels, r.target_id): cell(r) for r in grid[u.locality_id]})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def ranking_table(ranking: list[tuple[Unit, TargetResult]]) -> pd.DataFrame:
+    return pd.DataFrame({
+        UI["col_rank"]: range(1, len(ranking) + 1),
+        UI["col_unit"]: [u.name for u, _ in ranking],
+        UI["col_actual"]: [fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator) for _, r in ranking],
+        UI["col_fraction"]: [fmt.fraction(r.numerator, r.denominator) for _, r in ranking],
+        UI["col_status"]: [fmt.status(r.status) for _, r in ranking],
+        UI["col_source"]: [source(r) for _, r in ranking],
+    })
+
+
+def periods_table(results: list[TargetResult], by: str = "year") -> pd.DataFrame:
+    """One target over years or quarters: actual, n/d, what was due, status."""
+    first = UI["col_year"] if by == "year" else UI["col_period"]
+    return pd.DataFrame({
+        first: [str(r.year) if by == "year" else f"Quý {r.quarter}/{r.year}" for r in results],
+        UI["col_actual"]: [fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator) for r in results],
+        UI["col_fraction"]: [fmt.fraction(r.numerator, r.denominator) for r in results],
+        UI["col_expected"]: [fmt.expected_text(r) for r in results],
+        UI["col_status"]: [fmt.status(r.status) for r in results],
+    })
+
+
+def submission_text(s: Submission) -> str:
+    label = SUBMISSION[s.status].format(days=s.days_late)
+    return f"{label} ({s.first_sent:%d/%m/%Y})" if s.first_sent else label
+
+
+def completeness_summary(submissions: list[Submission], quarter: int) -> str:
+    """'Quý 3/2026: 16/21 đơn vị đã gửi (15 muộn), 5 chưa gửi.'"""
+    these = [s for s in submissions if s.quarter == quarter]
+    counts = Counter(s.status for s in these)
+    return UI["completeness_summary"].format(
+        quarter=quarter, year=these[0].year if these else "", sent=counts["on_time"] + counts["late"],
+        total=len(these), late=counts["late"], missing=counts["missing"] + counts["not_due"])
+
+
+def completeness_table(submissions: list[Submission]) -> pd.DataFrame:
+    """A row per unit, per quarter: sent on time / late (first date) / missing, and how many versions."""
+    rows: dict[tuple[str, bool], dict] = {}
+    for s in submissions:
+        key = (s.unit.locality_id, s.own)
+        row = rows.setdefault(key, {UI["col_unit"]: UI["own_row"].format(name=s.unit.name) if s.own else s.unit.name})
+        row[f"Quý {s.quarter}"] = submission_text(s)
+        row[f"{UI['col_versions']} Q{s.quarter}"] = s.versions
+    return pd.DataFrame(list(rows.values()))
 
 
 def status_counts(results: list[TargetResult]) -> dict[str, int]:

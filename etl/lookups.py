@@ -9,7 +9,7 @@ from etl import db
 def plans(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, int, int, str]]:
     """(plan_id, title, year_from, year_to, issuer_id), most recent first."""
     return con.cursor().execute(
-        "SELECT plan_id, title, year_from, year_to, issuer_id FROM plans ORDER BY year_to DESC, plan_id").fetchall()
+        "SELECT plan_id, title, year_from, year_to, issuer_id FROM plans ORDER BY year_to DESC, year_from DESC, plan_id").fetchall()
 
 
 def latest_quarter(con: duckdb.DuckDBPyConnection, plan_id: str, year: int) -> int | None:
@@ -22,6 +22,35 @@ def latest_quarter(con: duckdb.DuckDBPyConnection, plan_id: str, year: int) -> i
     return row[0] if row else None
 
 
+def latest_year(con: duckdb.DuckDBPyConnection, plan_id: str) -> int | None:
+    """The latest year of the plan for which any unit of its area has a return."""
+    row = db.one(con, """SELECT max(r.year) FROM returns r
+                         JOIN locality_closure c ON c.locality_id = r.locality_id
+                         JOIN plans p ON c.ancestor_id = p.issuer_id
+                         WHERE p.plan_id = ? AND r.year BETWEEN p.year_from AND p.year_to""", [plan_id])
+    return row[0] if row else None
+
+
 def locality_name(con: duckdb.DuckDBPyConnection, locality_id: str) -> str:
     row = db.one(con.cursor(), "SELECT name FROM localities WHERE locality_id = ?", [locality_id])
     return row[0] if row else locality_id
+
+
+def parent_plan(con: duckdb.DuckDBPyConnection, plan_id: str) -> tuple[str, str, int, int] | None:
+    """(plan_id, title, year_from, year_to) of the plan this one implements, when it is in the database."""
+    return db.one(con, """SELECT p.plan_id, p.title, p.year_from, p.year_to FROM plans c
+                          JOIN plans p ON p.plan_id = c.parent_plan_id WHERE c.plan_id = ?""", [plan_id])
+
+
+def plan_info(con: duckdb.DuckDBPyConnection, plan_id: str) -> dict | None:
+    rows = con.execute("""SELECT plan_id, title, issuer_id, issuing_body, year_from, year_to, parent_plan_id,
+                                 parent_document FROM plans WHERE plan_id = ?""", [plan_id]).fetchall()
+    keys = ("plan_id", "title", "issuer_id", "issuing_body", "year_from", "year_to", "parent_plan_id",
+            "parent_document")
+    return dict(zip(keys, rows[0])) if rows else None
+
+
+def years_with_data(con: duckdb.DuckDBPyConnection, locality_id: str, indicator_code: str) -> list[int]:
+    rows = con.execute("SELECT DISTINCT year FROM area_figures WHERE locality_id = ? AND indicator_code = ? "
+                       "ORDER BY year", [locality_id, indicator_code]).fetchall()
+    return [y for y, in rows]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -40,13 +41,13 @@ def make_db(tmp_path):
     """make_db(targets, issuer=..., years=(y0, y1)) -> an open connection with the tiny tree and one plan."""
     opened = []
 
-    def _make(targets=(), issuer="90@pre2025", years=(2023, 2023)):
+    def _make(targets=(), issuer="90@pre2025", years=(2023, 2023), extra_plans=()):
         con = db.connect(tmp_path / f"test{len(opened)}.duckdb")
         opened.append(con)
         localities.load(con, write_tree(tmp_path / "tree.csv"))
         plan = Plan("test-plan", "Kế hoạch thử", issuer, "UBND", years[0], years[1], None, None, None,
                     list(targets))
-        catalog.load(con, catalog.read_indicators(), [plan])
+        catalog.load(con, catalog.read_indicators(), [plan, *extra_plans])
         return con
 
     yield _make
@@ -54,9 +55,10 @@ def make_db(tmp_path):
         con.close()
 
 
-def add_figures(con, rows, version_by="test"):
+def add_figures(con, rows, version_by="test", submitted_at=None):
     """Write figures straight into returns (bypassing Excel): rows of
     (locality_id, year, quarter, indicator, numerator, denominator)."""
+    submitted_at = submitted_at or dt.datetime.now().replace(microsecond=0)
     cur = con.cursor()
     uid = db.one(cur, "INSERT INTO uploads (file_name, file_hash, submitted_by, submitted_at, row_count) "
                       "VALUES ('t', 'h', ?, now(), 0) RETURNING upload_id", [version_by])[0]
@@ -67,8 +69,8 @@ def add_figures(con, rows, version_by="test"):
             version = db.one(cur, "SELECT coalesce(max(version), 0) + 1 FROM returns WHERE locality_id = ? "
                                   "AND year = ? AND quarter = ?", list(key))[0]
             keys[key] = db.one(cur, "INSERT INTO returns (upload_id, locality_id, year, quarter, version, "
-                                    "submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, now()) RETURNING return_id",
-                               [uid, loc, year, quarter, version, version_by])[0]
+                                    "submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING return_id",
+                               [uid, loc, year, quarter, version, version_by, submitted_at])[0]
         cur.execute("INSERT INTO figures VALUES (?, ?, ?, ?, NULL)", [keys[key], ind, n, d])
     analytics.refresh(cur, {year for _, year, *_ in rows})
 

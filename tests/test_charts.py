@@ -3,20 +3,59 @@ from dashboard import charts
 from etl.attainment import TargetResult
 
 
-def result(n, status, comparator="at_least", unit="%", name="Cơ sở được kiểm tra", actual=None, levels=None):
-    return TargetResult("p", f"p#{n:02d}", "x@2025", "x", "ind", name, levels, "", 2026, 2, comparator, 25.0, None,
-                        unit, 37, 148, actual, 12.5, status, False, None, False, 2, 3, None, "điều khoản")
+def result(n, status, comparator="at_least", unit="%", name="Cơ sở được kiểm tra", actual=None, levels=None,
+           numerator=37, denominator=148, expected=12.5, year=2026, quarter=2, target=25.0):
+    return TargetResult("p", f"p#{n:02d}", "x@2025", "x", "ind", name, levels, "", year, quarter, comparator, target,
+                        None, unit, numerator, denominator, actual, expected, status, False, None, False, 2, 3, None,
+                        "điều khoản")
 
 
-def test_bars_show_percent_targets_with_status_colour_icon_and_vietnamese_numbers():
-    rows = [result(1, "met", actual=25.0), result(2, "behind", actual=10.0, levels=("province",)),
-            result(3, "met", comparator="range", unit="buổi", actual=3)]
-    fig = charts.attainment_bars(rows, "Tiêu đề")
-    bars, target, expected, labels = fig.data
-    assert list(bars.y) == ["1. Cơ sở được kiểm tra", "2. Cơ sở được kiểm tra (cấp tỉnh)"]  # the count target is left out
-    assert list(bars.x) == [25.0, 10.0]
-    assert list(bars.marker.color) == [charts.STATUS_COLOUR["met"], charts.STATUS_COLOUR["behind"]]
-    assert list(labels.text) == ["✔ 25,0%", "⚠ 10,0%"]
-    assert list(target.x) == [25.0, 25.0] and list(expected.x) == [12.5, 12.5]
-    assert fig.layout.separators == ",." and fig.layout.title.text == "Tiêu đề"
-    assert list(fig.layout.xaxis.ticktext) == ["0%", "20%", "40%", "60%", "80%", "100%"]
+def test_heatmap_colours_each_cell_by_status_and_writes_icon_and_value():
+    grid = [[result(1, "met", actual=30.0), result(2, "no_data", numerator=None)],
+            [result(1, "behind", actual=10.0), result(2, "met", comparator="range", unit="buổi", actual=3)]]
+    fig = charts.status_heatmap(["Xã A", "Xã B"], grid, "Tiêu đề")
+    cells = fig.data[0]
+    assert list(cells.x) == ["1", "2"] and list(cells.y) == ["Xã A", "Xã B"]
+    assert [list(row) for row in cells.text] == [["✔ 30,0%", "○ –"], ["⚠ 10,0%", "✔ 3"]]
+    scale = dict((round(stop, 2), colour) for stop, colour in cells.colorscale)
+    z = cells.z[1][0]    # behind
+    assert scale[round((charts.STATUS_ORDER.index("behind")) / 5, 2)] == charts.STATUS_COLOUR["behind"]
+    assert charts.STATUS_ORDER.index("behind") < z < charts.STATUS_ORDER.index("behind") + 1
+    assert fig.layout.title.text == "Tiêu đề"
+
+
+def test_bullet_sets_actual_against_target_and_pace():
+    fig = charts.bullet(result(1, "behind", actual=10.0))
+    band, actual, target, pace = fig.data
+    assert list(actual.x) == [10.0] and actual.marker.color == charts.STATUS_COLOUR["behind"]
+    assert list(target.x) == [25.0] and list(pace.x) == [12.5]
+    assert list(fig.layout.xaxis.range) == [0, 104] and fig.layout.xaxis.ticksuffix == "%"
+    counts = charts.bullet(result(2, "met", comparator="range", unit="buổi", actual=6, numerator=6, denominator=None,
+                                  expected=1))
+    assert counts.layout.xaxis.range[1] >= 6 and counts.layout.xaxis.ticksuffix == ""
+
+
+def test_ranked_bars_keep_the_given_order_and_draw_the_target_line():
+    rows = [result(1, "met", actual=90.0), result(1, "behind", actual=30.0)]
+    fig = charts.ranked_bars(["Xã B", "Xã A"], rows, "Xếp hạng")
+    assert list(fig.data[0].y) == ["Xã B", "Xã A"] and list(fig.data[0].x) == [90.0, 30.0]
+    assert list(fig.data[0].text) == ["✔ 90,0%", "⚠ 30,0%"]
+    assert fig.layout.shapes[0].x0 == 25.0
+    assert "37/148" in fig.data[0].customdata[0][0]
+
+
+def test_trend_lines_last_year_this_year_and_the_pace():
+    this = [result(1, "behind", actual=5.0, quarter=1, expected=6.25), result(1, "on_track", actual=13.0, expected=12.5)]
+    last = [result(1, "met", actual=a, quarter=q, year=2025, expected=6.25 * q) for q, a in enumerate([4, 9, 20, 26], 1)]
+    fig = charts.trend_lines(this, last, 2026, "Xu hướng")
+    last_line, this_line, pace = fig.data
+    assert last_line.name == "Năm 2025" and list(last_line.y) == [4, 9, 20, 26]
+    assert this_line.name == "Năm 2026" and list(this_line.x) == ["Quý 1", "Quý 2"]
+    assert list(pace.y) == [6.25, 12.5]
+    assert fig.layout.yaxis.ticksuffix == "%"
+
+
+def test_long_titles_are_wrapped():
+    title = "Một tiêu đề rất dài " * 10
+    assert all(len(line) <= 90 for line in charts.wrap(title).split("<br>"))
+    assert charts.wrap(title).replace("<br>", " ") == " ".join(title.split())

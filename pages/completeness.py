@@ -1,0 +1,27 @@
+"""Tình hình báo cáo: who sent each quarter's return, on time or late, how many versions; who to chase."""
+import streamlit as st
+
+from dashboard import filters, state, tables
+from etl import completeness
+from etl.labels_vi import UI
+
+state.page_setup()
+st.title(UI["page_completeness"])
+if state.database_ready() and (view := filters.current()):
+    unit = state.locality_name(view.locality_id)
+    submissions = state.completeness(view)
+    st.subheader(UI["completeness_title"].format(year=view.year, unit=unit))
+    st.caption(UI["deadline_note"].format(days=state.deadline_days()))
+    quarter = max(s.quarter for s in submissions)
+    st.markdown(tables.completeness_summary(submissions, quarter))
+    st.dataframe(tables.completeness_table(submissions), hide_index=True, width="stretch",
+                 column_config={UI["col_unit"]: st.column_config.TextColumn(width="medium")})
+    due = next(s.due for s in submissions if s.quarter == quarter)
+    chase = completeness.missing(submissions, quarter)
+    if any(s.quarter == quarter and s.status == completeness.NOT_DUE for s in submissions):
+        st.info(UI["chase_not_due"].format(quarter=quarter, year=view.year, due=f"{due:%d/%m/%Y}"))
+    if chase:
+        st.markdown(UI["chase_title"].format(quarter=quarter, year=view.year, due=f"{due:%d/%m/%Y}"))
+        st.code("\n".join(f"{u.code} — {u.name}" for u in chase), language=None)
+    elif not any(s.quarter == quarter and s.status == completeness.NOT_DUE for s in submissions):
+        st.success(UI["chase_none"].format(quarter=quarter, year=view.year))

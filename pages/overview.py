@@ -1,0 +1,50 @@
+"""Tổng quan: status tiles, units × targets heatmap, the three targets furthest behind."""
+import streamlit as st
+
+from dashboard import charts, filters, format as fmt, queries, state, tables
+from etl.labels_vi import PERIOD_OF_YEAR, UI
+
+state.page_setup()
+st.title(UI["page_overview"])
+if state.database_ready() and (view := filters.current()):
+    data = state.overview(view)
+    unit = state.locality_name(view.locality_id)
+    period = PERIOD_OF_YEAR[view.quarter].format(year=view.year)
+    st.subheader(UI["heading"].format(unit=unit, period=period))
+    st.caption(state.plan_info(view.plan_id)["title"])
+    counts = tables.status_counts(data.results)
+    total = len(data.results)
+    sent, expected = data.reported
+    tiles = st.columns(5)
+    for column, key, value in zip(tiles, ("tile_met", "tile_on_track", "tile_behind", "tile_no_data"),
+                                  (counts["met"], counts["on_track"], counts["behind"] + counts["not_met"],
+                                   counts["no_data"])):
+        column.metric(UI[key], value, help=UI["tile_targets"].format(total=total), border=True)
+    tiles[4].metric(UI["tile_reported"].format(quarter=view.quarter), fmt.percent(100 * sent / expected if expected else None),
+                    help=UI["tile_units"].format(sent=sent, total=expected), border=True)
+    st.caption(UI["tile_units"].format(sent=sent, total=expected) + " · " + UI["tile_targets"].format(total=total))
+    if counts["no_data"] == total:
+        st.warning(UI["no_returns_quarter"].format(period=period, unit=unit))
+
+    st.subheader(UI["behind_title"])
+    if data.furthest_behind:
+        st.markdown("\n".join(f"- {fmt.behind_sentence(r, period)}" for r in data.furthest_behind))
+    else:
+        st.success(UI["behind_none"])
+
+    shown = queries.reported_targets(data.grid)
+    if shown:
+        title = UI["heatmap_title"].format(unit=unit, period=period)
+        rows = [[r for r in data.grid[u.locality_id] if r.target_id in shown] for u in data.units]
+        st.plotly_chart(charts.status_heatmap([u.name for u in data.units], rows, title), width="stretch")
+        st.caption(UI["heatmap_caption"])
+        hidden = [fmt.target_number(r.target_id) for r in data.results if r.target_id not in shown]
+        if hidden:
+            st.caption(UI["heatmap_hidden"].format(targets=", ".join(hidden)))
+        with st.expander(UI["table_view"]):
+            st.dataframe(tables.grid_table(data.units, data.grid), hide_index=True, width="stretch")
+    elif data.units:
+        st.info(UI["heatmap_empty"].format(unit=unit, period=period))
+    else:
+        st.info(UI["no_children"].format(unit=unit))
+    st.dataframe(tables.attainment_table(data.results), hide_index=True, width="stretch")

@@ -1,0 +1,56 @@
+"""Kế hoạch: every target of the plan as a bullet chart, its clause, evidence, and the parent plan's."""
+import streamlit as st
+
+from dashboard import charts, filters, format as fmt, state, tables
+from etl.labels_vi import PERIOD_OF_YEAR, STATUS, UI
+
+state.page_setup()
+st.title(UI["page_plan"])
+if state.database_ready() and (view := filters.current()):
+    card = state.scorecard(view)
+    info = state.plan_info(view.plan_id)
+    unit = state.locality_name(view.locality_id)
+    period = PERIOD_OF_YEAR[view.quarter].format(year=view.year)
+    st.subheader(UI["heading"].format(unit=unit, period=period))
+    st.caption(info["title"])
+    counts = tables.status_counts(card.results)
+    st.markdown(UI["summary"].format(total=len(card.results), **counts))
+    if counts["no_data"] == len(card.results):
+        st.warning(UI["no_returns_quarter"].format(period=period, unit=unit))
+    if card.parent_title:
+        st.info(UI["parent_header"].format(title=card.parent_title), icon=":material/account_tree:")
+    elif info["parent_document"]:
+        st.caption(UI["parent_document"].format(document=info["parent_document"]))
+    for r in card.results:
+        with st.container(border=True):
+            label = fmt.target_label(r.indicator_name, r.levels, r.target_id)
+            st.markdown(f"**{label}** — {fmt.status(r.status)}")
+            left, right = st.columns([3, 2])
+            with left:
+                if r.comparator == "qualitative":
+                    st.markdown(fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator))
+                    st.caption(UI["evidence"].format(note=r.note) if r.note else UI["evidence_none"])
+                else:
+                    st.plotly_chart(charts.bullet(r), width="stretch", key=f"bullet-{r.target_id}",
+                                    config={"displayModeBar": False})
+            with right:
+                target = fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year)
+                lines = [UI["target_is"].format(target=target),
+                         UI["actual_is"].format(actual=fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator),
+                                                fraction=fmt.fraction(r.numerator, r.denominator))]
+                if r.expected is not None and r.comparator not in ("qualitative", "growth", "no_decrease") \
+                        and r.expected != r.target_value:
+                    lines.append(UI["pace_is"].format(period=period, expected=fmt.expected_text(r).lstrip("≥≤ ")))
+                if tables.source(r):
+                    lines.append(tables.source(r))
+                if card.parent_title:
+                    theirs = card.parent.get(r.target_id, [])
+                    lines += [UI["parent_target"].format(
+                        target=fmt.target_text(p.comparator, p.target_value, p.target_value_high, p.unit, p.year),
+                        status=STATUS[p.status], actual=fmt.actual_text(p.comparator, p.unit, p.actual, p.numerator))
+                        for p in theirs] or [UI["parent_none"]]
+                st.markdown("\n".join(f"- {line}" for line in lines))
+            with st.expander(UI["clause"]):
+                st.markdown(f"> {r.clause}")
+    with st.expander(UI["table_view"]):
+        st.dataframe(tables.attainment_table(card.results), hide_index=True, width="stretch")
