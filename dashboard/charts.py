@@ -91,10 +91,13 @@ def bullet(r: TargetResult) -> go.Figure:
         fig.add_scatter(x=[r.expected], y=[""], mode="markers", name=UI["bullet_pace"],
                         marker={"symbol": "diamond-open", "size": 13, "color": "#333333", "line": {"width": 2}},
                         hovertemplate=f"{UI['bullet_pace']}: %{{x:.1f}}<extra></extra>")
-    fig.update_layout(barmode="overlay", separators=",.", height=120, plot_bgcolor="#FFFFFF", showlegend=True,
-                      margin={"l": 10, "r": 10, "t": 10, "b": 30}, legend={"orientation": "h", "y": -0.6},
-                      xaxis={"range": x_range, "ticksuffix": "%" if share else "", "title": None,
-                             **({"tickvals": list(TICKS)} if share and r.comparator != "growth" else {})})
+    axis_title = UI["bullet_x_share"] if share else UI["bullet_x_count"].format(unit=r.unit)
+    ticks = {"tickvals": list(TICKS), "ticktext": [f"{t}%" for t in TICKS]} if share and r.comparator != "growth" \
+        else {"ticksuffix": "%" if share else ""}
+    fig.update_layout(barmode="overlay", separators=",.", height=160, plot_bgcolor="#FFFFFF", showlegend=True,
+                      margin={"l": 10, "r": 10, "t": 10, "b": 40}, legend={"orientation": "h", "y": -0.8},
+                      xaxis={"range": x_range, "title": {"text": axis_title, "font": {"size": 11}, "standoff": 6},
+                             **ticks})
     return fig
 
 

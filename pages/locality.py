@@ -22,6 +22,8 @@ if state.database_ready() and (view := filters.current()):
     if data.children:
         st.markdown(UI["coverage"].format(reported=sent, total=expected, level=UNIT_WORD[data.children[0].level],
                                           period=f"quý {view.quarter}/{view.year}"))
+    if all(r.numerator is None for r in data.results):
+        st.warning(UI["no_returns_quarter"].format(period=period, unit=here.name))
     if not data.children:
         st.info(UI["no_children"].format(unit=here.name))
     st.dataframe(tables.attainment_table(data.results), hide_index=True, width="stretch")

@@ -29,10 +29,11 @@ def test_bullet_sets_actual_against_target_and_pace():
     band, actual, target, pace = fig.data
     assert list(actual.x) == [10.0] and actual.marker.color == charts.STATUS_COLOUR["behind"]
     assert list(target.x) == [25.0] and list(pace.x) == [12.5]
-    assert list(fig.layout.xaxis.range) == [0, 104] and fig.layout.xaxis.ticksuffix == "%"
+    assert list(fig.layout.xaxis.range) == [0, 104] and list(fig.layout.xaxis.ticktext)[-1] == "100%"
+    assert fig.layout.xaxis.title.text == "Tỷ lệ (%)"
     counts = charts.bullet(result(2, "met", comparator="range", unit="buổi", actual=6, numerator=6, denominator=None,
                                   expected=1))
-    assert counts.layout.xaxis.range[1] >= 6 and counts.layout.xaxis.ticksuffix == ""
+    assert counts.layout.xaxis.range[1] >= 6 and counts.layout.xaxis.title.text == "Số lượng (buổi)"
 
 
 def test_ranked_bars_keep_the_given_order_and_draw_the_target_line():
