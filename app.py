@@ -17,7 +17,7 @@ def page(stem: str, title: str, icon: str, default: bool = False) -> st.Page:
                    url_path=None if default else stem)
 
 
-FILTERED = {"", "plan", "locality", "indicator", "trend", "completeness"}  # pages that read the sidebar view
+FILTERED = {"", "plan", "locality", "indicator", "trend", "completeness", "export"}  # pages that read the sidebar view
 
 navigation = st.navigation({
     UI["group_monitor"]: [
@@ -30,6 +30,7 @@ navigation = st.navigation({
     UI["group_reports"]: [
         page("completeness", "page_completeness", ":material/fact_check:"),
         page("upload", "page_upload", ":material/upload_file:"),
+        page("export", "page_export", ":material/download:"),
     ],
     UI["group_admin"]: [
         page("settings", "page_settings", ":material/settings:"),

@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import queries
+from dashboard import annex, export_files, export_tables, queries
 from etl import areas, attainment, bootstrap, db, loader, lookups, settings, submission, template
 from etl.labels_vi import UI
 
@@ -100,6 +100,17 @@ def trend(view: queries.View, target_id: str) -> queries.Trend:
 @st.cache_data(ttl=300)
 def completeness(view: queries.View) -> list:
     return queries.completeness(connection().cursor(), view)
+
+
+@st.cache_data(ttl=300)
+def export(view: queries.View):
+    return export_tables.build(connection().cursor(), view)
+
+
+@st.cache_data(ttl=300)
+def export_file(view: queries.View, kind: str) -> bytes:
+    built = export(view)
+    return {"xlsx": export_files.xlsx, "csv": export_files.csv_zip, "docx": annex.docx}[kind](built)
 
 
 @st.cache_data(ttl=300)

@@ -1,4 +1,4 @@
-"""Command line: python -m etl {init,load,targets,localities,attainment,demo} [--db PATH]."""
+"""Command line: python -m etl {init,load,targets,localities,attainment,template,export,demo} [--db PATH]."""
 from __future__ import annotations
 
 import argparse
@@ -41,6 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--locality", required=True, help="mã địa bàn")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], required=True)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p = sub.add_parser("export", parents=[common], help="xuất bảng tổng hợp (Excel, CSV) hoặc phụ lục Word")
+    p.add_argument("--plan", required=True)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--period", choices=["Q1", "Q2", "Q3", "Q4", "H1", "Y"], default="Y",
+                   help="số liệu lũy kế từ đầu năm đến hết kỳ (mặc định: cả năm)")
+    p.add_argument("--locality", help="mã địa bàn (mặc định: địa bàn ban hành kế hoạch)")
+    p.add_argument("--format", choices=["xlsx", "csv", "docx"], help="mặc định: theo đuôi tệp kết quả")
+    p.add_argument("--table", choices=["chi-tieu", "dia-ban", "bao-cao", "cac-nam"],
+                   help="với CSV: chỉ xuất một bảng (mặc định: mọi bảng trong một tệp .zip)")
     p.add_argument("-o", "--output", type=Path, required=True)
     p = sub.add_parser("demo", parents=[common], help="tạo CSDL minh họa từ các tệp Excel sinh tự động")
     p.add_argument("--if-missing", action="store_true", help="bỏ qua nếu CSDL đã có số liệu")
@@ -137,6 +147,38 @@ def cmd_attainment(con, args) -> int:
     return 0
 
 
+def cmd_export(con, args) -> int:
+    from dashboard import annex, export_files, export_tables
+    from etl.labels_vi import EXPORT
+    kind = args.format or args.output.suffix.lstrip(".").lower().replace("zip", "csv")
+    if kind not in export_tables.FORMATS:
+        print("Hãy chọn --format xlsx, csv hoặc docx.", file=sys.stderr)
+        return 2
+    if kind == "csv" and not args.table and args.output.suffix.lower() != ".zip":
+        print(EXPORT["csv_needs_zip"], file=sys.stderr)
+        return 2
+    try:
+        view = export_tables.view_for(con, args.plan, args.year, args.period, args.locality)
+    except export_tables.ExportRefused as refused:
+        print(refused, file=sys.stderr)
+        return 2
+    export = export_tables.build(con, view)
+    if kind == "xlsx":
+        content = export_files.xlsx(export)
+    elif kind == "docx":
+        content = annex.docx(export)
+    elif args.table:
+        if args.table not in {t.key for t in export.tables}:
+            print(f"Kế hoạch một năm không có bảng '{args.table}'.", file=sys.stderr)
+            return 2
+        content = export_files.csv_table(export.table(args.table))
+    else:
+        content = export_files.csv_zip(export)
+    args.output.write_bytes(content)
+    print(EXPORT["written"].format(path=args.output))
+    return 0
+
+
 def cmd_template(con, args) -> int:
     from etl import template
     _ensure_initialised(con)
@@ -180,4 +222,4 @@ def _csv_value(value):
 
 
 COMMANDS = {"init": cmd_init, "load": cmd_load, "targets": cmd_targets, "localities": cmd_localities,
-            "attainment": cmd_attainment, "template": cmd_template, "demo": cmd_demo}
+            "attainment": cmd_attainment, "template": cmd_template, "export": cmd_export, "demo": cmd_demo}

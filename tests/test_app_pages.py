@@ -245,3 +245,18 @@ def test_missing_database_explains_how_to_make_one(tmp_path, monkeypatch, fresh_
     for page in (None, "plan", "indicator", "trend", "completeness", "settings"):
         at = open_page(page)
         assert "python -m etl demo" in at.warning[0].value
+
+
+# --- Xuất báo cáo ------------------------------------------------------------------------------
+
+def test_export_page_previews_the_tables_of_the_view_and_offers_three_files(page_db):
+    at = open_page("export", unit="900@pre2025", q="2")
+    assert [h.value for h in at.subheader] == ["Kết quả thực hiện chỉ tiêu", "Kết quả thực hiện chỉ tiêu theo địa bàn",
+                                               "Tình hình gửi báo cáo", "Kết quả thực hiện chỉ tiêu qua các năm"]
+    results = engine(page_db, unit="900@pre2025")
+    first = at.dataframe[0].value
+    assert list(first["Kết quả"]) == [fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator)
+                                      if r.numerator is not None else "" for r in results]
+    assert "Huyện Một" in at.caption[0].value and "6 tháng đầu năm 2023" in at.caption[0].value
+    labels = [e.proto.label for e in at.get("download_button")]
+    assert labels == ["Tải Excel (.xlsx)", "Tải CSV (.zip, mỗi bảng một tệp)", "Tải phụ lục Word (.docx)"]

@@ -1,0 +1,23 @@
+"""Xuất báo cáo: the tables of the view on screen, as Excel, CSV and the Word annex."""
+import streamlit as st
+
+from dashboard import export_files, filters, state
+from etl.labels_vi import EXPORT, UI
+
+MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "application/zip",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+state.page_setup()
+st.title(UI["page_export"])
+if state.database_ready() and (view := filters.current()):
+    export = state.export(view)
+    st.caption(EXPORT["page_intro"].format(plan=export.plan_title, period=export.period,
+                                          locality=export.locality_name))
+    stem = f"pcmd-{view.plan_id}-{view.year}-{'Q' + str(view.quarter)}-{view.locality_id.split('@')[0]}"
+    with st.container(horizontal=True):
+        for kind, suffix in (("xlsx", "xlsx"), ("csv", "zip"), ("docx", "docx")):
+            st.download_button(EXPORT[f"button_{kind}"], state.export_file(view, kind), f"{stem}.{suffix}",
+                               mime=MIME[kind], key=f"download-{kind}", icon=":material/download:")
+    for table in export.tables:
+        st.subheader(table.title.capitalize())
+        st.dataframe(export_files.frame(table), hide_index=True, width="stretch")
