@@ -10,7 +10,8 @@ import duckdb
 from dashboard import format as fmt, queries, tables
 from dashboard.charts import is_share
 from dashboard.queries import View
-from etl import attainment, areas, lookups
+from etl import access, attainment, areas, lookups
+from etl.access import Scope
 from etl.attainment import TargetResult
 from etl.labels_vi import EXPORT, PERIOD_OF_YEAR, SUBMISSION
 
@@ -83,10 +84,11 @@ def by_target(results: list[TargetResult]) -> Table:
 
 def by_locality(units: list[areas.Unit], grid: dict[str, list[TargetResult]], whole: areas.Unit,
                 results: list[TargetResult]) -> Table:
-    """Units × targets: each target a result column and a status column; the whole area last."""
+    """Units × targets: each target a result column and a status column; the whole area last
+    (no row at all when the account may not see the area)."""
     groups = [("", 2)] + [(fmt.target_label(r.indicator_name, r.levels, r.target_id), 2) for r in results]
     header = [EXPORT["col_unit"], EXPORT["col_code"]] + [h for _ in results for h in EXPORT["pair"]]
-    lines = [(u, grid[u.locality_id]) for u in units] + [(whole, results)]
+    lines = [(u, grid[u.locality_id]) for u in units] + ([(whole, results)] if results else [])
     rows = [[Cell(EXPORT["whole"].format(name=u.name) if u is whole and units else u.name), Cell(u.code)]
             + [c for r in rs for c in (result_cell(r), status_cell(r))] for u, rs in lines]
     return Table("dia-ban", EXPORT["sheet_localities"], EXPORT["title_localities"], header, rows, groups)
@@ -126,8 +128,8 @@ class ExportRefused(ValueError):
 
 
 def view_for(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, period: str = "Y",
-             code: str | None = None) -> View:
-    """The view the command line asks for, checked as the sidebar would allow it."""
+             code: str | None = None, scope: Scope | None = None) -> View:
+    """The view the command line asks for, checked as the sidebar would allow it (for `scope`'s account)."""
     info = lookups.plan_info(con, plan_id)
     if info is None:
         raise ExportRefused(f"Không có kế hoạch '{plan_id}'.")
@@ -142,11 +144,14 @@ def view_for(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, period: st
             raise ExportRefused(EXPORT["unknown_locality"].format(code=code, year=year))
         if unit not in {u.locality_id for u in areas.subtree(con, info["issuer_id"], year, quarter)}:
             raise ExportRefused(EXPORT["outside_area"].format(code=code, plan=plan_id))
-    return View(plan_id, year, quarter, unit)
+    if scope is not None and not access.covers(con, scope, unit):
+        raise ExportRefused(EXPORT["outside_scope"].format(code=code or unit.split("@")[0]))
+    return View(plan_id, year, quarter, unit, scope)
 
 
 def build(con: duckdb.DuckDBPyConnection, view: View, today: dt.date | None = None) -> Export:
-    """Every table of the export for the view on screen, from the one engine."""
+    """Every table of the export for the view on screen, from the one engine: for the account's
+    scope (view.scope), only the units it covers (none at all for a unit outside it)."""
     today = today or dt.date.today()
     overview = queries.overview(con, view, today)
     info = lookups.plan_info(con, view.plan_id)
@@ -156,8 +161,8 @@ def build(con: duckdb.DuckDBPyConnection, view: View, today: dt.date | None = No
              completeness(queries.completeness(con, view, today))]
     if info["year_to"] > info["year_from"]:
         periods = [(y, view.quarter if y == view.year else 4) for y in range(info["year_from"], view.year + 1)]
-        got = attainment.evaluate_periods(con, view.plan_id, view.locality_id, periods, today)
-        built.append(by_year({y: got[(y, q)] for y, q in periods}, overview.results))
+        got = attainment.evaluate_periods(con, view.plan_id, view.locality_id, periods, today, view.scope)
+        built.append(by_year({y: got.get((y, q), []) for y, q in periods}, overview.results))
     start, end = dt.date(view.year, 1, 1), dt.date(view.year + (view.quarter == 4), view.quarter * 3 % 12 + 1, 1)
     return Export(view, info["title"], PERIOD_OF_YEAR[view.quarter].format(year=view.year),
                   f"{start:%d/%m/%Y} – {end - dt.timedelta(days=1):%d/%m/%Y}", whole.name, today,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from etl import areas, attainment, completeness as completeness_mod, lookups
+from etl.access import Scope
 from etl.areas import Unit
 from etl.attainment import BEHIND, NOT_MET, TargetResult
 from etl.completeness import Submission
@@ -15,11 +16,13 @@ from etl.completeness import Submission
 
 @dataclass(frozen=True)
 class View:
-    """What the sidebar chose: a plan, a year, the period 1 January → end of `quarter`, a unit."""
+    """What the sidebar chose (a plan, a year, the period 1 January → end of `quarter`, a unit) and
+    what the account looking may see: every read below is limited to `scope`."""
     plan_id: str
     year: int
     quarter: int
     locality_id: str
+    scope: Scope | None = None
 
 
 @dataclass
@@ -62,11 +65,12 @@ class Trend:
 
 
 def overview(con: duckdb.DuckDBPyConnection, view: View, today: dt.date | None = None) -> Overview:
-    results = attainment.evaluate(con, view.plan_id, view.year, view.quarter, view.locality_id, today)
-    kids = areas.children(con, view.locality_id, view.year, view.quarter)
+    results = attainment.evaluate(con, view.plan_id, view.year, view.quarter, view.locality_id, today,
+                                  view.scope)
+    kids = areas.children(con, view.locality_id, view.year, view.quarter, view.scope) if results else []
     grid = attainment.evaluate_many(con, view.plan_id, view.year, view.quarter,
-                                    [k.locality_id for k in kids], today) if kids else {}
-    sent = completeness_mod.table(con, view.locality_id, view.year, [view.quarter], today)
+                                    [k.locality_id for k in kids], today, view.scope) if kids else {}
+    sent = completeness_mod.table(con, view.locality_id, view.year, [view.quarter], today, view.scope)
     return Overview(results, kids, grid, completeness_mod.reported_share(sent, view.quarter), furthest_behind(results))
 
 
@@ -90,13 +94,14 @@ def furthest_behind(results: list[TargetResult], n: int = 3) -> list[TargetResul
 
 
 def scorecard(con: duckdb.DuckDBPyConnection, view: View, today: dt.date | None = None) -> Scorecard:
-    results = attainment.evaluate(con, view.plan_id, view.year, view.quarter, view.locality_id, today)
+    results = attainment.evaluate(con, view.plan_id, view.year, view.quarter, view.locality_id, today,
+                                  view.scope)
     parent = lookups.parent_plan(con, view.plan_id)
     if parent is None:
         return Scorecard(results)
     parent_id, title, year_from, year_to = parent
     if year_from <= view.year <= year_to:
-        theirs = attainment.evaluate(con, parent_id, view.year, view.quarter, None, today)
+        theirs = attainment.evaluate(con, parent_id, view.year, view.quarter, None, today, view.scope)
     else:
         theirs = []
     matching = {r.target_id: [p for p in theirs if p.indicator_code == r.indicator_code] for r in results}
@@ -105,22 +110,23 @@ def scorecard(con: duckdb.DuckDBPyConnection, view: View, today: dt.date | None 
 
 def locality(con: duckdb.DuckDBPyConnection, view: View, top: str, today: dt.date | None = None) -> Locality:
     o = overview(con, view, today)
-    return Locality(areas.path(con, view.locality_id, top), o.results, o.units, o.grid, o.reported)
+    return Locality(areas.path(con, view.locality_id, top, view.scope), o.results, o.units, o.grid, o.reported)
 
 
 def indicator(con: duckdb.DuckDBPyConnection, view: View, target_id: str,
               today: dt.date | None = None) -> Indicator | None:
-    own = [r for r in attainment.evaluate(con, view.plan_id, view.year, view.quarter, view.locality_id, today)
+    own = [r for r in attainment.evaluate(con, view.plan_id, view.year, view.quarter, view.locality_id, today,
+                                          view.scope)
            if r.target_id == target_id]
     if not own:
         return None
-    kids = areas.children(con, view.locality_id, view.year, view.quarter)
+    kids = areas.children(con, view.locality_id, view.year, view.quarter, view.scope)
     grid = attainment.evaluate_many(con, view.plan_id, view.year, view.quarter,
-                                    [k.locality_id for k in kids], today) if kids else {}
+                                    [k.locality_id for k in kids], today, view.scope) if kids else {}
     ranking = rank(kids, grid, target_id)
     years = lookups.years_with_data(con, view.locality_id, own[0].indicator_code)
     periods = [(y, 4 if y < view.year else view.quarter) for y in years if y <= view.year]
-    over_years = attainment.evaluate_periods(con, view.plan_id, view.locality_id, periods, today)
+    over_years = attainment.evaluate_periods(con, view.plan_id, view.locality_id, periods, today, view.scope)
     by_year = [r for p in periods for r in over_years[p] if r.target_id == target_id]
     return Indicator(own[0], ranking, by_year)
 
@@ -136,7 +142,7 @@ def trend(con: duckdb.DuckDBPyConnection, view: View, target_id: str, today: dt.
     today = today or dt.date.today()
     periods = [(y, q) for y in (view.year - 1, view.year) for q in range(1, 5)
                if dt.date(y, 3 * q - 2, 1) <= today]
-    got = attainment.evaluate_periods(con, view.plan_id, view.locality_id, periods, today)
+    got = attainment.evaluate_periods(con, view.plan_id, view.locality_id, periods, today, view.scope)
     pick = lambda y: [r for (yy, _), rs in sorted(got.items()) if yy == y for r in rs  # noqa: E731
                       if r.target_id == target_id]
     return Trend(target_id, [r for r in pick(view.year) if r.quarter <= view.quarter], pick(view.year - 1))
@@ -145,4 +151,4 @@ def trend(con: duckdb.DuckDBPyConnection, view: View, target_id: str, today: dt.
 def completeness(con: duckdb.DuckDBPyConnection, view: View, today: dt.date | None = None) -> list[Submission]:
     today = today or dt.date.today()
     quarters = [q for q in range(1, view.quarter + 1) if dt.date(view.year, 3 * q - 2, 1) <= today]
-    return completeness_mod.table(con, view.locality_id, view.year, quarters or [1], today)
+    return completeness_mod.table(con, view.locality_id, view.year, quarters or [1], today, view.scope)

@@ -11,7 +11,8 @@ from fractions import Fraction
 
 import duckdb
 
-from etl import db, figures as figures_mod
+from etl import access, db, figures as figures_mod
+from etl.access import Scope
 from etl.figures import Figure
 
 MET, ON_TRACK, BEHIND, NOT_MET, NO_DATA = "met", "on_track", "behind", "not_met", "no_data"
@@ -193,40 +194,46 @@ def plan_header(con: duckdb.DuckDBPyConnection, plan_id: str) -> tuple[str, int,
 
 
 def evaluate(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, quarter: int = 4,
-             locality_id: str | None = None, today: dt.date | None = None) -> list[TargetResult]:
+             locality_id: str | None = None, today: dt.date | None = None,
+             scope: Scope | None = None) -> list[TargetResult]:
     """Every target of the plan that applies in `year`, judged for the locality (default: the issuer)
-    on its figures from 1 January up to the end of `quarter`, as of `today` (default: now)."""
+    on its figures from 1 January up to the end of `quarter`, as of `today` (default: now).
+    Nothing for a locality outside `scope` (the account's)."""
     root = locality_id or plan_header(con, plan_id)[0]
-    return evaluate_many(con, plan_id, year, quarter, [root], today)[root]
+    return evaluate_many(con, plan_id, year, quarter, [root], today, scope).get(root, [])
 
 
 def evaluate_many(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, quarter: int,
-                  locality_ids: list[str], today: dt.date | None = None) -> dict[str, list[TargetResult]]:
+                  locality_ids: list[str], today: dt.date | None = None,
+                  scope: Scope | None = None) -> dict[str, list[TargetResult]]:
     """`evaluate` for several localities at once (a unit's children, a ranking)."""
     _, year_from, year_to = plan_header(con, plan_id)
     if not year_from <= year <= year_to:
         raise YearOutsidePlan(f"{year} ∉ {year_from}–{year_to}")
-    cells = _evaluate_cells(con, plan_id, [(loc, year, quarter) for loc in locality_ids], today)
+    cells = _evaluate_cells(con, plan_id, [(loc, year, quarter) for loc in locality_ids], today, scope)
     return {loc: results for (loc, _, _), results in cells.items()}
 
 
 def evaluate_periods(con: duckdb.DuckDBPyConnection, plan_id: str, locality_id: str,
-                     periods: list[tuple[int, int]], today: dt.date | None = None
-                     ) -> dict[tuple[int, int], list[TargetResult]]:
+                     periods: list[tuple[int, int]], today: dt.date | None = None,
+                     scope: Scope | None = None) -> dict[tuple[int, int], list[TargetResult]]:
     """One locality over several (year, quarter) periods, for trends. A year outside the plan is
     judged on the targets that hold every year, so that last year can be set beside this one."""
-    cells = _evaluate_cells(con, plan_id, [(locality_id, y, q) for y, q in periods], today)
+    cells = _evaluate_cells(con, plan_id, [(locality_id, y, q) for y, q in periods], today, scope)
     return {(y, q): results for (_, y, q), results in cells.items()}
 
 
 def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tuple[str, int, int]],
-                    today: dt.date | None) -> dict[tuple[str, int, int], list[TargetResult]]:
+                    today: dt.date | None, scope: Scope | None) -> dict[tuple[str, int, int], list[TargetResult]]:
     """The engine's one loop: every applicable target judged in every cell (locality, year, quarter),
     with one read per kind of figure whatever the number of cells. Runs on `con` itself, so a
     transaction (a load's preview) sees its own writes."""
     today = today or dt.date.today()
     _, year_from, year_to = plan_header(con, plan_id)
-    cells = list(dict.fromkeys(cells))
+    visible = access.allowed(con, scope, {c[0] for c in cells})
+    cells = [c for c in dict.fromkeys(cells) if c[0] in visible]
+    if not cells:
+        return {}
     locs, years, quarters = ({c[i] for c in cells} for i in range(3))
     codes = dict(con.execute("SELECT locality_id, code FROM localities WHERE list_contains(?, locality_id)",
                              [sorted(locs)]).fetchall())

@@ -6,7 +6,7 @@ import csv
 import sys
 from pathlib import Path
 
-from etl import attainment, bootstrap, db, localities, loader
+from etl import attainment, bootstrap, cli_users, db, localities, loader
 from etl.labels_vi import MSG, STATUS
 
 TARGET_COLUMNS = ["plan_id", "indicator_code", "level", "year", "comparator", "value", "value_high", "unit", "clause"]
@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--table", choices=["chi-tieu", "dia-ban", "bao-cao", "cac-nam"],
                    help="với CSV: chỉ xuất một bảng (mặc định: mọi bảng trong một tệp .zip)")
     p.add_argument("-o", "--output", type=Path, required=True)
+    cli_users.add_parser(sub, common)
     p = sub.add_parser("demo", parents=[common], help="tạo CSDL minh họa từ các tệp Excel sinh tự động")
     p.add_argument("--if-missing", action="store_true", help="bỏ qua nếu CSDL đã có số liệu")
     p.add_argument("--out", type=Path, help="thư mục ghi các tệp Excel minh họa")
@@ -222,4 +223,5 @@ def _csv_value(value):
 
 
 COMMANDS = {"init": cmd_init, "load": cmd_load, "targets": cmd_targets, "localities": cmd_localities,
-            "attainment": cmd_attainment, "template": cmd_template, "export": cmd_export, "demo": cmd_demo}
+            "attainment": cmd_attainment, "template": cmd_template, "export": cmd_export, "user": cli_users.run,
+            "demo": cmd_demo}

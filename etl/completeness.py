@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import duckdb
 
-from etl import areas, localities, settings
+from etl import access, areas, localities, settings
+from etl.access import Scope
 from etl.areas import Unit
 
 ON_TIME, LATE, MISSING, NOT_DUE = "on_time", "late", "missing", "not_due"
@@ -49,10 +50,12 @@ def _status(first_sent: dt.datetime | None, due: dt.date, today: dt.date) -> str
 
 
 def table(con: duckdb.DuckDBPyConnection, area: str, year: int, quarters: list[int],
-          today: dt.date | None = None) -> list[Submission]:
+          today: dt.date | None = None, scope: Scope | None = None) -> list[Submission]:
     """For the area's own returns (when it sends any, or has no units under it) and each of its
     children, each quarter: sent or not, on time or late, how many versions."""
     today = today or dt.date.today()
+    if not access.covers(con, scope, area):
+        return []
     days = settings.deadline_days(con)
     last_q = max(quarters)
     kids = areas.children(con, area, year, last_q)

@@ -82,6 +82,7 @@ MSG = {
     "bad_quarter": "{where}: quý '{value}' không hợp lệ; chỉ nhận 1, 2, 3 hoặc 4.",
     "future_quarter": "{where}: quý {quarter}/{year} chưa bắt đầu, chưa thể báo cáo.",
     "unknown_locality": "{where}: mã địa bàn '{value}' không có trong danh mục đơn vị hành chính tại quý {quarter}/{year}.",
+    "outside_scope": "{where}: địa bàn '{value}' nằm ngoài phạm vi tài khoản được báo cáo (địa bàn của tài khoản và các đơn vị trực thuộc).",
     "ambiguous_locality": "{where}: mã địa bàn '{value}' không rõ (khớp nhiều đơn vị: {candidates}); hãy ghi đủ chữ số, định dạng ô là Văn bản.",
     "unknown_indicator": "{where}: mã chỉ số '{value}' không có trong danh mục chỉ số.",
     "numerator_gt_denominator": "{where}: {numerator} lớn hơn mẫu số {denominator}.",
@@ -320,6 +321,7 @@ EXPORT = {
     "csv_needs_zip": "Xuất CSV nhiều bảng thành một tệp .zip: hãy đặt tên tệp kết quả đuôi .zip, hoặc chọn một bảng bằng --table.",
     "unknown_locality": "Không có địa bàn mã '{code}' trong năm {year}.",
     "outside_area": "Địa bàn '{code}' không thuộc phạm vi của kế hoạch {plan}.",
+    "outside_scope": "Tài khoản không được xem số liệu của địa bàn '{code}'.",
     "bad_year": "Kế hoạch {plan} áp dụng cho các năm {year_from}–{year_to}; không có năm {year}.",
     "written": "Đã ghi {path}",
     # the Word annex
@@ -347,3 +349,23 @@ EXPORT = {
     "button_docx": "Tải phụ lục Word (.docx)",
     "page_intro": "Các bảng dưới đây theo đúng lựa chọn ở thanh bên ({plan}; {period}; {locality}). Tệp tải về có cùng số liệu.",
 }
+
+ACCOUNT = {
+    "bad_username": "Tên đăng nhập chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang; từ 3 đến 40 ký tự.",
+    "bad_role": "Vai trò '{role}' không hợp lệ; chọn một trong: {roles}.",
+    "needs_locality": "Tài khoản lãnh đạo hoặc báo cáo viên phải gắn với một địa bàn.",
+    "unknown_locality": "Không có địa bàn '{locality}'.",
+    "short_password": "Mật khẩu phải có ít nhất {n} ký tự.",
+    "exists": "Tài khoản '{username}' đã có.",
+    "missing": "Không có tài khoản '{username}'.",
+    "refused": "Tên đăng nhập hoặc mật khẩu không đúng.",
+    "locked": "Đăng nhập sai quá nhiều lần. Hãy thử lại sau {time}.",
+    "password_prompt": "Mật khẩu: ",
+    "password_again": "Nhập lại mật khẩu: ",
+    "password_mismatch": "Hai lần nhập mật khẩu không khớp.",
+    "added": "Đã tạo tài khoản {username} ({role}, {locality}).",
+    "done": "Đã cập nhật tài khoản {username}.",
+    "whole_country": "toàn quốc",
+    "no_accounts": "Chưa có tài khoản nào. Người quản trị tạo tài khoản đầu tiên bằng lệnh: python -m etl user add --username admin --role admin (lệnh sẽ hỏi mật khẩu).",
+}
+ROLE = {"admin": "Quản trị", "leader": "Lãnh đạo", "reporter": "Báo cáo viên"}

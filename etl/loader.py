@@ -19,6 +19,7 @@ import pandas as pd
 from etl import analytics, db, excel
 from etl.labels_vi import MSG
 from etl.problems import Problem
+from etl.access import Scope
 from etl.validate import Checked, Record, validate
 
 WRITE_LOCK = threading.Lock()
@@ -34,6 +35,7 @@ class LoadReport:
     replaced: int = 0
     unchanged: int = 0
     rows: int = 0
+    upload_id: int | None = None
 
     def summary(self) -> str:
         if self.problems:
@@ -49,7 +51,7 @@ def file_hash(path: Path) -> str:
 
 
 def check(con: duckdb.DuckDBPyConnection, path: Path, today: dt.date | None = None,
-          name: str | None = None) -> Checked:
+          name: str | None = None, scope: Scope | None = None) -> Checked:
     """Read and validate a file without writing anything."""
     problems = excel.check_file(path, name)
     if problems:
@@ -57,16 +59,16 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, today: dt.date | None = No
     read = excel.read(path, name)
     if read.problems:
         return Checked([], read.problems, [])
-    return validate(con, read.rows, today)
+    return validate(con, read.rows, today, scope)
 
 
 def load_file(con: duckdb.DuckDBPyConnection, path: Path, submitted_by: str,
               submitted_at: dt.datetime | None = None, today: dt.date | None = None,
-              name: str | None = None) -> LoadReport:
+              name: str | None = None, scope: Scope | None = None) -> LoadReport:
     """Validate then write one file. A refused file writes nothing; an identical one changes nothing."""
     path = Path(path)
     report = LoadReport(name or path.name)
-    checked = check(con, path, today, name)
+    checked = check(con, path, today, name, scope)
     report.problems, report.warnings = checked.problems, checked.warnings
     if report.problems:
         return report
@@ -159,6 +161,7 @@ def _write(cur, file_name: str, digest: str, checked: Checked, submitted_by: str
     upload_id = db.one(cur, "INSERT INTO uploads (file_name, file_hash, submitted_by, submitted_at, row_count, warnings)"
                             " VALUES (?, ?, ?, ?, ?, ?) RETURNING upload_id",
                        [file_name, digest, submitted_by, submitted_at, len(records), checked.warnings])[0]
+    report.upload_id = upload_id
     cur.register("changed", pd.DataFrame(changed, columns=["locality_id", "year", "quarter", "version"]))
     cur.execute("""INSERT INTO returns (upload_id, locality_id, year, quarter, version, submitted_by, submitted_at)
                    SELECT ?, locality_id, year, quarter, version + 1, ?, ? FROM changed""",

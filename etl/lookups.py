@@ -4,12 +4,19 @@ from __future__ import annotations
 import duckdb
 
 from etl import db
+from etl.access import Scope
 
 
-def plans(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, int, int, str]]:
-    """(plan_id, title, year_from, year_to, issuer_id), most recent first."""
-    return con.cursor().execute(
-        "SELECT plan_id, title, year_from, year_to, issuer_id FROM plans ORDER BY year_to DESC, year_from DESC, plan_id").fetchall()
+def plans(con: duckdb.DuckDBPyConnection, scope: Scope | None = None) -> list[tuple[str, str, int, int, str]]:
+    """(plan_id, title, year_from, year_to, issuer_id), most recent first; for a scoped account, the
+    plans whose area holds some unit it covers."""
+    root = None if scope is None else scope.root
+    return con.execute(
+        """SELECT plan_id, title, year_from, year_to, issuer_id FROM plans p
+           WHERE ?::VARCHAR IS NULL OR EXISTS (
+               SELECT 1 FROM locality_closure c JOIN in_scope(?) s ON s.locality_id = c.locality_id
+               WHERE c.ancestor_id = p.issuer_id)
+           ORDER BY year_to DESC, year_from DESC, plan_id""", [root, root]).fetchall()
 
 
 def latest_quarter(con: duckdb.DuckDBPyConnection, plan_id: str, year: int) -> int | None:

@@ -16,6 +16,22 @@ def deadline_days(con: duckdb.DuckDBPyConnection) -> int:
     return int(value) if value is not None else DEFAULT_DEADLINE_DAYS
 
 
+IDLE_MINUTES = "idle_minutes"
+DEFAULT_IDLE_MINUTES = 30
+
+
+def idle_minutes(con: duckdb.DuckDBPyConnection) -> int:
+    """Minutes without activity after which a session ends and asks to log in again."""
+    value = bootstrap.get_meta(con, IDLE_MINUTES)
+    return int(value) if value is not None else DEFAULT_IDLE_MINUTES
+
+
+def set_idle_minutes(con: duckdb.DuckDBPyConnection, minutes: int) -> None:
+    if not 5 <= int(minutes) <= 24 * 60:
+        raise ValueError("5 ≤ minutes ≤ 1440")
+    bootstrap.set_meta(con, IDLE_MINUTES, str(int(minutes)))
+
+
 def set_deadline_days(con: duckdb.DuckDBPyConnection, days: int) -> None:
     if not 0 <= int(days) <= MAX_DEADLINE_DAYS:
         raise ValueError(f"0 ≤ days ≤ {MAX_DEADLINE_DAYS}")

@@ -10,7 +10,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import attainment, error_report, loader
+from etl import access, attainment, audit, error_report, loader
+from etl.access import Scope
 from etl.problems import Problem
 from etl.validate import Record
 
@@ -44,29 +45,42 @@ def _as_file(name: str, data: bytes, folder: str) -> Path:
     return path
 
 
-def inspect(con: duckdb.DuckDBPyConnection, name: str, data: bytes, today: dt.date | None = None) -> Inspection:
+def inspect(con: duckdb.DuckDBPyConnection, name: str, data: bytes, today: dt.date | None = None,
+            scope: Scope | None = None) -> Inspection:
     """Everything the user should see before confirming, without writing anything."""
     result = Inspection(name, hashlib.sha256(data).hexdigest())
     with tempfile.TemporaryDirectory() as folder:
         path = _as_file(name, data, folder)
-        checked = loader.check(con, path, today, name)
+        checked = loader.check(con, path, today, name, scope)
         result.records, result.problems, result.warnings = checked.records, checked.problems, checked.warnings
         if result.refused:
             result.report = error_report.build(path, result.problems)
             return result
     result.changes = loader.changes(con, result.records)
-    result.preview = loader.trial(con, result.records, lambda cur: _attainment_after(cur, result.records))
+    result.preview = loader.trial(con, result.records, lambda cur: _attainment_after(cur, result.records, scope))
     return result
 
 
 def commit(con: duckdb.DuckDBPyConnection, name: str, data: bytes, submitted_by: str,
-           today: dt.date | None = None) -> loader.LoadReport:
-    """Write the file (validated again: the database may have moved on since the preview)."""
+           today: dt.date | None = None, scope: Scope | None = None, username: str | None = None
+           ) -> loader.LoadReport:
+    """Write the file (validated again: the database may have moved on since the preview) and put
+    what it wrote in the audit trail."""
     with tempfile.TemporaryDirectory() as folder:
-        return loader.load_file(con, _as_file(name, data, folder), submitted_by, today=today, name=name)
+        report = loader.load_file(con, _as_file(name, data, folder), submitted_by, today=today, name=name,
+                                  scope=scope)
+    if report.loaded:
+        written = con.execute(
+            """SELECT string_agg(l.code || ' quý ' || r.quarter || '/' || r.year || ' v' || r.version, ', '
+                                 ORDER BY l.code, r.year, r.quarter)
+               FROM returns r JOIN localities l USING (locality_id) WHERE r.upload_id = ?""",
+            [report.upload_id]).fetchall()[0][0]
+        audit.record(con, username or submitted_by, audit.UPLOAD,
+                     f"{name} (sha256 {hashlib.sha256(data).hexdigest()[:16]}): {written}")
+    return report
 
 
-def _attainment_after(cur, records: list[Record]) -> list[tuple[str, int, int, list]]:
+def _attainment_after(cur, records: list[Record], scope: Scope | None = None) -> list[tuple[str, int, int, list]]:
     """Each plan the figures count towards, judged as it would stand after the load."""
     periods = {}
     for r in records:
@@ -79,8 +93,12 @@ def _attainment_after(cur, records: list[Record]) -> list[tuple[str, int, int, l
            FROM touched t JOIN locality_closure c ON c.locality_id = t.locality_id
            JOIN plans p ON p.issuer_id = c.ancestor_id AND t.year BETWEEN p.year_from AND p.year_to
            GROUP BY ALL ORDER BY p.plan_id, t.year""").fetchall()
-    return [(title, year, quarter, attainment.evaluate(cur, plan_id, year, quarter))
-            for plan_id, title, year, quarter in plans]
+    out = []
+    for plan_id, title, year, quarter in plans:  # judged where the sender may look: its part of the plan's area
+        for root in access.entry_points(cur, scope or access.EVERYTHING, attainment.plan_header(cur, plan_id)[0],
+                                        year)[:1]:
+            out.append((title, year, quarter, attainment.evaluate(cur, plan_id, year, quarter, root, scope=scope)))
+    return out
 
 
 def history(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pd.DataFrame:

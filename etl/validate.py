@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from etl import localities
+from etl import access, localities
+from etl.access import Scope
 from etl.excel import RawRow
 from etl.labels_vi import BULK_COLUMNS, MSG
 from etl.numbers import NotANumber, code_text, parse_count, parse_quarter, parse_year
@@ -59,7 +60,10 @@ def locate(row: RawRow, key: str, message_key: str, **fields) -> Problem:
     return Problem(MSG[message_key].format(where=where, **fields), row.sheet, r, c)
 
 
-def validate(con: duckdb.DuckDBPyConnection, rows: list[RawRow], today: dt.date | None = None) -> Checked:
+def validate(con: duckdb.DuckDBPyConnection, rows: list[RawRow], today: dt.date | None = None,
+             scope: Scope | None = None) -> Checked:
+    """Every problem of the rows (refusing the file), the records they make, and warnings. A row for
+    a unit outside `scope` (the sender's locality and what lies under it) is a problem."""
     today = today or dt.date.today()
     indicators = {code: IndicatorInfo(kind, n, d) for code, kind, n, d in con.cursor().execute(
         "SELECT code, kind, numerator_agg, denominator_agg FROM indicators").fetchall()}
@@ -69,7 +73,7 @@ def validate(con: duckdb.DuckDBPyConnection, rows: list[RawRow], today: dt.date 
         result = _parse_row(raw, indicators, today, out.problems)
         if result:
             parsed.append(result)
-    resolved = _resolve_localities(con, parsed, out.problems)
+    resolved = _within_scope(con, _resolve_localities(con, parsed, out.problems), scope, out.problems)
     out.records = _unique(resolved, out.problems, out.warnings)
     history = _history(con, out.records)
     out.problems += _ytd_decreases(resolved, out.records, history, indicators)
@@ -159,6 +163,14 @@ def _resolve_localities(con, parsed, problems: list[Problem]) -> list[tuple[RawR
         out.append((row, Record(matches[0], year, quarter, indicator, numerator, denominator, note,
                                 row.sheet, row.row)))
     return out
+
+
+def _within_scope(con, resolved, scope: Scope | None, problems: list[Problem]):
+    allowed = access.allowed(con, scope, {rec.locality_id for _, rec in resolved})
+    for row, rec in resolved:
+        if rec.locality_id not in allowed:
+            problems.append(locate(row, "locality_code", "outside_scope", value=code_text(row.cells.get("locality_code"))))
+    return [(row, rec) for row, rec in resolved if rec.locality_id in allowed]
 
 
 def _unique(resolved, problems: list[Problem], warnings: list[str]) -> list[Record]:
