@@ -1,4 +1,5 @@
-"""Entry point (streamlit run app.py): page setup, the shared sidebar filters, navigation.
+"""Entry point (streamlit run app.py): page setup, login, the pages an account's role may open, the
+shared sidebar filters, navigation.
 
 Each page's url_path is its file's stem: with a pages/ folder, Streamlit first matches the URL against
 the file names, and any other path shows a "Page not found" dialog before navigation runs.
@@ -6,7 +7,7 @@ The filters live here, in the entrypoint, so that they keep their values from pa
 """
 import streamlit as st
 
-from dashboard import filters, state
+from dashboard import filters, login, state
 from etl.labels_vi import DEMO_BANNER, UI
 
 st.set_page_config(page_title=UI["app_title"], page_icon=":material/monitoring:", layout="wide")
@@ -17,29 +18,34 @@ def page(stem: str, title: str, icon: str, default: bool = False) -> st.Page:
                    url_path=None if default else stem)
 
 
-FILTERED = {"", "plan", "locality", "indicator", "trend", "completeness", "export"}  # pages that read the sidebar view
+MONITOR = [page("overview", "page_overview", ":material/dashboard:", default=True),
+           page("plan", "page_plan", ":material/flag:"),
+           page("locality", "page_locality", ":material/account_tree:"),
+           page("indicator", "page_indicator", ":material/bar_chart:"),
+           page("trend", "page_trend", ":material/trending_up:")]
+COMPLETENESS = page("completeness", "page_completeness", ":material/fact_check:")
+UPLOAD = page("upload", "page_upload", ":material/upload_file:")
+EXPORT = page("export", "page_export", ":material/download:")
+ADMIN = [page("accounts", "page_accounts", ":material/group:"), page("audit", "page_audit", ":material/history:"),
+         page("settings", "page_settings", ":material/settings:")]
+REPORTS = {"admin": [COMPLETENESS, UPLOAD, EXPORT], "leader": [COMPLETENESS, EXPORT],
+           "reporter": [COMPLETENESS, UPLOAD]}
+FILTERED = {"", "plan", "locality", "indicator", "trend", "completeness", "export"}  # pages that read the view
 
-navigation = st.navigation({
-    UI["group_monitor"]: [
-        page("overview", "page_overview", ":material/dashboard:", default=True),
-        page("plan", "page_plan", ":material/flag:"),
-        page("locality", "page_locality", ":material/account_tree:"),
-        page("indicator", "page_indicator", ":material/bar_chart:"),
-        page("trend", "page_trend", ":material/trending_up:"),
-    ],
-    UI["group_reports"]: [
-        page("completeness", "page_completeness", ":material/fact_check:"),
-        page("upload", "page_upload", ":material/upload_file:"),
-        page("export", "page_export", ":material/download:"),
-    ],
-    UI["group_admin"]: [
-        page("settings", "page_settings", ":material/settings:"),
-    ],
-})
 st.session_state["view"] = None
-if state.database_ready(quiet=True):
-    if state.is_demo():
-        st.info(DEMO_BANNER, icon=":material/info:")
-    if navigation.url_path in FILTERED:
-        st.session_state["view"] = filters.sidebar()
+if not state.database_ready():
+    st.stop()
+account = login.gate()
+if account is None:  # every page's URL still leads here, to the login form
+    st.navigation(MONITOR + [COMPLETENESS, UPLOAD, EXPORT] + ADMIN, position="hidden")
+    st.stop()
+groups = {UI["group_monitor"]: MONITOR, UI["group_reports"]: REPORTS[account.role]}
+if account.role == "admin":
+    groups[UI["group_admin"]] = ADMIN
+navigation = st.navigation(groups)
+login.sidebar(account)
+if state.is_demo():
+    st.info(DEMO_BANNER, icon=":material/info:")
+if navigation.url_path in FILTERED:
+    st.session_state["view"] = filters.sidebar()
 navigation.run()

@@ -39,15 +39,17 @@ def sidebar() -> View | None:
     ids = list(titles)
     plan_id = _choose(UI["plan"], "f_plan", ids, "plan", ids[0], format_func=titles.get)
     _, _, year_from, year_to, issuer = next(p for p in available if p[0] == plan_id)
+    scope = state.scope()
     years = list(range(year_to, year_from - 1, -1))
     year = _choose(UI["year"], "f_year", years, "year", state.latest_year(plan_id) or years[0])
     quarter = _choose(UI["period"], "f_q", list(PERIOD), "q", state.latest_quarter(plan_id, year) or 4,
                       format_func=PERIOD.get)
-    units = {u.locality_id: u for u in state.subtree(issuer, year)}
-    unit = _choose(UI["unit"], "f_unit", list(units) or [issuer], "unit", issuer,
+    units = {u.locality_id: u for u in state.subtree(issuer, year, scope)}
+    start = state.entry_point(scope, issuer, year) or issuer  # the issuer, or the account's own part of the area
+    unit = _choose(UI["unit"], "f_unit", list(units) or [start], "unit", start,
                    format_func=lambda lid: f"{'· ' * units[lid].depth}{units[lid].name}" if lid in units else lid)
     st.query_params.update({"plan": plan_id, "year": str(year), "q": str(quarter), "unit": unit})
-    return View(plan_id, year, quarter, unit)
+    return View(plan_id, year, quarter, unit, scope)
 
 
 def target(results) -> str | None:

@@ -6,7 +6,8 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import annex, export_files, export_tables, queries
-from etl import areas, attainment, bootstrap, db, loader, lookups, settings, submission, template
+from etl import access, accounts, areas, audit, bootstrap, db, loader, lookups, settings, submission, template
+from etl.access import Scope
 from etl.labels_vi import UI
 
 
@@ -37,9 +38,31 @@ def database_ready(quiet: bool = False) -> bool:
     return True
 
 
-@st.cache_data(ttl=300)
+def user() -> accounts.User | None:
+    return st.session_state.get("user")
+
+
+def scope() -> Scope:
+    """What the logged-in account may see; nothing at all without one."""
+    account = user()
+    if account is None:
+        return Scope("(không có tài khoản)")
+    return access.EVERYTHING if account.role == "admin" else Scope(account.locality_id)
+
+
 def plans() -> list[tuple[str, str, int, int, str]]:
-    return lookups.plans(connection())
+    return _plans(scope())
+
+
+@st.cache_data(ttl=300)
+def _plans(scope: Scope) -> list[tuple[str, str, int, int, str]]:
+    return lookups.plans(connection().cursor(), scope)
+
+
+@st.cache_data(ttl=300)
+def entry_point(scope: Scope, area_root: str, year: int) -> str | None:
+    points = access.entry_points(connection().cursor(), scope, area_root, year)
+    return points[0] if points else None
 
 
 @st.cache_data(ttl=300)
@@ -58,18 +81,13 @@ def locality_name(locality_id: str) -> str:
 
 
 @st.cache_data(ttl=300)
-def evaluate(plan_id: str, year: int, quarter: int, locality_id: str | None = None):
-    return attainment.evaluate(connection().cursor(), plan_id, year, quarter, locality_id)
-
-
-@st.cache_data(ttl=300)
 def plan_info(plan_id: str) -> dict | None:
     return lookups.plan_info(connection().cursor(), plan_id)
 
 
 @st.cache_data(ttl=300)
-def subtree(root: str, year: int) -> list[areas.Unit]:
-    return areas.subtree(connection().cursor(), root, year)
+def subtree(root: str, year: int, scope: Scope) -> list[areas.Unit]:
+    return areas.subtree(connection().cursor(), root, year, 4, scope)
 
 
 @st.cache_data(ttl=300)
@@ -151,7 +169,7 @@ def inspect_uploads(files) -> list[submission.Inspection]:
         key = (f.name, hash(data))
         if key not in seen:
             progress.progress((i - 1) / len(files), UI["reading"].format(i=i, n=len(files), name=f.name))
-            seen[key] = submission.inspect(connection(), f.name, data)
+            seen[key] = submission.inspect(connection(), f.name, data, scope=scope())
         out.append(seen[key])
     if progress:
         progress.empty()
@@ -160,7 +178,11 @@ def inspect_uploads(files) -> list[submission.Inspection]:
 
 def commit_uploads(files, names: set[str], sender: str) -> list[str]:
     """Load the confirmed files, forget the previews, and clear every cached read."""
-    messages = [submission.commit(connection(), f.name, f.getvalue(), sender or UI["sender_default"]).summary()
+    account = user()
+    sender = sender or UI["sender_default"]
+    by = f"{account.username} ({sender})" if account else sender  # the account, and the title it gave
+    messages = [submission.commit(connection(), f.name, f.getvalue(), by, scope=scope(),
+                                  username=account.username if account else None).summary()
                 for f in files if f.name in names]
     st.session_state["inspections"] = {}
     st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
@@ -168,6 +190,16 @@ def commit_uploads(files, names: set[str], sender: str) -> list[str]:
     return messages
 
 
-@st.cache_data(ttl=60)
 def history():
-    return submission.history(connection())
+    return _history(scope())
+
+
+@st.cache_data(ttl=60)
+def _history(scope: Scope):
+    return submission.history(connection().cursor(), scope=scope)
+
+
+def record(action: str, detail: str = "") -> None:
+    """An event of the logged-in account in the audit trail."""
+    account = user()
+    audit.record(connection().cursor(), account.username if account else None, action, detail)

@@ -6,8 +6,8 @@ import csv
 import sys
 from pathlib import Path
 
-from etl import attainment, bootstrap, cli_users, db, localities, loader
-from etl.labels_vi import MSG, STATUS
+from etl import access, accounts, attainment, audit, bootstrap, cli_users, db, localities, loader
+from etl.labels_vi import ACCOUNT, MSG, STATUS
 
 TARGET_COLUMNS = ["plan_id", "indicator_code", "level", "year", "comparator", "value", "value_high", "unit", "clause"]
 ATTAINMENT_COLUMNS = ["plan_id", "locality_code", "indicator_code", "year", "quarter", "comparator", "target_value",
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["xlsx", "csv", "docx"], help="mặc định: theo đuôi tệp kết quả")
     p.add_argument("--table", choices=["chi-tieu", "dia-ban", "bao-cao", "cac-nam"],
                    help="với CSV: chỉ xuất một bảng (mặc định: mọi bảng trong một tệp .zip)")
+    p.add_argument("--user", help="xuất đúng phần số liệu tài khoản này được xem")
     p.add_argument("-o", "--output", type=Path, required=True)
     cli_users.add_parser(sub, common)
     p = sub.add_parser("demo", parents=[common], help="tạo CSDL minh họa từ các tệp Excel sinh tự động")
@@ -158,8 +159,15 @@ def cmd_export(con, args) -> int:
     if kind == "csv" and not args.table and args.output.suffix.lower() != ".zip":
         print(EXPORT["csv_needs_zip"], file=sys.stderr)
         return 2
+    scope = None
+    if args.user:  # the export that account would get
+        account = accounts.get(con, args.user)
+        if account is None:
+            print(ACCOUNT["missing"].format(username=args.user), file=sys.stderr)
+            return 2
+        scope = access.EVERYTHING if account.role == "admin" else access.Scope(account.locality_id)
     try:
-        view = export_tables.view_for(con, args.plan, args.year, args.period, args.locality)
+        view = export_tables.view_for(con, args.plan, args.year, args.period, args.locality, scope)
     except export_tables.ExportRefused as refused:
         print(refused, file=sys.stderr)
         return 2
@@ -176,6 +184,7 @@ def cmd_export(con, args) -> int:
     else:
         content = export_files.csv_zip(export)
     args.output.write_bytes(content)
+    audit.record(con, args.user or cli_users.BY, audit.EXPORT, f"{args.output.name} ({args.plan} {args.year} {args.period})")
     print(EXPORT["written"].format(path=args.output))
     return 0
 

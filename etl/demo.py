@@ -12,11 +12,15 @@ import duckdb
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from etl import db, bootstrap, loader, localities
+from etl import accounts, db, bootstrap, loader, localities
 from etl.labels_vi import BULK_COLUMNS
 
 SEED = 20261123
 SUBMITTER = "Cán bộ tổng hợp (minh họa)"
+# One account per role, for the demo database only (listed in the README); never use them elsewhere.
+DEMO_ACCOUNTS = [("quantri", "admin", None, "quantri-minhhoa"),
+                 ("lanhdao.binhluc", "leader", "352@pre2025", "lanhdao-minhhoa"),
+                 ("baocao.bachdang", "reporter", "11473@2025", "baocao-minhhoa")]
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,9 @@ def build(con: duckdb.DuckDBPyConnection, out_dir: Path | None = None, today: dt
                 raise RuntimeError("\n".join([report.summary(), *report.problems]))
             files += 1
             loaded += report.rows
+    for username, role, locality, password in DEMO_ACCOUNTS:
+        if accounts.get(con, username) is None:
+            accounts.add(con, username, role, locality, password, "demo")
     bootstrap.set_meta(con, "demo", today.isoformat())
     return f"Đã tạo CSDL minh họa: {files} tệp Excel, {loaded} dòng số liệu (tệp tại {out_dir})."
 

@@ -153,6 +153,8 @@ UI = {
     "page_completeness": "Tình hình báo cáo",
     "page_settings": "Cài đặt",
     "page_export": "Xuất báo cáo",
+    "page_accounts": "Tài khoản",
+    "page_audit": "Nhật ký",
     "heading": "{unit} — {period}",
     "plan_caption": "{title}",
     "tile_met": "Đạt",
@@ -369,3 +371,42 @@ ACCOUNT = {
     "no_accounts": "Chưa có tài khoản nào. Người quản trị tạo tài khoản đầu tiên bằng lệnh: python -m etl user add --username admin --role admin (lệnh sẽ hỏi mật khẩu).",
 }
 ROLE = {"admin": "Quản trị", "leader": "Lãnh đạo", "reporter": "Báo cáo viên"}
+
+LOGIN = {
+    "title": "Đăng nhập",
+    "username": "Tên đăng nhập",
+    "password": "Mật khẩu",
+    "submit": "Đăng nhập",
+    "logout": "Đăng xuất",
+    "who": "Đang dùng: {username} — {role}, {where}",
+    "expired": "Phiên làm việc đã hết hạn do không thao tác; hãy đăng nhập lại.",
+    "sso_button": "Đăng nhập bằng tài khoản của cơ quan",
+    "sso_unknown": "Tài khoản đăng nhập một lần này chưa được gắn với tài khoản nào của hệ thống; hãy liên hệ quản trị.",
+}
+
+ADMIN_PAGE = {
+    "col_username": "Tên đăng nhập",
+    "col_role": "Vai trò",
+    "col_locality": "Địa bàn",
+    "col_email": "Định danh SSO",
+    "col_disabled": "Đã khóa",
+    "yes": "Có",
+    "add": "Thêm tài khoản",
+    "edit": "Sửa tài khoản",
+    "locality_code": "Mã địa bàn (để trống: quản trị toàn quốc)",
+    "password": "Mật khẩu (ít nhất 10 ký tự)",
+    "new_password": "Mật khẩu mới (để trống: giữ nguyên)",
+    "disabled": "Khóa tài khoản",
+    "add_button": "Thêm",
+    "edit_button": "Lưu thay đổi",
+    "saved": "Đã lưu.",
+    "action": "Hoạt động",
+    "since": "Từ ngày",
+    "until": "Đến ngày",
+    "audit_header": ["Thời gian", "Tài khoản", "Hoạt động", "Chi tiết"],
+    "audit_count": "{n} sự kiện (mới nhất trước).",
+    "audit_csv": "Tải nhật ký (CSV)",
+}
+AUDIT_ACTION = {"login_ok": "Đăng nhập", "login_failed": "Đăng nhập sai", "login_locked": "Bị tạm khóa đăng nhập",
+                "logout": "Đăng xuất", "upload": "Nộp báo cáo", "export": "Xuất báo cáo",
+                "account": "Thay đổi tài khoản", "setting": "Thay đổi cài đặt"}

@@ -101,10 +101,13 @@ def _attainment_after(cur, records: list[Record], scope: Scope | None = None) ->
     return out
 
 
-def history(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pd.DataFrame:
-    """Latest submissions: who sent which file when, for which unit and quarter, which version."""
-    return con.cursor().execute(
+def history(con: duckdb.DuckDBPyConnection, limit: int = 200, scope: Scope | None = None) -> pd.DataFrame:
+    """Latest submissions: who sent which file when, for which unit and quarter, which version
+    (for a scoped account, those of the units it covers)."""
+    root = None if scope is None else scope.root
+    return con.execute(
         """SELECT r.submitted_at, r.submitted_by, u.file_name, l.code, l.name, r.year, r.quarter, r.version,
                   len(coalesce(u.warnings, [])) AS warnings
            FROM returns r JOIN uploads u USING (upload_id) JOIN localities l USING (locality_id)
-           ORDER BY r.submitted_at DESC, l.code LIMIT ?""", [limit]).df()
+           WHERE ?::VARCHAR IS NULL OR r.locality_id IN (SELECT locality_id FROM in_scope(?))
+           ORDER BY r.submitted_at DESC, l.code LIMIT ?""", [root, root, limit]).df()

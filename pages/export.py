@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dashboard import export_files, filters, state
+from etl import audit
 from etl.labels_vi import EXPORT, UI
 
 MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "application/zip",
@@ -17,7 +18,8 @@ if state.database_ready() and (view := filters.current()):
     with st.container(horizontal=True):
         for kind, suffix in (("xlsx", "xlsx"), ("csv", "zip"), ("docx", "docx")):
             st.download_button(EXPORT[f"button_{kind}"], state.export_file(view, kind), f"{stem}.{suffix}",
-                               mime=MIME[kind], key=f"download-{kind}", icon=":material/download:")
+                               mime=MIME[kind], key=f"download-{kind}", icon=":material/download:",
+                               on_click=state.record, args=(audit.EXPORT, f"{stem}.{suffix}"))
     for table in export.tables:
         st.subheader(table.title.capitalize())
         st.dataframe(export_files.frame(table), hide_index=True, width="stretch")

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dashboard import state
-from etl import settings
+from etl import audit, settings
 from etl.labels_vi import UI
 
 state.page_setup()
@@ -12,6 +12,7 @@ st.title(UI["page_settings"])
 def save() -> None:  # a callback: runs before the rerun, so nothing can lose the click
     days = int(st.session_state["deadline_days"])
     state.save_deadline_days(days)
+    state.record(audit.SETTING, f"hạn nộp {days} ngày")
     st.session_state["settings_message"] = UI["settings_saved"].format(days=days)
 
 

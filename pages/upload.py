@@ -2,7 +2,6 @@
 import streamlit as st
 
 from dashboard import state, tables
-from etl import submission
 from etl.labels_vi import PERIOD_OF_YEAR, UI
 
 state.page_setup()

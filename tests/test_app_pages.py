@@ -3,17 +3,15 @@ on a database the test builds; every number shown is checked against the engine'
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard import format as fmt, tables
 from etl import attainment, completeness, db
 from etl.catalog import Plan
+from tests.apptest import open_app
 from tests.conftest import add_figures, target
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PLAN = [target(1, "establishments_inspected", "at_least", 25), target(2, "tipoffs_handled", "all", 100),
         target(3, "outreach_sessions", "range", 2, 4, unit="buổi")]
 # A district's plan implementing the province's: its first target matches the province's first.
@@ -37,15 +35,7 @@ def page_db(make_db, monkeypatch, fresh_streamlit_caches):
     return path
 
 
-def open_page(page: str | None = None, **params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    if page:
-        at.switch_page(f"pages/{page}.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+open_page = open_app
 
 
 def engine(path, plan="test-plan", year=2023, quarter=2, unit=None):
@@ -169,7 +159,7 @@ def test_locality_page_goes_down_to_a_child_and_back_up(page_db):
                                         for r in (kids["90002@pre2025"][0], kids["90001@pre2025"][0])]
     at.selectbox(key="go_down").set_value("90001@pre2025").run()
     assert at.sidebar.selectbox[3].value == "90001@pre2025"
-    assert [b.label for b in at.button] == ["Tỉnh Thử Nghiệm", "Huyện Một", "Xã A"]
+    assert [b.label for b in at.main.button] == ["Tỉnh Thử Nghiệm", "Huyện Một", "Xã A"]
     assert "Xã A không có đơn vị cấp dưới" in texts(at)
     at.button(key="crumb-90@pre2025").click().run()
     assert at.sidebar.selectbox[3].value == "90@pre2025"

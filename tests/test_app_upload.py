@@ -4,10 +4,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import bootstrap, db
+from etl import accounts, bootstrap, db
 from tests.conftest import add_figures
 
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "upload.py")
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+ADMIN = accounts.User("quantri", "admin", None)
 
 
 @pytest.fixture
@@ -21,8 +22,10 @@ def page_db(tmp_path, monkeypatch, fresh_streamlit_caches):
     return path
 
 
-def run(code: str | None = None, quarter: int | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=30)
+def run(code: str | None = None, quarter: int | None = None, user=ADMIN) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["user"] = user
+    at.switch_page("pages/upload.py")
     at.run()
     if code is not None:
         at.text_input(key="template_code").input(code)
@@ -48,6 +51,11 @@ def test_template_is_offered_for_a_known_code(page_db):
     buttons = at.get("download_button")
     assert len(buttons) == 1 and "Tải mẫu báo cáo" in buttons[0].proto.label
     assert not at.warning
+
+
+def test_a_reporter_sees_only_the_history_of_its_units(page_db):
+    assert run(user=accounts.User("baocao.x", "reporter", "15349@2025")).dataframe[0].value.shape[0] == 1
+    assert run(user=accounts.User("baocao.y", "reporter", "11473@2025")).info[-1].value == "Chưa có báo cáo nào được nạp."
 
 
 def test_unknown_code_says_so(page_db):

@@ -1,7 +1,6 @@
 """A corpus of bad files, one per refusal: each names where the problem is and writes nothing."""
 import datetime as dt
 import zipfile
-from pathlib import Path
 
 import pytest
 from openpyxl import Workbook

@@ -72,11 +72,39 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def anonymous_page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
     pg = context.new_page()
     yield pg
     context.close()
+
+
+@pytest.fixture
+def page(anonymous_page):
+    """A browser for the demo database's administrator: open pages with visit(), which logs in."""
+    return anonymous_page
+
+
+def visit(page, url: str, username: str = "quantri", password: str = "quantri-minhhoa") -> None:
+    """Open a URL as a user would: a new browser session starts at the login form, then the page
+    (with its query string) opens."""
+    from playwright.sync_api import expect
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=60_000)
+    _submit_login(page, username, password)
+
+
+def login(page, app_url: str, username: str, password: str, path: str = "") -> None:
+    page.goto(f"{app_url}/{path}")
+    _submit_login(page, username, password)
+
+
+def _submit_login(page, username: str, password: str) -> None:
+    from playwright.sync_api import expect
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible(timeout=60_000)
 
 
 def screenshot(page, name: str) -> Path:

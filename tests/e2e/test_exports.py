@@ -9,7 +9,7 @@ import docx
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import screenshot, wait_idle
+from tests.e2e.conftest import screenshot, visit, wait_idle
 
 VIEW = "plan=quangtri-2022-2025&year=2024&q=2&unit=45%40pre2025"
 
@@ -21,7 +21,7 @@ def download(page, label: str) -> tuple[str, bytes]:
 
 
 def test_each_download_button_delivers_its_file(page, app_url):
-    page.goto(f"{app_url}/export?{VIEW}")
+    visit(page, f"{app_url}/export?{VIEW}")
     expect(page.get_by_role("heading", name="Kết quả thực hiện chỉ tiêu qua các năm")).to_be_visible(timeout=60_000)
     wait_idle(page)
     screenshot(page, "page-export")

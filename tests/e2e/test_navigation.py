@@ -3,7 +3,7 @@ sidebar's choice carries from page to page, and a shared link opens the same vie
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import screenshot, wait_idle
+from tests.e2e.conftest import screenshot, visit, wait_idle
 
 PAGES = {  # url path -> what the page must show on the demo database
     "": "Ba chỉ tiêu chậm nhất",
@@ -25,7 +25,7 @@ def assert_no_error(page):
 
 @pytest.mark.parametrize("path", list(PAGES))
 def test_every_page_opens_with_data(page, app_url, path):
-    page.goto(f"{app_url}/{path}")
+    visit(page, f"{app_url}/{path}")
     expect(page.get_by_text(PAGES[path]).first).to_be_visible(timeout=60_000)
     wait_idle(page)
     assert_no_error(page)
@@ -34,13 +34,13 @@ def test_every_page_opens_with_data(page, app_url, path):
 
 
 def test_app_opens_on_the_most_recent_plan_with_data(page, app_url):
-    page.goto(app_url)
+    visit(page, app_url)
     expect(page.get_by_text("Phường Bạch Đằng — 9 tháng năm 2026")).to_be_visible(timeout=60_000)
     assert "plan=bachdang-2026" in page.url and "q=3" in page.url  # latest quarter with data
 
 
 def test_the_view_carries_to_another_page(page, app_url):
-    page.goto(f"{app_url}/?plan=binhluc-2022&year=2022&q=2")
+    visit(page, f"{app_url}/?plan=binhluc-2022&year=2022&q=2")
     expect(page.get_by_text("Huyện Bình Lục — 6 tháng đầu năm 2022")).to_be_visible(timeout=60_000)
     page.locator("[data-testid='stSidebarNav']").get_by_text("Kế hoạch").click()
     expect(page.get_by_role("heading", name="Huyện Bình Lục — 6 tháng đầu năm 2022")).to_be_visible(timeout=60_000)
@@ -51,7 +51,7 @@ def test_the_view_carries_to_another_page(page, app_url):
 
 def test_shared_link_opens_the_same_view(page, app_url):
     link = f"{app_url}/indicator?plan=quangtri-2022-2025&year=2024&q=2&unit=464%40pre2025&target=quangtri-2022-2025%2307"
-    page.goto(link)
+    visit(page, link)
     expect(page.get_by_role("heading", name="Huyện Vĩnh Linh — 6 tháng đầu năm 2024")).to_be_visible(timeout=60_000)
     wait_idle(page)
     assert_no_error(page)
@@ -67,9 +67,13 @@ def test_shared_link_opens_the_same_view(page, app_url):
 
 
 def test_drilling_down_and_back_up_on_the_locality_page(page, app_url):
-    page.goto(f"{app_url}/locality?plan=binhluc-2022&year=2022&q=4")
+    visit(page, f"{app_url}/locality?plan=binhluc-2022&year=2022&q=4")
     expect(page.get_by_text("xã đã báo cáo quý 4/2022")).to_be_visible(timeout=60_000)
-    page.get_by_role("combobox", name="Xem đơn vị cấp dưới").click()
+    wait_idle(page)
+    box = page.get_by_role("combobox", name="Xem đơn vị cấp dưới")
+    box.scroll_into_view_if_needed()   # at the page's foot the list would open off screen
+    box.click()
+    box.fill("Bình Nghĩa")
     page.get_by_role("option", name="Xã Bình Nghĩa").click()
     expect(page.get_by_role("heading", name="Xã Bình Nghĩa — năm 2022")).to_be_visible(timeout=60_000)
     wait_idle(page)

@@ -3,12 +3,12 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import screenshot, wait_idle
+from tests.e2e.conftest import screenshot, visit, wait_idle
 from tests.xlsx_files import fill_template
 
 
 def test_template_to_dashboard(page, app_url, tmp_path):
-    page.goto(f"{app_url}/upload")  # the server's very first visit, straight to a page's URL
+    visit(page, f"{app_url}/upload")
     sidebar = page.locator("[data-testid='stSidebar']")
     expect(sidebar).to_contain_text("Theo dõi")
     expect(sidebar).to_contain_text("Nộp báo cáo quý")
@@ -37,7 +37,7 @@ def test_template_to_dashboard(page, app_url, tmp_path):
     expect(page.get_by_text("Đã nạp tệp 'bao-cao-q4.xlsx'")).to_be_visible(timeout=60_000)
     screenshot(page, "upload-done")
 
-    page.goto(f"{app_url}/plan?plan=bachdang-2026&year=2026&q=4")
+    visit(page, f"{app_url}/plan?plan=bachdang-2026&year=2026&q=4")
     page.wait_for_selector("[data-testid='stPlotlyChart']", timeout=60_000)
     # 15 of 18 establishments inspected, as typed in the template
     expect(page.get_by_text("Kết quả: 83,3% (15/18)")).to_be_visible()
@@ -47,7 +47,7 @@ def test_template_to_dashboard(page, app_url, tmp_path):
 def test_a_refused_file_offers_the_error_report(page, app_url, tmp_path):
     from tests.xlsx_files import bulk
     bad = bulk(tmp_path / "sai.xlsx", [("11473", 2026, 3, "establishments_inspected", 152, 148)])
-    page.goto(f"{app_url}/upload")
+    visit(page, f"{app_url}/upload")
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(bad))
     expect(page.get_by_text("sai.xlsx: bị từ chối, 1 lỗi")).to_be_visible(timeout=60_000)
     expect(page.get_by_text("Sheet 'Dữ liệu', dòng 4, cột 'Tử số': 152 lớn hơn mẫu số 148")).to_be_visible()

@@ -1,0 +1,26 @@
+"""Opening the app as a user meets it, for the AppTest page tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from etl import accounts
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+ADMIN = accounts.User("quantri", "admin", None)
+
+
+def open_app(page: str | None = None, user: accounts.User | None = ADMIN, **params) -> AppTest:
+    """app.py on `page` with the URL's query `params`, as `user` (logged in: the session holds the
+    account, as the login form leaves it; None: not logged in)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    if user:
+        at.session_state["user"] = user
+    for key, value in params.items():
+        at.query_params[key] = value
+    if page:
+        at.switch_page(f"pages/{page}.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at

@@ -1,0 +1,32 @@
+"""Logging in with a real browser: wrong password refused, right one lets in, logout returns to the
+login form, and a page reached by URL without login shows the login form."""
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import login, screenshot
+
+
+def test_upload_page_by_url_without_login_shows_the_login_form(anonymous_page, app_url):
+    page = anonymous_page
+    page.goto(f"{app_url}/upload")
+    expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Tải mẫu báo cáo")).to_have_count(0)
+    expect(page.get_by_text("Nộp báo cáo quý")).to_have_count(0)   # no navigation either
+    screenshot(page, "login-form")
+
+
+def test_wrong_password_is_refused_right_one_lets_in_logout_returns(anonymous_page, app_url):
+    page = anonymous_page
+    page.goto(f"{app_url}/upload")
+    page.get_by_label("Tên đăng nhập").fill("baocao.bachdang")
+    page.get_by_label("Mật khẩu").fill("khong-dung-mat-khau")
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_text("Tên đăng nhập hoặc mật khẩu không đúng.")).to_be_visible(timeout=30_000)
+    screenshot(page, "login-refused")
+    login(page, app_url, "baocao.bachdang", "baocao-minhhoa", path="upload")
+    expect(page.get_by_role("heading", name="Nộp báo cáo quý")).to_be_visible(timeout=60_000)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    expect(sidebar).to_contain_text("Đang dùng: baocao.bachdang — Báo cáo viên, Phường Bạch Đằng")
+    expect(sidebar).not_to_contain_text("Xuất báo cáo")            # a reporter does not export
+    screenshot(page, "login-reporter-upload")
+    page.get_by_role("button", name="Đăng xuất").click()
+    expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=30_000)
