@@ -37,7 +37,7 @@ def sentence(r: TargetResult) -> str:
     if r.numerator is None:
         return EXPORT["sentence_no_data"].format(name=name)
     target = fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year)
-    actual = fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator)
+    actual = fmt.actual_of(r)
     verdict = EXPORT["verdict"][r.status]
     values = dict(name=name, target=target, actual=actual, verdict=verdict, unit=r.unit,
                   numerator=fmt.number(r.numerator), denominator=fmt.number(r.denominator),
@@ -128,8 +128,8 @@ def _results_table(document, results: list[TargetResult]) -> None:
     for r in results:
         values = [fmt.target_number(r.target_id), r.indicator_name,
                   fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year),
-                  fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator),
-                  fmt.fraction(r.numerator, r.denominator), STATUS[r.status]]
+                  fmt.actual_of(r),
+                  fmt.fraction_of(r), STATUS[r.status]]
         for cell, value in zip(table.add_row().cells, values):
             cell.text = value
     for row in table.rows:

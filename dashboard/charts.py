@@ -48,11 +48,11 @@ def status_heatmap(unit_names: list[str], grid: list[list[TargetResult]], title:
     fig = go.Figure(go.Heatmap(
         z=[[STATUS_ORDER.index(r.status) + 0.5 for r in row] for row in grid], x=x, y=unit_names,
         zmin=0, zmax=n, colorscale=scale, showscale=False, xgap=2, ygap=2,
-        text=[[f"{STATUS_ICON[r.status]} {fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator)}"
+        text=[[f"{STATUS_ICON[r.status]} {fmt.actual_of(r)}"
                for r in row] for row in grid],
         texttemplate="%{text}", textfont={"size": 11},
         customdata=[[[fmt.target_label(r.indicator_name, r.levels, r.target_id), STATUS[r.status],
-                      fmt.fraction(r.numerator, r.denominator)] for r in row] for row in grid],
+                      fmt.fraction_of(r)] for r in row] for row in grid],
         hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]}: %{text} (%{customdata[2]})<extra></extra>"))
     fig = _layout(fig, title, 140 + 30 * len(unit_names),
                   xaxis={"title": {"text": UI["heatmap_x"], "standoff": 4}, "type": "category", "side": "top"},
@@ -82,8 +82,8 @@ def bullet(r: TargetResult) -> go.Figure:
                 hoverinfo="skip")
     fig.add_bar(x=[r.actual or 0], y=[""], orientation="h", marker_color=STATUS_COLOUR[r.status], width=0.35,
                 name=UI["bullet_actual"],
-                hovertemplate=f"{UI['bullet_actual']}: {fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator)}"
-                              f" ({fmt.fraction(r.numerator, r.denominator)})<extra></extra>")
+                hovertemplate=f"{UI['bullet_actual']}: {fmt.actual_of(r)}"
+                              f" ({fmt.fraction_of(r)})<extra></extra>")
     fig.add_scatter(x=[r.target_value], y=[""], mode="markers", name=UI["bullet_target"],
                     marker={"symbol": "line-ns", "size": 30, "line": {"width": 3, "color": "#000000"}},
                     hovertemplate=f"{UI['bullet_target']}: {fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year)}<extra></extra>")
@@ -107,9 +107,9 @@ def ranked_bars(names: list[str], results: list[TargetResult], title: str) -> go
     fig = go.Figure(go.Bar(
         y=names, x=[r.actual or 0 for r in results], orientation="h",
         marker_color=[STATUS_COLOUR[r.status] for r in results],
-        text=[f"{STATUS_ICON[r.status]} {fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator)}"
+        text=[f"{STATUS_ICON[r.status]} {fmt.actual_of(r)}"
               for r in results], textposition="outside", cliponaxis=False,
-        customdata=[[fmt.fraction(r.numerator, r.denominator), STATUS[r.status]] for r in results],
+        customdata=[[fmt.fraction_of(r), STATUS[r.status]] for r in results],
         hovertemplate="%{y}: %{text}<br>Tử số/mẫu số: %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
         showlegend=False))
     if results and results[0].target_value is not None:
@@ -131,9 +131,9 @@ def years_bars(results: list[TargetResult], title: str) -> go.Figure:
     years = [str(r.year) for r in results]
     fig = go.Figure(go.Bar(
         x=years, y=[r.actual or 0 for r in results], marker_color=[STATUS_COLOUR[r.status] for r in results],
-        text=[f"{STATUS_ICON[r.status]} {fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator)}"
+        text=[f"{STATUS_ICON[r.status]} {fmt.actual_of(r)}"
               for r in results], textposition="outside", cliponaxis=False, name=UI["chart_actual"],
-        customdata=[[fmt.fraction(r.numerator, r.denominator), STATUS[r.status]] for r in results],
+        customdata=[[fmt.fraction_of(r), STATUS[r.status]] for r in results],
         hovertemplate="%{x}: %{text} (%{customdata[0]})<br>%{customdata[1]}<extra></extra>"))
     fig.add_scatter(x=years, y=[r.target_value for r in results], mode="markers", name=UI["chart_target"],
                     marker={"symbol": "line-ew", "size": 40, "line": {"width": 3, "color": "#000000"}})
@@ -152,7 +152,7 @@ def trend_lines(this_year: list[TargetResult], last_year: list[TargetResult], ye
                     mode="lines+markers", line={"color": "#999999", "dash": "dash"}, marker={"symbol": "circle-open"})
     fig.add_scatter(x=quarters(this_year), y=[r.actual for r in this_year], name=UI["trend_this"].format(year=year),
                     mode="lines+markers+text", line={"color": "#0072B2", "width": 3},
-                    text=[fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator) for r in this_year],
+                    text=[fmt.actual_of(r) for r in this_year],
                     textposition="top center")
     paced = this_year or last_year
     fig.add_scatter(x=quarters(paced), y=[r.expected for r in paced], name=UI["trend_expected"].format(year=paced[0].year),

@@ -10,7 +10,7 @@ import duckdb
 from dashboard import format as fmt, queries, tables
 from dashboard.charts import is_share
 from dashboard.queries import View
-from etl import access, attainment, areas, lookups
+from etl import access, attainment, areas, lookups, privacy
 from etl.access import Scope
 from etl.attainment import TargetResult
 from etl.labels_vi import EXPORT, PERIOD_OF_YEAR, SUBMISSION
@@ -51,13 +51,22 @@ class Export:
 
 def result_cell(r: TargetResult) -> Cell:
     """The actual as a number cell (a % for shares and growth, a count otherwise), words for done/not done."""
+    if r.suppressed:
+        return Cell(fmt.SMALL)
     if r.numerator is None:
         return Cell(None)
     if r.comparator == "qualitative":
-        return Cell(fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator))
+        return Cell(fmt.actual_of(r))
     if is_share(r):
         return Cell(r.actual, "percent") if r.actual is not None else Cell("0/0")
     return Cell(r.actual, "number")
+
+
+def count_cell(r: TargetResult, value: int | None) -> Cell:
+    """A numerator or denominator: a number, or "<5" where a small count of persons is hidden."""
+    if r.suppressed and value is None:
+        return Cell(fmt.SMALL)
+    return Cell(value, "number")
 
 
 def unit_of(r: TargetResult) -> str:
@@ -75,7 +84,7 @@ def by_target(results: list[TargetResult]) -> Table:
     rows = [[Cell(fmt.target_number(r.target_id)), Cell(fmt.target_label(r.indicator_name, r.levels, r.target_id)
                                                         .split(". ", 1)[1]),
              Cell(r.clause), Cell(fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year)),
-             result_cell(r), Cell(unit_of(r)), Cell(r.numerator, "number"), Cell(r.denominator, "number"),
+             result_cell(r), Cell(unit_of(r)), count_cell(r, r.numerator), count_cell(r, r.denominator),
              status_cell(r),
              Cell(tables.source(r)), Cell(r.note)] for r in results]
     return Table("chi-tieu", EXPORT["sheet_targets"], EXPORT["title_targets"], EXPORT["header_targets"], rows,
@@ -162,7 +171,8 @@ def build(con: duckdb.DuckDBPyConnection, view: View, today: dt.date | None = No
     if info["year_to"] > info["year_from"]:
         periods = [(y, view.quarter if y == view.year else 4) for y in range(info["year_from"], view.year + 1)]
         got = attainment.evaluate_periods(con, view.plan_id, view.locality_id, periods, today, view.scope)
-        built.append(by_year({y: got.get((y, q), []) for y, q in periods}, overview.results))
+        built.append(by_year({y: privacy.mask(got.get((y, q), []), view.scope) for y, q in periods},
+                             overview.results))
     start, end = dt.date(view.year, 1, 1), dt.date(view.year + (view.quarter == 4), view.quarter * 3 % 12 + 1, 1)
     return Export(view, info["title"], PERIOD_OF_YEAR[view.quarter].format(year=view.year),
                   f"{start:%d/%m/%Y} – {end - dt.timedelta(days=1):%d/%m/%Y}", whole.name, today,

@@ -21,6 +21,24 @@ def fraction(numerator: int | None, denominator: int | None) -> str:
     return number(numerator) if denominator is None else f"{number(numerator)}/{number(denominator)}"
 
 
+SMALL = "<5"
+
+
+def actual_of(r) -> str:
+    """A result's actual, as its viewer may see it ("<5" for a hidden small count of persons)."""
+    if r.suppressed:
+        return SMALL
+    return actual_text(r.comparator, r.unit, r.actual, r.numerator)
+
+
+def fraction_of(r) -> str:
+    if r.suppressed:
+        part = lambda v: SMALL if v is None else number(v)  # noqa: E731
+        return part(r.numerator) if r.denominator is None and r.comparator != "qualitative" and \
+            r.unit != "%" else f"{part(r.numerator)}/{part(r.denominator)}"
+    return fraction(r.numerator, r.denominator)
+
+
 def status(code: str) -> str:
     return f"{STATUS_ICON[code]} {STATUS[code]}"
 
@@ -82,9 +100,9 @@ def behind_sentence(r, period: str) -> str:
     """A target that is behind, in words a leader can read aloud."""
     label = target_label(r.indicator_name, r.levels, r.target_id)
     target = target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year)
-    actual = actual_text(r.comparator, r.unit, r.actual, r.numerator)
+    actual = actual_of(r)
     if r.comparator == "qualitative":
-        return UI["behind_qualitative"].format(label=label, fraction=fraction(r.numerator, r.denominator),
+        return UI["behind_qualitative"].format(label=label, fraction=fraction_of(r),
                                                status=STATUS[r.status])
     elif r.comparator == "at_most":
         need = UI["need_target"].format(target=target)
@@ -95,5 +113,5 @@ def behind_sentence(r, period: str) -> str:
     else:
         need = UI["need_target"].format(target=target)
     return UI["behind_sentence"].format(label=label, verb=UI["verb_share"], actual=actual,
-                                        fraction=fraction(r.numerator, r.denominator), need=need,
+                                        fraction=fraction_of(r), need=need,
                                         status=STATUS[r.status])

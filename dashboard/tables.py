@@ -18,8 +18,8 @@ def attainment_table(results: list[TargetResult]) -> pd.DataFrame:
         rows.append({
             UI["col_indicator"]: fmt.target_label(r.indicator_name, r.levels, r.target_id),
             UI["col_target"]: fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year),
-            UI["col_actual"]: fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator),
-            UI["col_fraction"]: fmt.fraction(r.numerator, r.denominator),
+            UI["col_actual"]: fmt.actual_of(r),
+            UI["col_fraction"]: fmt.fraction_of(r),
             UI["col_status"]: fmt.status(r.status),
             UI["col_source"]: source(r),
             UI["col_clause"]: r.clause,
@@ -38,7 +38,7 @@ def source(r: TargetResult) -> str:
 
 
 def cell(r: TargetResult) -> str:
-    return f"{fmt.status(r.status)[0]} {fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator)}"
+    return f"{fmt.status(r.status)[0]} {fmt.actual_of(r)}"
 
 
 def grid_table(units: list[Unit], grid: dict[str, list[TargetResult]]) -> pd.DataFrame:
@@ -55,8 +55,8 @@ def ranking_table(ranking: list[tuple[Unit, TargetResult]]) -> pd.DataFrame:
     return pd.DataFrame({
         UI["col_rank"]: range(1, len(ranking) + 1),
         UI["col_unit"]: [u.name for u, _ in ranking],
-        UI["col_actual"]: [fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator) for _, r in ranking],
-        UI["col_fraction"]: [fmt.fraction(r.numerator, r.denominator) for _, r in ranking],
+        UI["col_actual"]: [fmt.actual_of(r) for _, r in ranking],
+        UI["col_fraction"]: [fmt.fraction_of(r) for _, r in ranking],
         UI["col_status"]: [fmt.status(r.status) for _, r in ranking],
         UI["col_source"]: [source(r) for _, r in ranking],
     })
@@ -67,8 +67,8 @@ def periods_table(results: list[TargetResult], by: str = "year") -> pd.DataFrame
     first = UI["col_year"] if by == "year" else UI["col_period"]
     return pd.DataFrame({
         first: [str(r.year) if by == "year" else f"Quý {r.quarter}/{r.year}" for r in results],
-        UI["col_actual"]: [fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator) for r in results],
-        UI["col_fraction"]: [fmt.fraction(r.numerator, r.denominator) for r in results],
+        UI["col_actual"]: [fmt.actual_of(r) for r in results],
+        UI["col_fraction"]: [fmt.fraction_of(r) for r in results],
         UI["col_expected"]: [fmt.expected_text(r) for r in results],
         UI["col_status"]: [fmt.status(r.status) for r in results],
     })

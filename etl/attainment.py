@@ -166,6 +166,7 @@ class TargetResult:
     children_total: int | None
     note: str | None
     clause: str
+    suppressed: bool = False   # small numbers hidden from a viewer outside the locality (etl/privacy.py)
 
     def as_dict(self) -> dict:
         return asdict(self)

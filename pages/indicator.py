@@ -17,7 +17,7 @@ if state.database_ready() and (view := filters.current()):
 if data:
     st.subheader(UI["heading"].format(unit=unit, period=period))
     own = data.target
-    st.markdown(f"{fmt.status(own.status)} — {UI['actual_is'].format(actual=fmt.actual_text(own.comparator, own.unit, own.actual, own.numerator), fraction=fmt.fraction(own.numerator, own.denominator))}; "
+    st.markdown(f"{fmt.status(own.status)} — {UI['actual_is'].format(actual=fmt.actual_of(own), fraction=fmt.fraction_of(own))}; "
                 f"{UI['target_is'].format(target=fmt.target_text(own.comparator, own.target_value, own.target_value_high, own.unit, own.year))}")
     if data.ranking:
         title = UI["ranking_title"].format(label=labels[target_id], unit=unit, period=period)

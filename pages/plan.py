@@ -28,7 +28,7 @@ if state.database_ready() and (view := filters.current()):
             left, right = st.columns([3, 2])
             with left:
                 if r.comparator == "qualitative":
-                    st.markdown(fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator))
+                    st.markdown(fmt.actual_of(r))
                     st.caption(UI["evidence"].format(note=r.note) if r.note else UI["evidence_none"])
                 else:
                     st.plotly_chart(charts.bullet(r), width="stretch", key=f"bullet-{r.target_id}",
@@ -36,8 +36,8 @@ if state.database_ready() and (view := filters.current()):
             with right:
                 target = fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year)
                 lines = [UI["target_is"].format(target=target),
-                         UI["actual_is"].format(actual=fmt.actual_text(r.comparator, r.unit, r.actual, r.numerator),
-                                                fraction=fmt.fraction(r.numerator, r.denominator))]
+                         UI["actual_is"].format(actual=fmt.actual_of(r),
+                                                fraction=fmt.fraction_of(r))]
                 if r.expected is not None and r.comparator not in ("qualitative", "growth", "no_decrease") \
                         and r.expected != r.target_value:
                     lines.append(UI["pace_is"].format(period=period, expected=fmt.expected_text(r).lstrip("≥≤ ")))
@@ -47,7 +47,7 @@ if state.database_ready() and (view := filters.current()):
                     theirs = card.parent.get(r.target_id, [])
                     lines += [UI["parent_target"].format(
                         target=fmt.target_text(p.comparator, p.target_value, p.target_value_high, p.unit, p.year),
-                        status=STATUS[p.status], actual=fmt.actual_text(p.comparator, p.unit, p.actual, p.numerator))
+                        status=STATUS[p.status], actual=fmt.actual_of(p))
                         for p in theirs] or [UI["parent_none"]]
                 st.markdown("\n".join(f"- {line}" for line in lines))
             with st.expander(UI["clause"]):
