@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard import state
 from etl import accounts, audit, settings
-from etl.labels_vi import ACCOUNT, LOGIN, ROLE
+from etl.labels_vi import ACCOUNT, LOGIN, ROLE, UI
 
 
 def sso_configured() -> bool:
@@ -77,16 +77,17 @@ def _submit() -> None:  # a callback: runs before the rerun, so nothing can lose
 
 def _form() -> None:
     st.title(LOGIN["title"])
+    st.caption(UI["app_title"])
     if message := st.session_state.pop("login_message", None):
         st.info(message)
     if accounts.count(state.connection().cursor()) == 0:
         st.warning(ACCOUNT["no_accounts"])
-    with st.form("login"):
+    with st.form("login", width=480):
         st.text_input(LOGIN["username"], key="login_username")
         st.text_input(LOGIN["password"], type="password", key="login_password")
         st.form_submit_button(LOGIN["submit"], on_click=_submit, type="primary")
     if error := st.session_state.pop("login_error", None):
-        st.error(error)
+        st.error(error, width=480)
 
 
 def sidebar(account: accounts.User) -> None:

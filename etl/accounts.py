@@ -12,7 +12,7 @@ import duckdb
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from etl import audit, db
+from etl import audit, db, localities
 from etl.labels_vi import ACCOUNT
 
 ROLES = ("admin", "leader", "reporter")
@@ -55,6 +55,21 @@ def _check(con, username: str, role: str, locality_id: str | None, password: str
         raise AccountError(ACCOUNT["unknown_locality"].format(locality=locality_id))
     if password is not None and len(password) < MIN_PASSWORD:
         raise AccountError(ACCOUNT["short_password"].format(n=MIN_PASSWORD))
+
+
+def locality_for_code(con: duckdb.DuckDBPyConnection, code: str | None) -> str | None:
+    """The unit an account is placed in, from a typed code: the one valid today, else the latest
+    with that code (or a full locality_id). None for an empty code (an admin of the whole country)."""
+    code = (code or "").strip()
+    if not code:
+        return None
+    today = dt.date.today()
+    found = localities.resolve(con, code, today.year, (today.month - 1) // 3 + 1) or (db.one(
+        con, "SELECT locality_id FROM localities WHERE code = ? ORDER BY valid_from DESC NULLS LAST", [code])
+        or [None])[0]
+    if found is None:
+        raise AccountError(ACCOUNT["unknown_locality"].format(locality=code))
+    return found
 
 
 def get(con: duckdb.DuckDBPyConnection, username: str) -> User | None:

@@ -2,11 +2,10 @@
 with the same rules as the admin page (etl/accounts.py)."""
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 import sys
 
-from etl import accounts, db, localities
+from etl import accounts
 from etl.labels_vi import ACCOUNT, ROLE
 
 BY = "dòng lệnh"
@@ -39,18 +38,6 @@ def read_password() -> str:
     return first
 
 
-def _locality(con, code: str | None) -> str | None:
-    if not code:
-        return None
-    today = dt.date.today()
-    found = localities.resolve(con, code, today.year, (today.month - 1) // 3 + 1) or db.one(
-        con, "SELECT locality_id FROM localities WHERE code = ? ORDER BY valid_from DESC NULLS LAST", [code])
-    found = found[0] if isinstance(found, tuple) else found
-    if found is None:
-        raise accounts.AccountError(ACCOUNT["unknown_locality"].format(locality=code))
-    return found
-
-
 def run(con, args) -> int:
     try:
         if args.user_command == "list":
@@ -59,7 +46,7 @@ def run(con, args) -> int:
                 print(f"{u.username}\t{ROLE[u.role]}\t{u.locality_id or ACCOUNT['whole_country']}\t{u.email or ''}{state}")
             return 0
         if args.user_command == "add":
-            locality = _locality(con, args.locality)
+            locality = accounts.locality_for_code(con, args.locality)
             user = accounts.add(con, args.username, args.role, locality, read_password(), BY, args.email)
             print(ACCOUNT["added"].format(username=user.username, role=ROLE[user.role],
                                           locality=locality or ACCOUNT["whole_country"]))
@@ -69,7 +56,7 @@ def run(con, args) -> int:
         elif args.user_command == "reset-password":
             accounts.set_password(con, args.username, read_password(), BY)
         elif args.user_command == "change":
-            accounts.change(con, args.username, args.role, _locality(con, args.locality), BY)
+            accounts.change(con, args.username, args.role, accounts.locality_for_code(con, args.locality), BY)
         print(ACCOUNT["done"].format(username=args.username))
         return 0
     except accounts.AccountError as refused:

@@ -3,20 +3,11 @@ as python -m etl user, and every change in the audit trail."""
 import streamlit as st
 
 from dashboard import state
-from etl import accounts, localities
+from etl import accounts
 from etl.labels_vi import ACCOUNT, ADMIN_PAGE, ROLE, UI
 
 state.page_setup()
 st.title(UI["page_accounts"])
-
-
-def _locality(code: str) -> str | None:
-    if not code.strip():
-        return None
-    found = localities.resolve(state.connection().cursor(), code.strip(), state.current_year())
-    if found is None:
-        raise accounts.AccountError(ACCOUNT["unknown_locality"].format(locality=code))
-    return found
 
 
 def _apply(action) -> None:  # form callbacks: the message survives the rerun
@@ -29,7 +20,8 @@ def _apply(action) -> None:  # form callbacks: the message survives the rerun
 
 def _add() -> None:
     s = st.session_state
-    accounts.add(state.connection().cursor(), s["new_username"], s["new_role"], _locality(s["new_locality"]),
+    con = state.connection().cursor()
+    accounts.add(con, s["new_username"], s["new_role"], accounts.locality_for_code(con, s["new_locality"]),
                  s["new_password"], state.user().username)
 
 
@@ -38,7 +30,7 @@ def _change() -> None:
     con, by = state.connection().cursor(), state.user().username
     if s["edit_password"]:
         accounts.set_password(con, s["edit_user"], s["edit_password"], by)
-    accounts.change(con, s["edit_user"], s["edit_role"], _locality(s["edit_locality"]), by)
+    accounts.change(con, s["edit_user"], s["edit_role"], accounts.locality_for_code(con, s["edit_locality"]), by)
     if s["edit_disabled"] != accounts.get(con, s["edit_user"]).disabled:
         accounts.set_disabled(con, s["edit_user"], s["edit_disabled"], by)
 

@@ -110,3 +110,36 @@ def test_first_start_without_accounts_says_how_to_create_the_admin(make_db, monk
     monkeypatch.setenv("PCMD_DB", path)
     at = open_page()
     assert "python -m etl user add --username admin --role admin" in at.warning[0].value
+
+
+def test_the_admin_adds_an_account_on_the_accounts_page_with_the_clis_rules(app_db):
+    at = open_page("accounts", user=ROLES["admin"])
+    at.text_input(key="new_username").input("baocao.xa-a")
+    at.selectbox(key="new_role").set_value("reporter")
+    at.text_input(key="new_locality").input("90001")
+    at.text_input(key="new_password").input("ngan")
+    at.button[0].click().run()
+    assert "ít nhất 10 ký tự" in at.error[0].value
+    at.text_input(key="new_username").input("baocao.xa-a")
+    at.selectbox(key="new_role").set_value("reporter")
+    at.text_input(key="new_locality").input("90001")
+    at.text_input(key="new_password").input(PASSWORD)
+    at.button[0].click().run()
+    assert at.success[0].value == "Đã lưu."
+    con = db.connect(app_db)
+    assert accounts.get(con, "baocao.xa-a") == accounts.User("baocao.xa-a", "reporter", "90001@pre2025")
+    assert "thêm baocao.xa-a (reporter, 90001@pre2025)" in audit.events(con)["detail"][0]
+    con.close()
+
+
+def test_cli_export_for_an_account_stops_at_its_scope(app_db, tmp_path, capsys):
+    from etl import cli
+    base = ["export", "--db", app_db, "--plan", "test-plan", "--year", "2023", "--user", "lanhdao.mot"]
+    assert cli.main(base + ["--locality", "901", "-o", str(tmp_path / "other.xlsx")]) == 2
+    assert "không được xem số liệu của địa bàn '901'" in capsys.readouterr().err
+    assert not (tmp_path / "other.xlsx").exists()
+    assert cli.main(base + ["--locality", "90001", "-o", str(tmp_path / "child.xlsx")]) == 0
+    assert cli.main(base + ["--locality", "900", "-o", str(tmp_path / "own.zip")]) == 0
+    import zipfile
+    matrix = zipfile.ZipFile(tmp_path / "own.zip").read("dia-ban.csv").decode("utf-8-sig")
+    assert "Xã A" in matrix and "Huyện Hai" not in matrix and "Xã C" not in matrix

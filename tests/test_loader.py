@@ -176,3 +176,15 @@ def test_cli_load_refuses_with_vietnamese_messages_and_writes_nothing(tmp_path):
 def _bulk(path: Path, rows) -> Path:
     write_bulk(path, rows)
     return path
+
+
+def test_an_upload_is_in_the_audit_trail_with_file_hash_units_quarters_and_versions(con, tmp_path):
+    import hashlib
+    from etl import audit
+    data = _bulk(tmp_path / "q2.xlsx", [("90001", 2023, 2, "tipoffs_handled", 2, 2),
+                                        ("90002", 2023, 2, "tipoffs_handled", 1, 1)]).read_bytes()
+    assert submission.commit(con, "q2.xlsx", data, "Cán bộ A", today=TODAY, username="baocao.a").loaded
+    event = audit.events(con).iloc[0]
+    assert (event["username"], event["action"]) == ("baocao.a", "upload")
+    assert event["detail"] == (f"q2.xlsx (sha256 {hashlib.sha256(data).hexdigest()[:16]}): "
+                               "90001 quý 2/2023 v1, 90002 quý 2/2023 v1")
