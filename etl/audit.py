@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 
 LOGIN_OK, LOGIN_FAILED, LOGIN_LOCKED, LOGOUT = "login_ok", "login_failed", "login_locked", "logout"
-UPLOAD, EXPORT, ACCOUNT, SETTING = "upload", "export", "account", "setting"
+UPLOAD, EXPORT, ACCOUNT, SETTING, PLAN = "upload", "export", "account", "setting", "plan"
 
 
 def record(con: duckdb.DuckDBPyConnection, username: str | None, action: str, detail: str = "",

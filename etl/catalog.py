@@ -55,9 +55,14 @@ def read_indicators(path: Path = DATA / "indicators.yaml") -> list[dict]:
 
 
 def read_plans(path: Path = DATA / "plans.yaml", indicators: list[dict] | None = None) -> list[Plan]:
+    return parse_plans(path.read_text(encoding="utf-8"), indicators)
+
+
+def parse_plans(text: str, indicators: list[dict] | None = None) -> list[Plan]:
+    """Plans in the catalog's YAML format, every target checked; CatalogError lists all problems."""
     indicators = {i["code"]: i for i in (indicators or read_indicators())}
     plans, problems = [], []
-    for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["plans"]:
+    for raw in yaml.safe_load(text)["plans"]:
         plan = Plan(raw["id"], raw["title"], raw["issuer"], raw.get("issuing_body", ""), int(raw["year_from"]),
                     int(raw["year_to"]), raw.get("parent"), raw.get("parent_document"), raw.get("source"))
         for position, t in enumerate(raw["targets"], start=1):
@@ -112,15 +117,23 @@ def check_target(t: Target, plan: Plan, indicators: dict) -> list[str]:
 
 
 def load(con: duckdb.DuckDBPyConnection, indicators: list[dict] | None = None, plans: list[Plan] | None = None) -> None:
-    """Replace indicators, plans and targets with the catalog's (caller owns the transaction)."""
+    """Replace the indicators, and the plans given (default: data/plans.yaml's) with their targets;
+    plans imported or made in the app are kept (caller owns the transaction)."""
     indicators = indicators or read_indicators()
     plans = plans if plans is not None else read_plans(indicators=indicators)
-    con.execute("DELETE FROM targets")
-    con.execute("DELETE FROM plans")
     con.execute("DELETE FROM indicators")
     _insert_many(con, "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(i["code"], i["name"], i["kind"], i["numerator"], i.get("denominator"), i["unit"],
           i["numerator_agg"], i.get("denominator_agg"), i["better"]) for i in indicators])
+    store_plans(con, plans)
+    analytics.refresh(con)  # how indicators add up over quarters may have changed
+
+
+def store_plans(con: duckdb.DuckDBPyConnection, plans: list[Plan]) -> None:
+    """Insert the plans, replacing any plan of the same id and all its targets."""
+    ids = [p.plan_id for p in plans]
+    con.execute("DELETE FROM targets WHERE list_contains(?, plan_id)", [ids])
+    con.execute("DELETE FROM plans WHERE list_contains(?, plan_id)", [ids])
     _insert_many(con, "INSERT INTO plans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(p.plan_id, p.title, p.issuer_id, p.issuing_body, p.year_from, p.year_to, p.parent_plan_id,
           p.parent_document, p.source_document) for p in plans])
@@ -128,7 +141,6 @@ def load(con: duckdb.DuckDBPyConnection, indicators: list[dict] | None = None, p
         [(t.target_id, t.plan_id, t.position, t.section, t.indicator_code, t.rule, t.value, t.value_high,
           t.unit, t.year, list(t.levels) if t.levels else None, t.counts, t.clause)
          for p in plans for t in p.targets])
-    analytics.refresh(con)  # how indicators add up over quarters may have changed
 
 
 def _insert_many(con: duckdb.DuckDBPyConnection, sql: str, rows: list[tuple]) -> None:

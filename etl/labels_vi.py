@@ -409,4 +409,12 @@ ADMIN_PAGE = {
 }
 AUDIT_ACTION = {"login_ok": "Đăng nhập", "login_failed": "Đăng nhập sai", "login_locked": "Bị tạm khóa đăng nhập",
                 "logout": "Đăng xuất", "upload": "Nộp báo cáo", "export": "Xuất báo cáo",
-                "account": "Thay đổi tài khoản", "setting": "Thay đổi cài đặt"}
+                "account": "Thay đổi tài khoản", "setting": "Thay đổi cài đặt", "plan": "Thay đổi kế hoạch"}
+
+PLAN_FILE = {
+    "missing": "Không có kế hoạch '{plan}'.",
+    "unreadable": "Tệp kế hoạch không đọc được: {detail}",
+    "unknown_issuer": "Kế hoạch {plan}: địa bàn ban hành '{issuer}' không có trong danh mục địa bàn.",
+    "imported": "Đã nhập kế hoạch {plan} ({n} chỉ tiêu).",
+    "written": "Đã ghi {path}",
+}

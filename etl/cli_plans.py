@@ -1,0 +1,38 @@
+"""python -m etl plan {export,import}: a plan as a file in the catalog's format."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from etl import audit, catalog, plan_files
+from etl.labels_vi import PLAN_FILE
+
+
+def add_parser(sub, common) -> None:
+    p = sub.add_parser("plan", help="xuất, nhập kế hoạch (tệp YAML như data/plans.yaml)")
+    plans = p.add_subparsers(dest="plan_command", required=True)
+    out = plans.add_parser("export", parents=[common], help="xuất một kế hoạch")
+    out.add_argument("plan_id")
+    out.add_argument("-o", "--output", type=Path, help="tệp kết quả (mặc định: in ra màn hình)")
+    into = plans.add_parser("import", parents=[common], help="nhập kế hoạch từ tệp (thay kế hoạch cùng mã)")
+    into.add_argument("file", type=Path)
+
+
+def run(con, args) -> int:
+    try:
+        if args.plan_command == "export":
+            text = plan_files.export(con, args.plan_id)
+            if args.output:
+                args.output.write_text(text, encoding="utf-8")
+                print(PLAN_FILE["written"].format(path=args.output))
+            else:
+                sys.stdout.write(text)
+            return 0
+        plans = plan_files.import_text(con, args.file.read_text(encoding="utf-8"))
+        for plan in plans:
+            audit.record(con, "dòng lệnh", audit.PLAN, f"nhập {plan.plan_id} từ {args.file.name}")
+            print(PLAN_FILE["imported"].format(plan=plan.plan_id, n=len(plan.targets)))
+        return 0
+    except catalog.CatalogError as refused:
+        print(refused, file=sys.stderr)
+        return 2
