@@ -36,13 +36,19 @@ st.session_state["view"] = None
 if not state.database_ready():
     st.stop()
 account = login.gate()
-if account is None:  # every page's URL still leads here, to the login form
-    st.navigation(MONITOR + [COMPLETENESS, UPLOAD, EXPORT] + ADMIN, position="hidden")
+if account is None:  # every page's URL still leads here, to the login form; the page asked for is kept
+    asked = st.navigation(MONITOR + [COMPLETENESS, UPLOAD, EXPORT] + ADMIN, position="hidden")
+    st.session_state["asked_for"] = (asked.url_path, st.query_params.to_dict())
     st.stop()
 groups = {UI["group_monitor"]: MONITOR, UI["group_reports"]: REPORTS[account.role]}
 if account.role == "admin":
     groups[UI["group_admin"]] = ADMIN
 navigation = st.navigation(groups)
+if asked_for := st.session_state.pop("asked_for", None):  # just logged in: open the linked page and view
+    path, params = asked_for
+    wanted = next((p for pages in groups.values() for p in pages if p.url_path == path), None)
+    if wanted is not None and path != navigation.url_path:
+        st.switch_page(wanted, query_params=params)
 login.sidebar(account)
 if state.is_demo():
     st.info(DEMO_BANNER, icon=":material/info:")

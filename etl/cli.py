@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "plan" and args.plan_command == "draft":
+        return cli_plans.run_draft(args)  # reads a document, not the database
     path = Path(args.db) if args.db else db.default_path()
     if args.command == "demo" and args.if_missing and _has_data(path):
         print(f"CSDL minh họa đã có: {path}")

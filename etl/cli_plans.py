@@ -16,6 +16,7 @@ def add_parser(sub, common) -> None:
     out.add_argument("-o", "--output", type=Path, help="tệp kết quả (mặc định: in ra màn hình)")
     into = plans.add_parser("import", parents=[common], help="nhập kế hoạch từ tệp (thay kế hoạch cùng mã)")
     into.add_argument("file", type=Path)
+    add_draft_parser(plans, common)
 
 
 def run(con, args) -> int:
@@ -36,3 +37,40 @@ def run(con, args) -> int:
     except catalog.CatalogError as refused:
         print(refused, file=sys.stderr)
         return 2
+
+
+DRAFT_COLUMNS = ["indicator_code", "comparator", "value", "value_high", "unit", "year", "clause"]
+
+
+def add_draft_parser(plans, common) -> None:
+    p = plans.add_parser("draft", parents=[common], help="đề xuất chỉ tiêu từ văn bản kế hoạch (.txt, .docx)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--csv", action="store_true")
+
+
+def run_draft(args) -> int:
+    import csv
+
+    from etl import draft
+    from etl.labels_vi import DRAFT
+    try:
+        proposals = draft.draft(draft.document_text(args.file.name, args.file.read_bytes()))
+    except draft.UnreadableDocument as refused:
+        print(refused, file=sys.stderr)
+        return 2
+    writer = csv.writer(sys.stdout) if args.csv else None
+    if writer:
+        writer.writerow(DRAFT_COLUMNS)
+    for p in proposals:
+        row = [p.indicator_code or DRAFT["unmapped"], p.comparator, _plain(p.value), _plain(p.value_high), p.unit,
+               p.year or "", p.clause]
+        writer.writerow(row) if writer else print(" | ".join(map(str, row)))
+    if not proposals:
+        print(DRAFT["none"], file=sys.stderr)
+    return 0
+
+
+def _plain(value) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)

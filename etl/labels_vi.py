@@ -418,3 +418,11 @@ PLAN_FILE = {
     "imported": "Đã nhập kế hoạch {plan} ({n} chỉ tiêu).",
     "written": "Đã ghi {path}",
 }
+
+DRAFT = {
+    "not_utf8": "Tệp '{name}' không phải văn bản UTF-8; hãy lưu lại dạng UTF-8 hoặc dùng tệp .docx.",
+    "damaged": "Tệp '{name}' không đọc được (tệp Word hỏng hoặc không phải .docx).",
+    "unsupported": "Tệp '{name}': chỉ nhận .txt hoặc .docx (tệp .pdf: hãy lưu lại dạng .docx hoặc .txt).",
+    "unmapped": "chưa xác định chỉ số",
+    "none": "Không tìm thấy chỉ tiêu nào trong văn bản (các mục 'Chỉ tiêu', 'Mục tiêu').",
+}

@@ -40,7 +40,7 @@ def test_template_to_dashboard(page, app_url, tmp_path):
     visit(page, f"{app_url}/plan?plan=bachdang-2026&year=2026&q=4")
     page.wait_for_selector("[data-testid='stPlotlyChart']", timeout=60_000)
     # 15 of 18 establishments inspected, as typed in the template
-    expect(page.get_by_text("Kết quả: 83,3% (15/18)")).to_be_visible()
+    expect(page.get_by_text("Kết quả: 83,3% (15/18)")).to_be_visible(timeout=30_000)
     screenshot(page, "dashboard-after-upload")
 
 

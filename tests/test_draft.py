@@ -1,0 +1,133 @@
+"""Drafting targets from a plan's text: each shape on sentences written here, then every target of the
+five seed plans (recall and precision printed), and .docx giving the same proposals as .txt."""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+from etl import catalog, draft
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def plan_text(*targets: str) -> str:
+    """A plan with the given target lines under its "Mục tiêu", and a task below that is not a target."""
+    bullets = "\n".join(f"- {t}" for t in targets)
+    return (f"KẾ HOẠCH\nI. MỤC ĐÍCH, YÊU CẦU\n- Nâng cao nhận thức của 100% người dân.\nII. MỤC TIÊU\n{bullets}\n"
+            "III. NHIỆM VỤ VÀ GIẢI PHÁP\n- Tổ chức kiểm tra ít nhất 50% cơ sở kinh doanh dịch vụ.\n")
+
+
+def one(sentence: str) -> list[tuple]:
+    return [(p.indicator_code, p.comparator, p.value, p.value_high, p.year, p.levels)
+            for p in draft.draft(plan_text(sentence))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ít nhất 30% cơ sở kinh doanh dịch vụ nhạy cảm được kiểm tra trong năm.",
+     ("establishments_inspected", "at_least", 30.0, None, None, None)),
+    ("Tối thiểu 45% người lao động tại các cơ sở được tuyên truyền;",
+     ("establishment_workers_reached", "at_least", 45.0, None, None, None)),
+    ("Từ 85% trở lên học sinh được tuyên truyền về phòng, chống mại dâm.",
+     ("students_reached", "at_least", 85.0, None, None, None)),
+    ("100% tin báo về mại dâm được tiếp nhận, xử lý.", ("tipoffs_handled", "all", 100.0, None, None, None)),
+    ("Tất cả đối tượng vi phạm được kiểm tra, xử lý theo quy định.",
+     ("violators_handled", "all", 100.0, None, None, None)),
+    ("8/8 tổ dân phố triển khai mô hình can thiệp giảm hại.",
+     ("units_with_harm_reduction", "n_of_n", 8.0, None, None, None)),
+    ("Tổ chức từ 03 đến 05 buổi tuyên truyền tại khu dân cư.", ("outreach_sessions", "range", 3.0, 5.0, None, None)),
+    ("Không để phát sinh tụ điểm mại dâm mới trên địa bàn.", ("new_hotspots", "at_most", 0.0, None, None, None)),
+    ("Hằng năm tăng 2 – 4% số tội phạm mại dâm được xử lý.", ("crimes_handled", "growth", 2.0, 4.0, None, None)),
+    ("Đến năm 2030, 100% các cơ sở được kiểm tra ít nhất một lần.",
+     ("establishments_inspected_period", "cumulative_by", 100.0, None, 2030, None)),
+    ("Giữ vững số phường lành mạnh không có tệ nạn mại dâm.",
+     ("healthy_communes", "no_decrease", None, None, None, None)),
+    ("Ít nhất 5.300 người lao động trong khu công nghiệp được tiếp cận thông tin.",
+     ("industrial_workers_reached", "at_least", 5300.0, None, None, None)),
+    ("Lồng ghép nhiệm vụ phòng, chống mại dâm với chương trình giảm nghèo.",
+     ("programmes_integrated", "qualitative", None, None, None, None)),
+])
+def test_each_shape_of_target(sentence, expected):
+    assert one(sentence) == [expected]
+
+
+def test_a_target_split_by_level_gives_two():
+    assert one("80% cán bộ cấp tỉnh và 60% ở cấp huyện, cấp xã được tập huấn nghiệp vụ.") == [
+        ("officials_trained", "at_least", 80.0, None, None, ("province",)),
+        ("officials_trained", "at_least", 60.0, None, None, ("district", "commune"))]
+
+
+def test_two_targets_in_one_sentence_and_an_unknown_measure_is_still_proposed():
+    proposals = draft.draft(plan_text("ít nhất 40% người lao động tại cơ sở, ít nhất 30% học sinh được tuyên truyền",
+                                      "Ít nhất 40% hộ gia đình ký cam kết không vi phạm."))
+    assert [(p.indicator_code, p.value) for p in proposals] == [
+        ("establishment_workers_reached", 40.0), ("students_reached", 30.0), (None, 40.0)]
+    assert proposals[2].clause == "Ít nhất 40% hộ gia đình ký cam kết không vi phạm"
+
+
+def _same_target(p: draft.Proposal, t: catalog.Target) -> bool:
+    if (p.indicator_code, p.comparator, p.levels) != (t.indicator_code, t.rule, t.levels):
+        return False
+    if t.rule not in ("qualitative", "no_decrease") and (p.value, p.value_high) != (t.value, t.value_high):
+        return False
+    if t.rule == "cumulative_by" and p.year != t.year:
+        return False
+    words = lambda s: set(s.lower().replace(",", " ").replace(";", " ").split())  # noqa: E731
+    shorter, longer = sorted((words(p.clause), words(t.clause)), key=len)
+    return len(shorter & longer) >= 0.8 * len(shorter)     # the proposal quotes the catalog's clause
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="the seed plan texts (../shared/seeds) are not beside the repo")
+def test_the_seed_plans_give_every_catalog_target(capsys):
+    found = proposed = total = 0
+    missed = []
+    for plan in catalog.read_plans():
+        proposals = draft.draft((SEEDS / plan.source_document).read_text(encoding="utf-8"))
+        unused = list(proposals)
+        for t in plan.targets:
+            hit = next((p for p in unused if _same_target(p, t)), None)
+            if hit is None:
+                missed.append(f"{t.target_id} {t.indicator_code} {t.rule}")
+            else:
+                unused.remove(hit)
+        found += len(plan.targets) - sum(m.startswith(plan.plan_id) for m in missed)
+        proposed += len(proposals)
+        total += len(plan.targets)
+    with capsys.disabled():
+        print(f"\nplan draft on the five seed plans: recall {found}/{total} = {found / total:.0%}, "
+              f"precision {found}/{proposed} = {found / proposed:.0%}")
+    assert not missed
+    assert proposed - found <= found   # no more false proposals than real ones
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="the seed plan texts (../shared/seeds) are not beside the repo")
+def test_a_docx_of_the_plan_gives_the_same_proposals_as_its_text():
+    text = (SEEDS / "004_518d0e87e2db4156.txt").read_text(encoding="utf-8")
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    assert draft.draft(draft.document_text("ke-hoach.docx", out.getvalue())) == draft.draft(text)
+
+
+def test_cli_prints_the_proposals_as_csv_and_refuses_what_it_cannot_read(tmp_path):
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(plan_text("Tổ chức từ 02 đến 04 buổi tuyên truyền.", "Ít nhất 40% hộ gia đình ký cam kết."),
+                    encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "etl", "plan", "draft", str(plan), "--csv"], capture_output=True,
+                         text=True, cwd=ROOT)
+    assert run.returncode == 0
+    assert run.stdout.splitlines() == [
+        "indicator_code,comparator,value,value_high,unit,year,clause",
+        "outreach_sessions,range,2,4,buổi,,Tổ chức từ 02 đến 04 buổi tuyên truyền",
+        "chưa xác định chỉ số,at_least,40,,%,,Ít nhất 40% hộ gia đình ký cam kết"]
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4")
+    refused = subprocess.run([sys.executable, "-m", "etl", "plan", "draft", str(tmp_path / "x.pdf")],
+                             capture_output=True, text=True, cwd=ROOT)
+    assert refused.returncode == 2 and "chỉ nhận .txt hoặc .docx" in refused.stderr
