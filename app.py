@@ -26,7 +26,8 @@ MONITOR = [page("overview", "page_overview", ":material/dashboard:", default=Tru
 COMPLETENESS = page("completeness", "page_completeness", ":material/fact_check:")
 UPLOAD = page("upload", "page_upload", ":material/upload_file:")
 EXPORT = page("export", "page_export", ":material/download:")
-ADMIN = [page("accounts", "page_accounts", ":material/group:"), page("audit", "page_audit", ":material/history:"),
+PLANS = page("plans", "page_plans", ":material/edit_note:")
+ADMIN = [PLANS, page("accounts", "page_accounts", ":material/group:"), page("audit", "page_audit", ":material/history:"),
          page("settings", "page_settings", ":material/settings:")]
 REPORTS = {"admin": [COMPLETENESS, UPLOAD, EXPORT], "leader": [COMPLETENESS, EXPORT],
            "reporter": [COMPLETENESS, UPLOAD]}
@@ -43,6 +44,8 @@ if account is None:  # every page's URL still leads here, to the login form; the
 groups = {UI["group_monitor"]: MONITOR, UI["group_reports"]: REPORTS[account.role]}
 if account.role == "admin":
     groups[UI["group_admin"]] = ADMIN
+elif account.role == "leader":
+    groups[UI["group_admin"]] = [PLANS]  # a leader manages the plans of its own area
 navigation = st.navigation(groups)
 if asked_for := st.session_state.pop("asked_for", None):  # just logged in: open the linked page and view
     path, params = asked_for

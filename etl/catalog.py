@@ -48,6 +48,8 @@ class Plan:
     parent_document: str | None
     source_document: str | None
     targets: list[Target] = field(default_factory=list)
+    document_number: str | None = None     # số/ký hiệu, e.g. "37/KH-UBND"
+    document_date: str | None = None       # ISO date the plan was signed
 
 
 def read_indicators(path: Path = DATA / "indicators.yaml") -> list[dict]:
@@ -64,7 +66,10 @@ def parse_plans(text: str, indicators: list[dict] | None = None) -> list[Plan]:
     plans, problems = [], []
     for raw in yaml.safe_load(text)["plans"]:
         plan = Plan(raw["id"], raw["title"], raw["issuer"], raw.get("issuing_body", ""), int(raw["year_from"]),
-                    int(raw["year_to"]), raw.get("parent"), raw.get("parent_document"), raw.get("source"))
+                    int(raw["year_to"]), raw.get("parent"), raw.get("parent_document"), raw.get("source"),
+                    document_number=raw.get("number"), document_date=_iso(raw.get("date")))
+        if plan.year_from > plan.year_to:
+            problems.append(f"{plan.plan_id}: năm bắt đầu sau năm kết thúc")
         for position, t in enumerate(raw["targets"], start=1):
             target = _target(plan, position, t, indicators)
             problems += [f"{target.target_id}: {p}" for p in check_target(target, plan, indicators)]
@@ -87,6 +92,10 @@ def _target(plan: Plan, position: int, t: dict, indicators: dict) -> Target:
         unit="%" if share_like and t["rule"] != "n_of_n" else indicator.get("unit", ""),
         year=t.get("year"), levels=tuple([levels] if isinstance(levels, str) else levels) if levels else None,
         counts=t.get("counts"), clause=" ".join(t["clause"].split()))
+
+
+def _iso(value) -> str | None:
+    return None if value in (None, "") else str(value)
 
 
 def _float(value) -> float | None:
@@ -134,9 +143,11 @@ def store_plans(con: duckdb.DuckDBPyConnection, plans: list[Plan]) -> None:
     ids = [p.plan_id for p in plans]
     con.execute("DELETE FROM targets WHERE list_contains(?, plan_id)", [ids])
     con.execute("DELETE FROM plans WHERE list_contains(?, plan_id)", [ids])
-    _insert_many(con, "INSERT INTO plans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    _insert_many(con, """INSERT INTO plans (plan_id, title, issuer_id, issuing_body, year_from, year_to, parent_plan_id,
+                                            parent_document, source_document, document_number, document_date)
+                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [(p.plan_id, p.title, p.issuer_id, p.issuing_body, p.year_from, p.year_to, p.parent_plan_id,
-          p.parent_document, p.source_document) for p in plans])
+          p.parent_document, p.source_document, p.document_number, p.document_date) for p in plans])
     _insert_many(con, "INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(t.target_id, t.plan_id, t.position, t.section, t.indicator_code, t.rule, t.value, t.value_high,
           t.unit, t.year, list(t.levels) if t.levels else None, t.counts, t.clause)

@@ -13,9 +13,9 @@ def plans(con: duckdb.DuckDBPyConnection, scope: Scope | None = None) -> list[tu
     root = None if scope is None else scope.root
     return con.execute(
         """SELECT plan_id, title, year_from, year_to, issuer_id FROM plans p
-           WHERE ?::VARCHAR IS NULL OR EXISTS (
+           WHERE NOT coalesce(retired, FALSE) AND (?::VARCHAR IS NULL OR EXISTS (
                SELECT 1 FROM locality_closure c JOIN in_scope(?) s ON s.locality_id = c.locality_id
-               WHERE c.ancestor_id = p.issuer_id)
+               WHERE c.ancestor_id = p.issuer_id))
            ORDER BY year_to DESC, year_from DESC, plan_id""", [root, root]).fetchall()
 
 

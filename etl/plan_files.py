@@ -13,10 +13,12 @@ HEADER = "# Kế hoạch xuất từ hệ thống theo dõi PCMD; định dạng
 
 def export(con: duckdb.DuckDBPyConnection, plan_id: str) -> str:
     row = db.one(con, """SELECT plan_id, title, issuer_id, issuing_body, year_from, year_to, parent_plan_id,
-                                parent_document, source_document FROM plans WHERE plan_id = ?""", [plan_id])
+                                parent_document, source_document, document_number, strftime(document_date, '%Y-%m-%d')
+                         FROM plans WHERE plan_id = ?""", [plan_id])
     if row is None:
         raise catalog.CatalogError(PLAN_FILE["missing"].format(plan=plan_id))
-    keys = ("id", "title", "issuer", "issuing_body", "year_from", "year_to", "parent", "parent_document", "source")
+    keys = ("id", "title", "issuer", "issuing_body", "year_from", "year_to", "parent", "parent_document", "source",
+            "number", "date")
     plan = {k: v for k, v in zip(keys, row) if v not in (None, "")}
     plan["targets"] = [_target(t) for t in con.execute(
         """SELECT section, indicator_code, rule, value, value_high, year, levels, counts, clause

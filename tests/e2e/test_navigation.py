@@ -14,6 +14,10 @@ PAGES = {  # url path -> what the page must show on the demo database
     "completeness": "sao chép để nhắc",
     "upload": "Tải mẫu báo cáo",
     "settings": "Hạn nộp báo cáo quý",
+    "export": "Tải Excel (.xlsx)",
+    "plans": "Lưu kế hoạch",
+    "accounts": "Thêm tài khoản",
+    "audit": "Tải nhật ký (CSV)",
 }
 
 
@@ -42,7 +46,7 @@ def test_app_opens_on_the_most_recent_plan_with_data(page, app_url):
 def test_the_view_carries_to_another_page(page, app_url):
     visit(page, f"{app_url}/?plan=binhluc-2022&year=2022&q=2")
     expect(page.get_by_text("Huyện Bình Lục — 6 tháng đầu năm 2022")).to_be_visible(timeout=60_000)
-    page.locator("[data-testid='stSidebarNav']").get_by_text("Kế hoạch").click()
+    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Kế hoạch", exact=True).click()
     expect(page.get_by_role("heading", name="Huyện Bình Lục — 6 tháng đầu năm 2022")).to_be_visible(timeout=60_000)
     expect(page.get_by_role("combobox", name="Kỳ báo cáo")).to_have_value("6 tháng đầu năm")
     wait_idle(page)

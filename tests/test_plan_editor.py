@@ -1,0 +1,100 @@
+"""Plans made in the app: strict checks with nothing half-saved, every change kept, and a new plan
+visible on the scorecard at once (AppTest)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from etl import bootstrap, db, lookups, plan_editor
+from tests.apptest import ADMIN, open_app
+
+HEADER = {"plan_id": "xa-vinhloc-2027", "title": "Kế hoạch phòng, chống mại dâm xã Vĩnh Lộc năm 2027",
+          "issuer": "15349", "issuing_body": "UBND xã Vĩnh Lộc", "year_from": 2027, "year_to": 2027,
+          "parent": None, "number": "12/KH-UBND", "date": None}
+ROWS = [{"indicator": "establishments_inspected", "rule": "at_least", "value": 30, "clause": "Kiểm tra ít nhất 30% cơ sở."},
+        {"indicator": "outreach_sessions", "rule": "range", "value": 2, "value_high": 4,
+         "clause": "Tổ chức từ 02 đến 04 buổi tuyên truyền."},
+        {"indicator": "new_hotspots", "rule": "at_most", "value": 0, "clause": "Không để phát sinh tụ điểm."}]
+
+
+@pytest.fixture
+def con(tmp_path):
+    con = db.connect(tmp_path / "plans.duckdb")
+    bootstrap.initialise(con)
+    yield con
+    con.close()
+
+
+def count_plans(con) -> int:
+    return con.execute("SELECT (SELECT count(*) FROM plans) + (SELECT count(*) FROM targets)").fetchall()[0][0]
+
+
+def test_bad_edits_are_refused_with_every_problem_and_nothing_is_saved(con):
+    before = count_plans(con)
+    bad = [{"indicator": "khong_co", "rule": "at_least", "value": 30, "clause": "x"},
+           {"indicator": "establishments_inspected", "rule": "at_least", "value": 140, "clause": "x"},
+           {"indicator": "outreach_sessions", "rule": "range", "value": 5, "value_high": 2, "clause": "x"},
+           {"indicator": "establishments_inspected", "rule": "at_least", "value": 20, "year": 2030, "clause": "x"},
+           {"indicator": "tipoffs_handled", "rule": "all", "value": 100}]
+    with pytest.raises(plan_editor.PlanRefused) as refused:
+        plan_editor.build(con, HEADER, bad)
+    assert refused.value.problems == [
+        "Chỉ tiêu 5: thiếu trích dẫn điều khoản."]
+    with pytest.raises(plan_editor.PlanRefused) as refused:
+        plan_editor.build(con, HEADER, bad[:4])
+    assert refused.value.problems == [
+        "Chỉ tiêu 1: chỉ số 'khong_co' không có trong danh mục chỉ số.",
+        "Chỉ tiêu 2: tỷ lệ lớn hơn 100%.",
+        "Chỉ tiêu 3: khoảng giá trị có cận dưới lớn hơn cận trên.",
+        "Chỉ tiêu 4: năm 2030 nằm ngoài thời gian của kế hoạch."]
+    with pytest.raises(plan_editor.PlanRefused, match="Không có địa bàn mã '99999'"):
+        plan_editor.build(con, {**HEADER, "issuer": "99999"}, ROWS)
+    assert count_plans(con) == before
+
+
+def test_a_leader_cannot_take_over_another_areas_plan(con):
+    from etl.access import Scope
+    with pytest.raises(plan_editor.PlanRefused, match="không sửa được"):
+        plan_editor.build(con, {**HEADER, "plan_id": "binhluc-2022", "issuer": "15349"}, ROWS, Scope("15349@2025"))
+    with pytest.raises(plan_editor.PlanRefused, match="không quản lý địa bàn '11473'"):
+        plan_editor.build(con, {**HEADER, "issuer": "11473"}, ROWS, Scope("15349@2025"))
+    assert plan_editor.build(con, HEADER, ROWS, Scope("15349@2025")).issuer_id == "15349@2025"
+
+
+def test_a_change_keeps_its_history_and_a_retired_plan_leaves_the_lists(con):
+    plan_editor.save(con, plan_editor.build(con, HEADER, ROWS), "quantri")
+    changed = [dict(ROWS[0], value=40), *ROWS[1:]]
+    plan_editor.save(con, plan_editor.build(con, HEADER, changed), "lanhdao.vinhloc")
+    (at, by, lines), (_, first_by, first) = plan_editor.history(con, "xa-vinhloc-2027")
+    assert (by, first_by, first) == ("lanhdao.vinhloc", "quantri", ["Tạo kế hoạch"])
+    assert lines == ["-    value: 30", "+    value: 40"]
+    plan_editor.retire(con, "xa-vinhloc-2027", "quantri")
+    assert "xa-vinhloc-2027" not in [p[0] for p in lookups.plans(con)]
+
+
+def test_an_admin_creates_a_2027_plan_and_sees_it_on_the_scorecard(con, monkeypatch, fresh_streamlit_caches):
+    path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()[0][0]
+    con.close()
+    monkeypatch.setenv("PCMD_DB", path)
+    from streamlit.testing.v1 import AppTest
+    from tests.apptest import APP
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["user"] = ADMIN
+    # the table the editor starts from (AppTest cannot type into st.data_editor's cells)
+    at.session_state["editing"] = "(new)"
+    at.session_state["editor_round"] = 0
+    at.session_state["draft_targets"] = pd.DataFrame(ROWS, columns=plan_editor.TARGET_FIELDS)
+    at.switch_page("pages/plans.py").run()
+    assert not at.exception, at.exception
+    for key, value in (("h_id_(new)", HEADER["plan_id"]), ("h_title_(new)", HEADER["title"]),
+                       ("h_issuer_(new)", "15349")):
+        at.text_input(key=key).input(value)
+    at.number_input(key="h_from_(new)").set_value(2027)
+    at.number_input(key="h_to_(new)").set_value(2027)
+    next(b for b in at.button if b.label == "Lưu kế hoạch").click().run()
+    assert not at.exception, at.exception
+    assert "Đã lưu kế hoạch xa-vinhloc-2027 (3 chỉ tiêu)." in [s.value for s in at.success]
+    card = open_app("plan", ADMIN, plan="xa-vinhloc-2027")
+    table = card.dataframe[0].value
+    assert list(table["Trạng thái"]) == ["○ Chưa có số liệu"] * 3
+    assert list(table["Mức chỉ tiêu"]) == ["≥ 30%", "2–4 buổi", "≤ 0 điểm"]
