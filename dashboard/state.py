@@ -136,9 +136,15 @@ def deadline_days() -> int:
     return settings.deadline_days(connection().cursor())
 
 
-def save_deadline_days(days: int) -> None:
+@st.cache_data(ttl=300)
+def idle_minutes() -> int:
+    return settings.idle_minutes(connection().cursor())
+
+
+def save_settings(deadline_days: int, idle: int) -> None:
     with loader.WRITE_LOCK:
-        settings.set_deadline_days(connection().cursor(), days)
+        settings.set_deadline_days(connection().cursor(), deadline_days)
+        settings.set_idle_minutes(connection().cursor(), idle)
     st.cache_data.clear()
 
 

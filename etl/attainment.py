@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import duckdb
 
-from etl import access, db, figures as figures_mod
+from etl import access, catalog, db, figures as figures_mod
 from etl.access import Scope
 from etl.figures import Figure
 
@@ -238,9 +238,9 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
     locs, years, quarters = ({c[i] for c in cells} for i in range(3))
     codes = dict(con.execute("SELECT locality_id, code FROM localities WHERE list_contains(?, locality_id)",
                              [sorted(locs)]).fetchall())
-    targets = con.execute(_TARGETS_SQL, [plan_id]).fetchall()
+    by_year = {y: targets_of_year(con, plan_id, y, today) for y in years}
     current: dict = figures_mod.area(con, locs, years, quarters)
-    for levels in {tuple(t[9]) for t in targets if t[9]}:  # targets split by level: keyed by cell + levels
+    for levels in {tuple(t[9]) for ts in by_year.values() for t in ts if t[9]}:  # split by level: cell + levels
         for year, quarter in {(y, q) for _, y, q in cells}:
             for (loc, y, q), figs in figures_mod.level_sum(con, locs, year, quarter, levels).items():
                 current[(loc, y, q, levels)] = figs
@@ -251,8 +251,28 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
         results[(loc, year, quarter)] = [
             _result(plan_id, t, loc, codes.get(loc, loc), year, quarter, (year_from, year_to), current, previous,
                     today)
-            for t in targets if _applies(t[4], t[8], year) if in_plan or (t[8] is None and t[4] != "cumulative_by")]
+            for t in by_year[year] if _applies(t[4], t[8], year)
+            if in_plan or (t[8] is None and t[4] != "cumulative_by")]
     return results
+
+
+def targets_of_year(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, today: dt.date) -> list[tuple]:
+    """The plan's targets as they stood when `year` ended: a change made in the app later (kept in
+    plan_changes) does not rewrite a closed year's attainment. The current targets otherwise."""
+    year_end = dt.datetime(year, 12, 31, 23, 59, 59)
+    rows = con.execute(_TARGETS_SQL, [plan_id]).fetchall()
+    if dt.datetime.combine(today, dt.time()) <= year_end:
+        return rows
+    then = db.one(con, "SELECT before FROM plan_changes WHERE plan_id = ? AND changed_at > ? ORDER BY change_id",
+                  [plan_id, year_end])
+    if then is None or then[0] is None:  # unchanged since, or made after the year: as it is now
+        return rows
+    info = {code: (name, kind, n, d) for code, name, kind, n, d in con.execute(
+        "SELECT code, name, kind, numerator_agg, denominator_agg FROM indicators").fetchall()}
+    (plan,) = catalog.parse_plans(then[0])
+    return [(t.target_id, t.indicator_code, info[t.indicator_code][0], t.section, t.rule, t.value, t.value_high,
+             t.unit, t.year, list(t.levels) if t.levels else None, t.clause, *info[t.indicator_code][1:])
+            for t in plan.targets]
 
 
 def _result(plan_id, target_row, loc, code, year, quarter, plan_years, current, previous, today) -> TargetResult:

@@ -43,7 +43,7 @@ DRAFT_COLUMNS = ["indicator_code", "comparator", "value", "value_high", "unit", 
 
 
 def add_draft_parser(plans, common) -> None:
-    p = plans.add_parser("draft", parents=[common], help="đề xuất chỉ tiêu từ văn bản kế hoạch (.txt, .docx)")
+    p = plans.add_parser("draft", parents=[common], help="đề xuất chỉ tiêu từ văn bản kế hoạch (.txt, .docx, .pdf)")
     p.add_argument("file", type=Path)
     p.add_argument("--csv", action="store_true")
 

@@ -139,7 +139,8 @@ class UnreadableDocument(ValueError):
 
 
 def document_text(name: str, data: bytes) -> str:
-    """The text of a plan document: .txt (UTF-8) or .docx (paragraphs and table cells, in order)."""
+    """The text of a plan document: .txt (UTF-8), .docx (paragraphs and table cells, in order) or .pdf
+    with a text layer."""
     suffix = Path(name).suffix.lower()
     if suffix in (".txt", ".md"):
         try:
@@ -157,4 +158,21 @@ def document_text(name: str, data: bytes) -> str:
         lines = [p.text for p in document.paragraphs]
         lines += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
         return "\n".join(lines)
+    if suffix == ".pdf":
+        return _pdf_text(name, data)
     raise UnreadableDocument(DRAFT["unsupported"].format(name=name))
+
+
+def _pdf_text(name: str, data: bytes) -> str:
+    """The text layer of a PDF (a scanned page has none: the user is told to send .docx or .txt)."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+    try:
+        text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    except (PdfReadError, ValueError, KeyError) as exc:
+        raise UnreadableDocument(DRAFT["damaged"].format(name=name)) from exc
+    if not text.strip():
+        raise UnreadableDocument(DRAFT["no_text_layer"].format(name=name))
+    return text

@@ -248,7 +248,9 @@ UI = {
     "settings_deadline": "Hạn nộp báo cáo quý (số ngày sau khi hết quý)",
     "settings_deadline_help": "Báo cáo gửi sau hạn này được tính là muộn trên trang Tình hình báo cáo.",
     "settings_save": "Lưu",
-    "settings_saved": "Đã lưu: hạn nộp là {days} ngày sau khi hết quý.",
+    "settings_saved": "Đã lưu: hạn nộp là {days} ngày sau khi hết quý; phiên làm việc hết hạn sau {minutes} phút không thao tác.",
+    "settings_idle": "Thời gian không thao tác trước khi phải đăng nhập lại (phút)",
+    "settings_idle_help": "Áp dụng cho mọi tài khoản, từ lần thao tác kế tiếp.",
     "settings_bad": "Số ngày phải từ 0 đến {max}.",
     "year_outside": "Năm {year} nằm ngoài thời gian của kế hoạch.",
 }
@@ -422,8 +424,9 @@ PLAN_FILE = {
 
 DRAFT = {
     "not_utf8": "Tệp '{name}' không phải văn bản UTF-8; hãy lưu lại dạng UTF-8 hoặc dùng tệp .docx.",
-    "damaged": "Tệp '{name}' không đọc được (tệp Word hỏng hoặc không phải .docx).",
-    "unsupported": "Tệp '{name}': chỉ nhận .txt hoặc .docx (tệp .pdf: hãy lưu lại dạng .docx hoặc .txt).",
+    "damaged": "Tệp '{name}' không đọc được (tệp hỏng hoặc không đúng định dạng).",
+    "unsupported": "Tệp '{name}': chỉ nhận .txt, .docx hoặc .pdf.",
+    "no_text_layer": "Tệp '{name}' không có lớp văn bản (có thể là bản quét); hãy gửi tệp .docx hoặc .txt.",
     "unmapped": "chưa xác định chỉ số",
     "none": "Không tìm thấy chỉ tiêu nào trong văn bản (các mục 'Chỉ tiêu', 'Mục tiêu').",
 }
@@ -460,7 +463,7 @@ PLAN_EDIT = {
     "history": "Lịch sử thay đổi",
     "history_none": "Chưa có thay đổi nào được ghi.",
     "draft_header": "Đề xuất chỉ tiêu từ văn bản kế hoạch",
-    "draft_upload": "Tải văn bản kế hoạch (.txt, .docx)",
+    "draft_upload": "Tải văn bản kế hoạch (.txt, .docx, .pdf)",
     "draft_paste": "hoặc dán nội dung văn bản",
     "draft_found": "Tìm thấy {n} chỉ tiêu (tô vàng trong văn bản). Xem lại, rồi thêm vào bảng để sửa và lưu.",
     "draft_add": "Thêm các đề xuất vào bảng chỉ tiêu",

@@ -90,8 +90,9 @@ def _readable(line: str, plan_id: str) -> str:
     return PLAN_EDIT["target_problem"].format(n=m.group(1), problem=m.group(2)) if m else line
 
 
-def save(con: duckdb.DuckDBPyConnection, plan: catalog.Plan, by: str) -> None:
-    """Write the plan (replacing a plan of the same id) and its change record, in one transaction."""
+def save(con: duckdb.DuckDBPyConnection, plan: catalog.Plan, by: str, at: dt.datetime | None = None) -> None:
+    """Write the plan (replacing a plan of the same id) and its change record, in one transaction.
+    Years closed before the change keep being judged on the targets as they stood (attainment.py)."""
     before = plan_files.export(con, plan.plan_id) if db.one(con, "SELECT 1 FROM plans WHERE plan_id = ?",
                                                              [plan.plan_id]) else None
     con.execute("BEGIN TRANSACTION")
@@ -100,8 +101,8 @@ def save(con: duckdb.DuckDBPyConnection, plan: catalog.Plan, by: str) -> None:
         after = plan_files.export(con, plan.plan_id)
         if after != before:
             con.execute("INSERT INTO plan_changes (plan_id, changed_at, changed_by, before, after) "
-                        "VALUES (?, ?, ?, ?, ?)", [plan.plan_id, dt.datetime.now().replace(microsecond=0), by,
-                                                   before, after])
+                        "VALUES (?, ?, ?, ?, ?)", [plan.plan_id, at or dt.datetime.now().replace(microsecond=0),
+                                                   by, before, after])
             audit.record(con, by, audit.PLAN, f"{'sửa' if before else 'tạo'} {plan.plan_id}")
         con.execute("COMMIT")
     except BaseException:

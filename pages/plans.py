@@ -100,7 +100,7 @@ if account and account.role in ("admin", "leader"):
         getattr(st, message[0])(message[1])
     _header(plan, chosen, plans)
     with st.expander(PLAN_EDIT["draft_header"]):
-        upload = st.file_uploader(PLAN_EDIT["draft_upload"], type=["txt", "docx"], key="draft_file")
+        upload = st.file_uploader(PLAN_EDIT["draft_upload"], type=["txt", "docx", "pdf"], key="draft_file")
         pasted = st.text_area(PLAN_EDIT["draft_paste"], key="draft_text", height=150)
         text = ""
         try:

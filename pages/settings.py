@@ -1,4 +1,5 @@
-"""Cài đặt: the reporting deadline the completeness page judges against."""
+"""Cài đặt: the reporting deadline the completeness page judges against, and the idle time after
+which a session asks to log in again."""
 import streamlit as st
 
 from dashboard import state
@@ -10,16 +11,18 @@ st.title(UI["page_settings"])
 
 
 def save() -> None:  # a callback: runs before the rerun, so nothing can lose the click
-    days = int(st.session_state["deadline_days"])
-    state.save_deadline_days(days)
-    state.record(audit.SETTING, f"hạn nộp {days} ngày")
-    st.session_state["settings_message"] = UI["settings_saved"].format(days=days)
+    days, minutes = int(st.session_state["deadline_days"]), int(st.session_state["idle_minutes"])
+    state.save_settings(days, minutes)
+    state.record(audit.SETTING, f"hạn nộp {days} ngày, hết phiên sau {minutes} phút")
+    st.session_state["settings_message"] = UI["settings_saved"].format(days=days, minutes=minutes)
 
 
 if state.database_ready():
-    with st.form("deadline"):
+    with st.form("settings"):
         st.number_input(UI["settings_deadline"], min_value=0, max_value=settings.MAX_DEADLINE_DAYS,
                         value=state.deadline_days(), step=1, help=UI["settings_deadline_help"], key="deadline_days")
+        st.number_input(UI["settings_idle"], min_value=5, max_value=24 * 60, value=state.idle_minutes(), step=5,
+                        help=UI["settings_idle_help"], key="idle_minutes")
         st.form_submit_button(UI["settings_save"], on_click=save)
     if "settings_message" in st.session_state:
         st.success(st.session_state.pop("settings_message"))

@@ -4,7 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 python3 -m pip install -q -r requirements-dev.txt
-if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then
-    (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium could not be installed: browser tests will fail" >&2
+# Chromium for the browser tests; DejaVu fonts for the PDF a drafting test prints with it.
+if { [ ! -x /usr/bin/chromium ] || [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; } && command -v apt-get >/dev/null; then
+    (apt-get update -qq && apt-get install -y -qq chromium fonts-dejavu-core >/dev/null) \
+        || echo "chromium or fonts-dejavu-core could not be installed: browser tests will fail" >&2
 fi
 python3 -m pytest -q "$@"

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from dashboard import format as fmt, tables
-from etl import attainment, completeness, db
+from etl import attainment, completeness, db, settings
 from etl.catalog import Plan
 from tests.apptest import open_app
 from tests.conftest import add_figures, target
@@ -220,13 +220,15 @@ def test_completeness_lists_who_sent_late_and_who_to_chase(page_db):
 
 def test_a_longer_deadline_set_on_the_settings_page_makes_the_return_on_time(page_db):
     at = open_page("settings")
-    at.number_input[0].set_value(20)
-    at.button[0].click().run()
-    assert "hạn nộp là 20 ngày" in at.success[0].value
+    at.number_input(key="deadline_days").set_value(20)
+    at.number_input(key="idle_minutes").set_value(45)
+    next(b for b in at.button if b.label == "Lưu").click().run()
+    assert "hạn nộp là 20 ngày" in at.success[0].value and "sau 45 phút" in at.success[0].value
     at = open_page("completeness", unit="900@pre2025")
     assert list(at.dataframe[0].value["Quý 2"])[1] == "✔ Đúng hạn (20/07/2023)"
     con = db.connect(page_db)
     assert completeness.table(con, "900@pre2025", 2023, [2])[1].status == completeness.ON_TIME
+    assert settings.idle_minutes(con) == 45
     con.close()
 
 

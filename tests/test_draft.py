@@ -127,7 +127,9 @@ def test_cli_prints_the_proposals_as_csv_and_refuses_what_it_cannot_read(tmp_pat
         "indicator_code,comparator,value,value_high,unit,year,clause",
         "outreach_sessions,range,2,4,buổi,,Tổ chức từ 02 đến 04 buổi tuyên truyền",
         "chưa xác định chỉ số,at_least,40,,%,,Ít nhất 40% hộ gia đình ký cam kết"]
-    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4")
-    refused = subprocess.run([sys.executable, "-m", "etl", "plan", "draft", str(tmp_path / "x.pdf")],
+    (tmp_path / "x.odt").write_bytes(b"PK")
+    refused = subprocess.run([sys.executable, "-m", "etl", "plan", "draft", str(tmp_path / "x.odt")],
                              capture_output=True, text=True, cwd=ROOT)
-    assert refused.returncode == 2 and "chỉ nhận .txt hoặc .docx" in refused.stderr
+    assert refused.returncode == 2 and "chỉ nhận .txt, .docx hoặc .pdf" in refused.stderr
+    with pytest.raises(draft.UnreadableDocument, match="không đọc được"):
+        draft.document_text("hong.pdf", b"%PDF-1.4 not really")

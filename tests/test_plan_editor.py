@@ -98,3 +98,20 @@ def test_an_admin_creates_a_2027_plan_and_sees_it_on_the_scorecard(con, monkeypa
     table = card.dataframe[0].value
     assert list(table["Trạng thái"]) == ["○ Chưa có số liệu"] * 3
     assert list(table["Mức chỉ tiêu"]) == ["≥ 30%", "2–4 buổi", "≤ 0 điểm"]
+
+
+def test_a_closed_year_is_judged_on_the_target_as_it_stood_then(con):
+    from etl import attainment
+    from tests.conftest import add_figures
+    header = {**HEADER, "plan_id": "xa-vinhloc-2026", "year_from": 2026, "year_to": 2027}
+    import datetime as dt
+    plan_editor.save(con, plan_editor.build(con, header, ROWS), "quantri", dt.datetime(2026, 2, 1))
+    add_figures(con, [("15349@2025", 2026, 4, "establishments_inspected", 35, 100),
+                      ("15349@2025", 2027, 4, "establishments_inspected", 35, 100)])
+    changed = [dict(ROWS[0], value=40), *ROWS[1:]]
+    plan_editor.save(con, plan_editor.build(con, header, changed), "quantri", dt.datetime(2027, 3, 1))
+    today = dt.date(2028, 1, 15)
+    closed = attainment.evaluate(con, "xa-vinhloc-2026", 2026, 4, today=today)[0]
+    changed_year = attainment.evaluate(con, "xa-vinhloc-2026", 2027, 4, today=today)[0]
+    assert (closed.target_value, closed.status) == (30.0, "met")            # 35% against 2026's 30%
+    assert (changed_year.target_value, changed_year.status) == (40.0, "not_met")   # against 2027's 40%

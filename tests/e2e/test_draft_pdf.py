@@ -1,0 +1,42 @@
+"""A plan printed to PDF (by Chromium, with a text layer, as Word's "Save as PDF" makes them) gives the
+same proposals as its text; a PDF with no text layer is refused with a message."""
+import html
+from pathlib import Path
+
+import pytest
+
+from etl import draft
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+def pdf_of(browser, text: str) -> bytes:
+    page = browser.new_page()
+    page.set_content(f"<pre style='white-space: pre-wrap; font-family: \"DejaVu Sans\"; font-size: 10pt'>"
+                     f"{html.escape(text)}</pre>")
+    content = page.pdf(format="A4")
+    page.close()
+    return content
+
+
+def test_a_pdf_gives_the_same_proposals_as_the_text(browser):
+    text = ("KẾ HOẠCH\nII. MỤC TIÊU\n- Ít nhất 30% cơ sở kinh doanh dịch vụ được kiểm tra.\n"
+            "- Tổ chức từ 02 đến 04 buổi tuyên truyền.\n- Không để phát sinh tụ điểm mại dâm.\n"
+            "III. NHIỆM VỤ\n- Kiểm tra 50% cơ sở.\n")
+    assert draft.draft(draft.document_text("ke-hoach.pdf", pdf_of(browser, text))) == draft.draft(text)
+    assert len(draft.draft(text)) == 3
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="the seed plan texts (../shared/seeds) are not beside the repo")
+def test_a_seed_plan_as_pdf_gives_the_same_proposals(browser):
+    text = (SEEDS / "003_405c120174a04b0d.txt").read_text(encoding="utf-8")
+    assert draft.draft(draft.document_text("quang-tri.pdf", pdf_of(browser, text))) == draft.draft(text)
+
+
+def test_a_pdf_without_text_is_refused(browser):
+    page = browser.new_page()
+    page.set_content("<div style='width:200px;height:200px;background:#888'></div>")
+    scanned = page.pdf(format="A4")
+    page.close()
+    with pytest.raises(draft.UnreadableDocument, match="không có lớp văn bản"):
+        draft.document_text("ban-quet.pdf", scanned)
