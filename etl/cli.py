@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         return cli_plans.run_draft(args)  # reads a document, not the database
     path = Path(args.db) if args.db else db.default_path()
     if args.command == "demo" and args.if_missing and _has_data(path):
+        _demo_accounts(path)
         print(f"CSDL minh họa đã có: {path}")
         return 0
     try:
@@ -90,6 +91,19 @@ def _has_data(path: Path) -> bool:
         return True  # the app holds it open: it exists
     try:
         return db.one(con, "SELECT count(*) FROM returns")[0] > 0
+    finally:
+        con.close()
+
+
+def _demo_accounts(path: Path) -> None:
+    from etl import demo
+    try:
+        con = db.connect(path, wait_seconds=0)
+    except db.DatabaseBusy:
+        return  # the app holds it: nothing to add now
+    try:
+        if bootstrap.get_meta(con, "demo") is not None:
+            demo.add_accounts(con)
     finally:
         con.close()
 

@@ -80,11 +80,17 @@ def build(con: duckdb.DuckDBPyConnection, out_dir: Path | None = None, today: dt
                 raise RuntimeError("\n".join([report.summary(), *report.problems]))
             files += 1
             loaded += report.rows
+    add_accounts(con)
+    bootstrap.set_meta(con, "demo", today.isoformat())
+    return f"Đã tạo CSDL minh họa: {files} tệp Excel, {loaded} dòng số liệu (tệp tại {out_dir})."
+
+
+def add_accounts(con: duckdb.DuckDBPyConnection) -> None:
+    """The demo accounts (one per role), where missing; a demo database made before accounts existed
+    gets them the next time `etl demo --if-missing` runs."""
     for username, role, locality, password in DEMO_ACCOUNTS:
         if accounts.get(con, username) is None:
             accounts.add(con, username, role, locality, password, "demo")
-    bootstrap.set_meta(con, "demo", today.isoformat())
-    return f"Đã tạo CSDL minh họa: {files} tệp Excel, {loaded} dòng số liệu (tệp tại {out_dir})."
 
 
 def write_files(con, reporting: Reporting, out_dir: Path, today: dt.date):

@@ -57,3 +57,23 @@ def test_demo_is_deterministic(demo_db, tmp_path):
     query = "SELECT locality_id, year, quarter, indicator_code, numerator, denominator FROM current_figures ORDER BY ALL"
     assert other.execute(query).fetchall() == con.execute(query).fetchall()
     other.close()
+
+
+def test_the_demo_has_one_account_per_role_and_an_older_demo_gets_them(demo_db, tmp_path):
+    import shutil
+
+    from etl import accounts, cli
+    con, folder, _ = demo_db
+    con.execute("CHECKPOINT")
+    copy = tmp_path / "older.duckdb"
+    shutil.copy(folder / "demo.duckdb", copy)
+    con = db.connect(copy)
+    assert {(u.username, u.role) for u in accounts.list_users(con)} == {
+        ("quantri", "admin"), ("lanhdao.binhluc", "leader"), ("baocao.bachdang", "reporter")}
+    assert accounts.authenticate(con, "lanhdao.binhluc", "lanhdao-minhhoa").locality_id == "352@pre2025"
+    con.execute("DELETE FROM users")   # a demo database made before accounts existed
+    con.close()
+    assert cli.main(["demo", "--if-missing", "--db", str(copy)]) == 0
+    con = db.connect(copy)
+    assert accounts.count(con) == 3
+    con.close()
