@@ -176,3 +176,17 @@ def _pdf_text(name: str, data: bytes) -> str:
     if not text.strip():
         raise UnreadableDocument(DRAFT["no_text_layer"].format(name=name))
     return text
+
+
+def highlighted(text: str, proposals: list[Proposal]) -> str:
+    """The document's paragraphs as Markdown, each proposed clause highlighted where it stands."""
+    clauses = sorted({p.clause for p in proposals}, key=len, reverse=True)
+    out = []
+    for item, _ in items(text):
+        shown = re.sub(r"([\[\]\\$`*_#<>|~])", r"\\\1", item)  # the plan's text, not Markdown
+        for clause in clauses:
+            escaped = re.sub(r"([\[\]\\$`*_#<>|~])", r"\\\1", clause)
+            if escaped in shown and f"[{escaped}]" not in shown:
+                shown = shown.replace(escaped, f":orange-background[{escaped}]", 1)
+        out.append(shown)
+    return "\n\n".join(out)

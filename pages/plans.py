@@ -118,6 +118,8 @@ if account and account.role in ("admin", "leader"):
                             f":orange-background[{p.clause}]")
             if proposals:
                 st.button(PLAN_EDIT["draft_add"], on_click=_add_proposals, args=(proposals,))
+                with st.container(height=300, border=True):
+                    st.markdown(draft.highlighted(text, proposals))
     st.caption(PLAN_EDIT["targets"])
     indicators = dict(con.execute("SELECT code, name FROM indicators ORDER BY name").fetchall())
     edited = st.data_editor(plan_editor.editable(st.session_state["draft_targets"]), num_rows="dynamic", hide_index=True, width="stretch",

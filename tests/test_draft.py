@@ -133,3 +133,10 @@ def test_cli_prints_the_proposals_as_csv_and_refuses_what_it_cannot_read(tmp_pat
     assert refused.returncode == 2 and "chỉ nhận .txt, .docx hoặc .pdf" in refused.stderr
     with pytest.raises(draft.UnreadableDocument, match="không đọc được"):
         draft.document_text("hong.pdf", b"%PDF-1.4 not really")
+
+
+def test_the_clauses_are_highlighted_in_the_documents_text():
+    text = plan_text("Tổ chức từ 02 đến 04 buổi tuyên truyền [tại khu dân cư].")
+    shown = draft.highlighted(text, draft.draft(text))
+    assert ":orange-background[Tổ chức từ 02 đến 04 buổi tuyên truyền \\[tại khu dân cư\\]]" in shown
+    assert "Tổ chức kiểm tra ít nhất 50% cơ sở" in shown and shown.count(":orange-background[") == 1

@@ -115,3 +115,24 @@ def test_a_closed_year_is_judged_on_the_target_as_it_stood_then(con):
     changed_year = attainment.evaluate(con, "xa-vinhloc-2026", 2027, 4, today=today)[0]
     assert (closed.target_value, closed.status) == (30.0, "met")            # 35% against 2026's 30%
     assert (changed_year.target_value, changed_year.status) == (40.0, "not_met")   # against 2027's 40%
+
+
+def test_drafted_targets_go_into_the_table_but_nothing_is_saved_without_review(con, monkeypatch,
+                                                                             fresh_streamlit_caches):
+    path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()[0][0]
+    before = count_plans(con)
+    con.close()
+    monkeypatch.setenv("PCMD_DB", path)
+    at = open_app("plans", ADMIN)
+    at.text_area(key="draft_text").input("II. MỤC TIÊU\n- Ít nhất 30% cơ sở kinh doanh dịch vụ được kiểm tra.\n"
+                                         "- Tổ chức từ 02 đến 04 buổi tuyên truyền.\nIII. NHIỆM VỤ\n").run()
+    assert any("Tìm thấy 2 chỉ tiêu" in c.value for c in at.caption)
+    next(b for b in at.button if b.label == "Thêm các đề xuất vào bảng chỉ tiêu").click().run()
+    assert not at.exception, at.exception
+    table = at.session_state["draft_targets"]
+    assert list(table["indicator"]) == ["establishments_inspected", "outreach_sessions"]
+    assert list(table["rule"]) == ["at_least", "range"]
+    assert "kế hoạch chỉ được lưu khi bấm 'Lưu kế hoạch'" in at.info[-1].value
+    con = db.connect(path)
+    assert count_plans(con) == before
+    con.close()
