@@ -32,6 +32,9 @@ def test_every_page_opens_with_data(page, app_url, path):
     visit(page, f"{app_url}/{path}")
     expect(page.get_by_text(PAGES[path]).first).to_be_visible(timeout=60_000)
     wait_idle(page)
+    charts = page.locator("[data-testid='stPlotlyChart']")
+    if charts.count():   # let the first chart finish drawing before the screenshot
+        expect(charts.first.locator(".main-svg").first).to_be_visible(timeout=30_000)
     assert_no_error(page)
     assert "Dữ liệu minh họa" in page.inner_text("body")
     screenshot(page, f"page-{path or 'overview'}")
