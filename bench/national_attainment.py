@@ -66,17 +66,26 @@ def median_ms(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-def main() -> None:
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def national(folder: str, years: int):
+    """Build the national database in `folder`, say how big it is, and open it."""
+    path = Path(folder) / "national.duckdb"
+    start = time.perf_counter()
+    returns, figures = build(path, years)
+    print(f"built: {returns:,} returns, {figures:,} figures in {time.perf_counter() - start:.1f} s")
+    return db.connect(path)
+
+
+def main() -> None:
+    args = arguments()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "national.duckdb"
-        start = time.perf_counter()
-        returns, figures = build(path, args.years)
-        print(f"built: {returns:,} returns, {figures:,} figures in {time.perf_counter() - start:.1f} s")
-        con = db.connect(path)
+        con = national(folder, args.years)
         for label, locality in [("national (10 035 communes)", "VN"), ("province (Thanh Hóa)", "38@pre2025"),
                                 ("district (Bình Lục)", "352@pre2025"), ("commune (Vĩnh Lộc)", "15349@pre2025")]:
             for quarter in (2, 4):

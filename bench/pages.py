@@ -8,19 +8,17 @@ Run: python3 bench/pages.py [--years 5] [--runs 7]
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dashboard import queries  # noqa: E402
-from etl import analytics, db  # noqa: E402
-from national_attainment import build, median_ms  # noqa: E402
+from etl import analytics  # noqa: E402
+from national_attainment import arguments, median_ms, national  # noqa: E402
 
 TODAY = dt.date(2025, 3, 1)  # 2024 closed, 2024 Q4 returns due
 LEVELS = [("national (63 provinces below)", "VN"), ("province (Thanh Hóa, 27 districts)", "38@pre2025"),
@@ -36,16 +34,9 @@ PAGES = {
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--years", type=int, default=5)
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
+    args = arguments()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "national.duckdb"
-        start = time.perf_counter()
-        returns, figures = build(path, args.years)
-        print(f"built: {returns:,} returns, {figures:,} figures in {time.perf_counter() - start:.1f} s")
-        con = db.connect(path)
+        con = national(folder, args.years)
         print(f"{'page':20s} {'level':38s} {'median':>9s}")
         worst = 0.0
         for page, query in PAGES.items():

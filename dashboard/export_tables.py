@@ -10,7 +10,7 @@ import duckdb
 from dashboard import format as fmt, queries, tables
 from dashboard.charts import is_share
 from dashboard.queries import View
-from etl import access, attainment, areas, lookups, privacy
+from etl import access, attainment, areas, lookups
 from etl.access import Scope
 from etl.attainment import TargetResult
 from etl.labels_vi import EXPORT, PERIOD_OF_YEAR, SUBMISSION
@@ -171,8 +171,7 @@ def build(con: duckdb.DuckDBPyConnection, view: View, today: dt.date | None = No
     if info["year_to"] > info["year_from"]:
         periods = [(y, view.quarter if y == view.year else 4) for y in range(info["year_from"], view.year + 1)]
         got = attainment.evaluate_periods(con, view.plan_id, view.locality_id, periods, today, view.scope)
-        built.append(by_year({y: privacy.mask(got.get((y, q), []), view.scope) for y, q in periods},
-                             overview.results))
+        built.append(by_year({y: got.get((y, q), []) for y, q in periods}, overview.results))
     start, end = dt.date(view.year, 1, 1), dt.date(view.year + (view.quarter == 4), view.quarter * 3 % 12 + 1, 1)
     return Export(view, info["title"], PERIOD_OF_YEAR[view.quarter].format(year=view.year),
                   f"{start:%d/%m/%Y} – {end - dt.timedelta(days=1):%d/%m/%Y}", whole.name, today,

@@ -52,8 +52,9 @@ def sidebar() -> View | None:
     return View(plan_id, year, quarter, unit, scope)
 
 
-def target(results) -> str | None:
-    """A picker of the plan's targets on the page (kept in the URL as ?target=…)."""
+def target(view: View) -> tuple[str, str] | None:
+    """A picker of the view's targets on the page (kept in the URL as ?target=…): (target id, label)."""
+    results = state.scorecard(view).results
     labels = {r.target_id: fmt.target_label(r.indicator_name, r.levels, r.target_id) for r in results}
     if not labels:
         st.info(UI["no_targets"])
@@ -63,7 +64,7 @@ def target(results) -> str | None:
         st.session_state["f_target"] = _param("target", options, options[0])
     chosen = st.selectbox(UI["target_pick"], options, format_func=labels.get, key="f_target")
     st.query_params["target"] = chosen
-    return chosen
+    return chosen, labels[chosen]
 
 
 def set_unit(locality_id: str) -> None:

@@ -7,7 +7,7 @@ import time
 import streamlit as st
 
 from dashboard import state
-from etl import accounts, audit, settings
+from etl import accounts, audit
 from etl.labels_vi import ACCOUNT, LOGIN, ROLE, UI
 
 
@@ -20,7 +20,7 @@ def sso_configured() -> bool:
 
 
 def _expired() -> bool:
-    idle = settings.idle_minutes(state.connection().cursor()) * 60
+    idle = state.idle_minutes() * 60
     last = st.session_state.get("last_seen")
     return last is not None and time.time() - last > idle
 

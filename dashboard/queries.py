@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from etl import areas, attainment, completeness as completeness_mod, lookups, privacy
+from etl import areas, attainment, completeness as completeness_mod, lookups
 from etl.access import Scope
 from etl.areas import Unit
 from etl.attainment import BEHIND, NOT_MET, TargetResult
@@ -71,7 +71,6 @@ def overview(con: duckdb.DuckDBPyConnection, view: View, today: dt.date | None =
     grid = attainment.evaluate_many(con, view.plan_id, view.year, view.quarter,
                                     [k.locality_id for k in kids], today, view.scope) if kids else {}
     sent = completeness_mod.table(con, view.locality_id, view.year, [view.quarter], today, view.scope)
-    results, grid = privacy.mask(results, view.scope), {k: privacy.mask(rs, view.scope) for k, rs in grid.items()}
     return Overview(results, kids, grid, completeness_mod.reported_share(sent, view.quarter), furthest_behind(results))
 
 
@@ -97,14 +96,12 @@ def furthest_behind(results: list[TargetResult], n: int = 3) -> list[TargetResul
 def scorecard(con: duckdb.DuckDBPyConnection, view: View, today: dt.date | None = None) -> Scorecard:
     results = attainment.evaluate(con, view.plan_id, view.year, view.quarter, view.locality_id, today,
                                   view.scope)
-    results = privacy.mask(results, view.scope)
     parent = lookups.parent_plan(con, view.plan_id)
     if parent is None:
         return Scorecard(results)
     parent_id, title, year_from, year_to = parent
     if year_from <= view.year <= year_to:
-        theirs = privacy.mask(attainment.evaluate(con, parent_id, view.year, view.quarter, None, today, view.scope),
-                              view.scope)
+        theirs = attainment.evaluate(con, parent_id, view.year, view.quarter, None, today, view.scope)
     else:
         theirs = []
     matching = {r.target_id: [p for p in theirs if p.indicator_code == r.indicator_code] for r in results}
@@ -118,19 +115,19 @@ def locality(con: duckdb.DuckDBPyConnection, view: View, top: str, today: dt.dat
 
 def indicator(con: duckdb.DuckDBPyConnection, view: View, target_id: str,
               today: dt.date | None = None) -> Indicator | None:
-    own = [r for r in privacy.mask(attainment.evaluate(con, view.plan_id, view.year, view.quarter,
-                                                       view.locality_id, today, view.scope), view.scope)
+    own = [r for r in attainment.evaluate(con, view.plan_id, view.year, view.quarter, view.locality_id, today,
+                                          view.scope)
            if r.target_id == target_id]
     if not own:
         return None
     kids = areas.children(con, view.locality_id, view.year, view.quarter, view.scope)
     grid = attainment.evaluate_many(con, view.plan_id, view.year, view.quarter,
                                     [k.locality_id for k in kids], today, view.scope) if kids else {}
-    ranking = rank(kids, {k: privacy.mask(rs, view.scope) for k, rs in grid.items()}, target_id)
+    ranking = rank(kids, grid, target_id)
     years = lookups.years_with_data(con, view.locality_id, own[0].indicator_code)
     periods = [(y, 4 if y < view.year else view.quarter) for y in years if y <= view.year]
     over_years = attainment.evaluate_periods(con, view.plan_id, view.locality_id, periods, today, view.scope)
-    by_year = privacy.mask([r for p in periods for r in over_years.get(p, []) if r.target_id == target_id], view.scope)
+    by_year = [r for p in periods for r in over_years.get(p, []) if r.target_id == target_id]
     return Indicator(own[0], ranking, by_year)
 
 
@@ -146,8 +143,8 @@ def trend(con: duckdb.DuckDBPyConnection, view: View, target_id: str, today: dt.
     periods = [(y, q) for y in (view.year - 1, view.year) for q in range(1, 5)
                if dt.date(y, 3 * q - 2, 1) <= today]
     got = attainment.evaluate_periods(con, view.plan_id, view.locality_id, periods, today, view.scope)
-    pick = lambda y: privacy.mask([r for (yy, _), rs in sorted(got.items()) if yy == y for r in rs  # noqa: E731
-                                   if r.target_id == target_id], view.scope)
+    pick = lambda y: [r for (yy, _), rs in sorted(got.items()) if yy == y for r in rs  # noqa: E731
+                      if r.target_id == target_id]
     return Trend(target_id, [r for r in pick(view.year) if r.quarter <= view.quarter], pick(view.year - 1))
 
 

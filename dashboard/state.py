@@ -6,7 +6,8 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import annex, export_files, export_tables, queries
-from etl import access, accounts, areas, audit, bootstrap, db, loader, lookups, settings, submission, template
+from etl import (access, accounts, areas, audit, bootstrap, db, loader, lookups, plan_editor, settings, submission,
+                 template)
 from etl.access import Scope
 from etl.labels_vi import UI
 
@@ -68,6 +69,18 @@ def entry_point(scope: Scope, area_root: str, year: int) -> str | None:
 @st.cache_data(ttl=300)
 def latest_quarter(plan_id: str, year: int) -> int | None:
     return lookups.latest_quarter(connection(), plan_id, year)
+
+
+@st.cache_data(ttl=300)
+def plan_to_edit(plan_id: str):
+    """A plan as the editor shows it (every save clears the cache)."""
+    return plan_editor.load(connection().cursor(), plan_id)
+
+
+@st.cache_data(ttl=300)
+def indicator_names() -> dict[str, str]:
+    """Indicator code -> Vietnamese name, by name."""
+    return dict(connection().cursor().execute("SELECT code, name FROM indicators ORDER BY name").fetchall())
 
 
 @st.cache_data(ttl=300)

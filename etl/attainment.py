@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import duckdb
 
-from etl import access, catalog, db, figures as figures_mod
+from etl import access, catalog, db, figures as figures_mod, privacy
 from etl.access import Scope
 from etl.figures import Figure
 
@@ -228,7 +228,8 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
                     today: dt.date | None, scope: Scope | None) -> dict[tuple[str, int, int], list[TargetResult]]:
     """The engine's one loop: every applicable target judged in every cell (locality, year, quarter),
     with one read per kind of figure whatever the number of cells. Runs on `con` itself, so a
-    transaction (a load's preview) sees its own writes."""
+    transaction (a load's preview) sees its own writes. For an account's `scope`: only the cells it
+    covers, small person counts of other localities hidden (etl/privacy.py; judged on the real figures)."""
     today = today or dt.date.today()
     _, year_from, year_to = plan_header(con, plan_id)
     visible = access.allowed(con, scope, {c[0] for c in cells})
@@ -248,11 +249,11 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
     results = {}
     for loc, year, quarter in cells:
         in_plan = year_from <= year <= year_to
-        results[(loc, year, quarter)] = [
+        results[(loc, year, quarter)] = privacy.mask([
             _result(plan_id, t, loc, codes.get(loc, loc), year, quarter, (year_from, year_to), current, previous,
                     today)
             for t in by_year[year] if _applies(t[4], t[8], year)
-            if in_plan or (t[8] is None and t[4] != "cumulative_by")]
+            if in_plan or (t[8] is None and t[4] != "cumulative_by")], scope)
     return results
 
 

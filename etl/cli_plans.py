@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from etl import audit, catalog, plan_files
+from etl import audit, catalog, cli_users, plan_files
 from etl.labels_vi import PLAN_FILE
 
 
@@ -31,7 +31,7 @@ def run(con, args) -> int:
             return 0
         plans = plan_files.import_text(con, args.file.read_text(encoding="utf-8"))
         for plan in plans:
-            audit.record(con, "dòng lệnh", audit.PLAN, f"nhập {plan.plan_id} từ {args.file.name}")
+            audit.record(con, cli_users.BY, audit.PLAN, f"nhập {plan.plan_id} từ {args.file.name}")
             print(PLAN_FILE["imported"].format(plan=plan.plan_id, n=len(plan.targets)))
         return 0
     except catalog.CatalogError as refused:

@@ -6,21 +6,17 @@ from etl.labels_vi import PERIOD_OF_YEAR, UI
 
 state.page_setup()
 st.title(UI["page_indicator"])
-data = None
-if state.database_ready() and (view := filters.current()):
-    results = state.scorecard(view).results
+if state.database_ready() and (view := filters.current()) and (chosen := filters.target(view)):
+    target_id, label = chosen
+    data = state.indicator(view, target_id)
     unit = state.locality_name(view.locality_id)
     period = PERIOD_OF_YEAR[view.quarter].format(year=view.year)
-    labels = {r.target_id: fmt.target_label(r.indicator_name, r.levels, r.target_id) for r in results}
-    target_id = filters.target(results)
-    data = state.indicator(view, target_id) if target_id else None
-if data:
     st.subheader(UI["heading"].format(unit=unit, period=period))
     own = data.target
     st.markdown(f"{fmt.status(own.status)} — {UI['actual_is'].format(actual=fmt.actual_of(own), fraction=fmt.fraction_of(own))}; "
                 f"{UI['target_is'].format(target=fmt.target_text(own.comparator, own.target_value, own.target_value_high, own.unit, own.year))}")
     if data.ranking:
-        title = UI["ranking_title"].format(label=labels[target_id], unit=unit, period=period)
+        title = UI["ranking_title"].format(label=label, unit=unit, period=period)
         st.plotly_chart(charts.ranked_bars([u.name for u, _ in data.ranking], [r for _, r in data.ranking], title),
                         width="stretch")
         with st.expander(UI["table_view"]):
@@ -28,7 +24,7 @@ if data:
     else:
         st.info(UI["ranking_empty"].format(unit=unit))
     if data.years:
-        title = UI["years_title"].format(label=labels[target_id], unit=unit, period=period)
+        title = UI["years_title"].format(label=label, unit=unit, period=period)
         st.plotly_chart(charts.years_bars(data.years, title), width="stretch")
         with st.expander(UI["table_view"]):
             st.dataframe(tables.periods_table(data.years, by="year"), hide_index=True, width="stretch")

@@ -2,6 +2,7 @@
 draft targets from the plan's document, retire it, see what changed. Rules: etl/plan_editor.py."""
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import state
@@ -30,13 +31,12 @@ def _columns(indicators: dict[str, str]) -> dict:
 
 def _start(chosen: str) -> None:
     """Editing another plan: its targets become the table's starting rows."""
-    plan = None if chosen == NEW else plan_editor.load(state.connection().cursor(), chosen)
+    plan = None if chosen == NEW else state.plan_to_edit(chosen)
     st.session_state.update(editing=chosen, draft_targets=plan_editor.targets_frame(plan),
                             editor_round=st.session_state.get("editor_round", 0) + 1)
 
 
 def _add_proposals(proposals) -> None:
-    import pandas as pd
     rows = [{"section": "", "indicator": p.indicator_code, "rule": p.comparator,
              "value": None if p.comparator == "qualitative" else p.value, "value_high": p.value_high,
              "year": p.year, "level": ", ".join(p.levels) if p.levels else None, "clause": p.clause} for p in proposals]
@@ -95,7 +95,7 @@ if account and account.role in ("admin", "leader"):
                           format_func=lambda p: PLAN_EDIT["new_plan"] if p == NEW else plans[p])
     if st.session_state.get("editing") != chosen:
         _start(chosen)
-    plan = None if chosen == NEW else plan_editor.load(con, chosen)
+    plan = None if chosen == NEW else state.plan_to_edit(chosen)
     if message := st.session_state.pop("plans_message", None):
         getattr(st, message[0])(message[1])
     _header(plan, chosen, plans)
@@ -121,7 +121,7 @@ if account and account.role in ("admin", "leader"):
                 with st.container(height=300, border=True):
                     st.markdown(draft.highlighted(text, proposals))
     st.caption(PLAN_EDIT["targets"])
-    indicators = dict(con.execute("SELECT code, name FROM indicators ORDER BY name").fetchall())
+    indicators = state.indicator_names()
     edited = st.data_editor(plan_editor.editable(st.session_state["draft_targets"]), num_rows="dynamic", hide_index=True, width="stretch",
                             column_config=_columns(indicators),
                             key=f"targets_{chosen}_{st.session_state['editor_round']}")

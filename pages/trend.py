@@ -1,24 +1,20 @@
 """Xu hướng: one target's year-to-date figure quarter by quarter, this year against last, with the pace."""
 import streamlit as st
 
-from dashboard import charts, filters, format as fmt, state, tables
+from dashboard import charts, filters, state, tables
 from etl.labels_vi import UI
 
 state.page_setup()
 st.title(UI["page_trend"])
-data = None
-if state.database_ready() and (view := filters.current()):
-    results = state.scorecard(view).results
-    unit = state.locality_name(view.locality_id)
-    labels = {r.target_id: fmt.target_label(r.indicator_name, r.levels, r.target_id) for r in results}
-    target_id = filters.target(results)
-    data = state.trend(view, target_id) if target_id else None
-if data:
+if state.database_ready() and (view := filters.current()) and (chosen := filters.target(view)):
+    target_id, label = chosen
+    data = state.trend(view, target_id)
     has_data = [r for r in data.this_year + data.last_year if r.numerator is not None]
     if not has_data:
         st.info(UI["trend_empty"].format(year=view.year, last=view.year - 1))
     else:
-        title = UI["trend_title"].format(label=labels[target_id], unit=unit, year=view.year, last=view.year - 1)
+        unit = state.locality_name(view.locality_id)
+        title = UI["trend_title"].format(label=label, unit=unit, year=view.year, last=view.year - 1)
         st.plotly_chart(charts.trend_lines(data.this_year, data.last_year, view.year, title), width="stretch")
         if data.this_year and data.this_year[0].comparator == "growth":
             st.caption(UI["trend_growth_note"])
