@@ -3,6 +3,7 @@ five seed plans (recall and precision printed), and .docx giving the same propos
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 from etl import catalog, draft
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = Path(os.environ.get("PCMD_SEEDS") or ROOT.parent / "shared" / "seeds")  # $PCMD_SEEDS: seeds kept elsewhere
 
 
 def plan_text(*targets: str) -> str:
@@ -123,10 +124,19 @@ def test_cli_prints_the_proposals_as_csv_and_refuses_what_it_cannot_read(tmp_pat
     run = subprocess.run([sys.executable, "-m", "etl", "plan", "draft", str(plan), "--csv"], capture_output=True,
                          text=True, cwd=ROOT)
     assert run.returncode == 0
+    text = plan.read_text(encoding="utf-8")
+    first, second = text.index("Tổ chức từ 02"), text.index("Ít nhất 40%")
+    assert text[first:first + 38] == "Tổ chức từ 02 đến 04 buổi tuyên truyền"   # the span is the clause's
+    assert text[second:second + 34] == "Ít nhất 40% hộ gia đình ký cam kết"
     assert run.stdout.splitlines() == [
-        "indicator_code,comparator,value,value_high,unit,year,clause",
-        "outreach_sessions,range,2,4,buổi,,Tổ chức từ 02 đến 04 buổi tuyên truyền",
-        "chưa xác định chỉ số,at_least,40,,%,,Ít nhất 40% hộ gia đình ký cam kết"]
+        "indicator_code,comparator,value,value_high,unit,year,clause,start,end,check",
+        f"outreach_sessions,range,2,4,buổi,,Tổ chức từ 02 đến 04 buổi tuyên truyền,{first},{first + 38},",
+        f"chưa xác định chỉ số,at_least,40,,%,,Ít nhất 40% hộ gia đình ký cam kết,{second},{second + 34},"
+        "chưa xác định chỉ số"]
+    lines = subprocess.run([sys.executable, "-m", "etl", "plan", "draft", str(plan)], capture_output=True, text=True,
+                           cwd=ROOT).stdout.splitlines()
+    assert lines[0].startswith("[CẦN KIỂM TRA: chưa xác định chỉ số] chưa xác định chỉ số | at_least | 40")
+    assert not lines[1].startswith("[")
     (tmp_path / "x.odt").write_bytes(b"PK")
     refused = subprocess.run([sys.executable, "-m", "etl", "plan", "draft", str(tmp_path / "x.odt")],
                              capture_output=True, text=True, cwd=ROOT)
@@ -135,8 +145,14 @@ def test_cli_prints_the_proposals_as_csv_and_refuses_what_it_cannot_read(tmp_pat
         draft.document_text("hong.pdf", b"%PDF-1.4 not really")
 
 
-def test_the_clauses_are_highlighted_in_the_documents_text():
-    text = plan_text("Tổ chức từ 02 đến 04 buổi tuyên truyền [tại khu dân cư].")
-    shown = draft.highlighted(text, draft.draft(text))
+def test_the_clauses_are_highlighted_in_the_documents_text_which_stays_text():
+    text = plan_text("Tổ chức từ 02 đến 04 buổi tuyên truyền [tại khu dân cư].", "Ít nhất 40% hộ gia đình ký cam kết.")
+    proposals = draft.draft(text)
+    shown = draft.highlighted(text, proposals)
     assert ":orange-background[Tổ chức từ 02 đến 04 buổi tuyên truyền \\[tại khu dân cư\\]]" in shown
-    assert "Tổ chức kiểm tra ít nhất 50% cơ sở" in shown and shown.count(":orange-background[") == 1
+    assert ":red-background[Ít nhất 40\\% hộ gia đình ký cam kết]" in shown      # unmapped: to check
+    assert "Tổ chức kiểm tra ít nhất 50\\% cơ sở" in shown and shown.count("-background[") == 2
+    hostile = "**Mục tiêu** :red[x] $x$ <b>y</b> [link](http://a.b)\n===\n- Ít nhất 30% cơ sở được kiểm tra."
+    shown = draft.highlighted(hostile, draft.draft(hostile))
+    for raw in ("**", ":red[", "$x$", "<b>", "](", "\n==="):
+        assert raw not in shown

@@ -1,13 +1,14 @@
 """A plan printed to PDF (by Chromium, with a text layer, as Word's "Save as PDF" makes them) gives the
 same proposals as its text; a PDF with no text layer is refused with a message."""
 import html
+import os
 from pathlib import Path
 
 import pytest
 
 from etl import draft
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = Path(os.environ.get("PCMD_SEEDS") or Path(__file__).resolve().parents[3] / "shared" / "seeds")  # $PCMD_SEEDS: seeds kept elsewhere
 
 
 def pdf_of(browser, text: str) -> bytes:
