@@ -60,15 +60,15 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-SESSIONS = {"buổi", "lần/năm", "lần", "cuộc", "lớp"}
+SESSIONS = {"buổi", "lần/năm", "lần", "cuộc", "lớp", "đợt"}
 
 
 def _fits(entry: dict, shape, lex: dict) -> bool:
-    """A share indicator takes no count of sessions; a count indicator no share (but a growth in %)."""
+    """Sessions only for an entry listing their unit; a count indicator takes no share (but a growth in %)."""
     kind, unit = lex["kinds"].get(entry["indicator"]), shape.unit if shape else ""
     if "units" in entry and unit not in entry["units"]:
         return False
-    if kind == "share" and unit in SESSIONS:
+    if unit in SESSIONS and "units" not in entry:
         return False
     return not (kind == "count" and unit == "%" and shape.rule not in ("growth", "decrease"))
 
@@ -121,6 +121,8 @@ def _sentence(sentence: Piece, mode: str, lex: dict) -> list[Proposal]:
     low = sentence.text.lower()
     if mode == CUED and not re.search(lex["target_cue"], low):
         return []
+    if mode != SECTION and _reports_the_past(low, lex):
+        return []
     context, out = draft_shapes.Context(), []
     for clause in clauses(sentence):
         out += _clause(clause, mode, context, lex)
@@ -129,13 +131,17 @@ def _sentence(sentence: Piece, mode: str, lex: dict) -> list[Proposal]:
 
 def _clause(clause: Piece, mode: str, context: draft_shapes.Context, lex: dict) -> list[Proposal]:
     low = clause.text.lower()
-    if mode != SECTION and re.search(lex["report_of_the_past"], low) and not re.search(lex["strong_cue"], low):
+    if mode != SECTION and _reports_the_past(low, lex):
         return []
     head, *parts = re.split(r",?\s+trong đó,?\s+", low)
     out = _proposals(draft_shapes.read(head, context), head, clause, mode, lex)
     for part in parts:
         out += _proposals(draft_shapes.read(part, context), part + " " + head, clause, mode, lex)
     return out
+
+
+def _reports_the_past(low: str, lex: dict) -> bool:
+    return bool(re.search(lex["report_of_the_past"], low)) and not re.search(lex["strong_cue"], low)
 
 
 def _proposals(shapes: list, low: str, clause: Piece, mode: str, lex: dict) -> list[Proposal]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/]|[.,]\d)"
 COUNT_NOUN = (r"lượt|người|cơ sở|buổi|vụ án|vụ|cán bộ|học sinh|sinh viên|hội viên|đối tượng|tin báo|xã|phường|"
               r"thị trấn|khu phố|tổ dân phố|thôn|xóm|đơn vị|lần|cuộc|hộ|gia đình|tụ điểm|điểm|mô hình|lớp|"
-              r"tài liệu|tờ rơi|bài|phóng sự|pa nô|băng rôn|doanh nghiệp|trường|chiến sĩ|tổ")
+              r"tài liệu|tờ rơi|bài|phóng sự|pa nô|băng rôn|doanh nghiệp|trường|chiến sĩ|tổ|đợt")
 UNIT_NOUN = r"khu phố|tổ dân phố|thôn|xóm|xã|phường|thị trấn|huyện|thị xã|đơn vị|cơ sở|trường|tổ"
 QUANTIFIER = (r"(?P<q>ít nhất|tối thiểu|không dưới|trên|hơn|từ|đạt|phấn đấu|bảo đảm|đảm bảo|là|có|"
               r"không vượt quá|không quá|tối đa|dưới)\s+(?:(?:tỷ lệ|có|là|đạt)\s+)?$")
@@ -19,7 +19,7 @@ AT_MOST = {"không vượt quá", "không quá", "tối đa", "dưới"}
 QUANTIFYING = {"ít nhất", "tối thiểu", "không dưới", "trên", "hơn", "từ", "đạt", "phấn đấu", "bảo đảm", "đảm bảo"}
 WORD_NUMBER = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6}
 PER_YEAR = {"tuần": 52, "tháng": 12, "quý": 4, "năm": 1}
-LEVELS = {"tỉnh": "province", "huyện": "district", "xã": "commune"}
+LEVELS = {"tỉnh": "province", "huyện": "district", "xã": "commune", "cơ sở": "commune"}
 REFERENCES = [r"\d{1,2}/\d{1,2}/\d{2,4}", r"\d+/[a-zđ]{2,}\S*", r"(?:số|ngày|tháng|điều|khoản|chương|phụ lục)\s+\d+",
               r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}", r"(?:năm|giai đoạn|đến|từ)\s+(?:19|20)\d{2}\b"]
 DEADLINE = re.compile(r"đến\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})")
@@ -27,7 +27,8 @@ YEAR = re.compile(r"(?<!so với )(?<!đến )(?<!hết )(?<!cuối )năm\s+((?:
 MILESTONE = re.compile(r"năm\s+((?:19|20)\d{2})\s*[,:]?\s*(?:(?:phấn đấu|đạt|là|có|thì)\s+)*"
                        rf"(?:(?:ít nhất|tối thiểu|trên)\s+)?{NUMBER}\s*%")
 ZERO = re.compile(r"không\s+(?:để|đề|được để)?\s*(?:tái\s+)?(?:phát sinh|xuất hiện|hình thành|tái hoạt động|"
-                  r"tái phát sinh)|không có [^;]{0,40}mới phát sinh")
+                  r"tái phát sinh|xảy ra)|không có [^;]{0,40}mới phát sinh|không để [^;]{0,60}(?:hoạt động|phát sinh) "
+                  r"trở lại")
 ALL_OF = re.compile(r"(?:tất cả|toàn bộ)\s+(?:các\s+)?(?:cơ sở|đối tượng|tin báo|người|học sinh|xã|phường|thôn|"
                     r"tổ dân phố|khu phố|cán bộ|đơn vị|hội viên)")
 HOTSPOT = re.compile(r"(?<!thời )(?<!địa )(?<!đặc )(?<!quan )điểm")
@@ -71,13 +72,12 @@ def read(low: str, context: Context | None = None) -> list[Shape]:
         return found
     if found := _milestones(low):
         return found
-    if ZERO.search(low):
+    first = _first_quantity(masked)
+    if (zero := ZERO.search(low)) and (first is None or first[0] > zero.start()):
         return [Shape("at_most", 0.0, unit="điểm")] if HOTSPOT.search(low) else [Shape("qualitative")]
     if re.search(r"giữ vững|không giảm", low):
         return [Shape("no_decrease")]
-    shape = _first_quantity(masked)
-    if shape is None and re.search(ALL_OF, masked):
-        shape = Shape("all", 100.0, unit="%", flags=("quantified",))
+    shape = first[1] if first else None
     if shape is None:
         return []
     return [_dated(shape, low, context)]
@@ -90,7 +90,7 @@ def _levels(masked: str) -> list[Shape]:
     out, seen = [], set()
     for i, m in enumerate(shares):
         segment = masked[m.end():shares[i + 1].start() if i + 1 < len(shares) else len(masked)]
-        levels = tuple(dict.fromkeys(LEVELS[w] for w in re.findall(r"cấp (tỉnh|huyện|xã)", segment)))
+        levels = tuple(dict.fromkeys(LEVELS[w] for w in re.findall(r"cấp (tỉnh|huyện|xã|cơ sở)", segment)))
         if not levels or seen & set(levels):
             return []
         seen |= set(levels)
@@ -108,16 +108,15 @@ def _milestones(low: str) -> list[Shape]:
     return [Shape("cumulative_by", number(m.group(2)), unit="%", year=int(m.group(1))) for m in found]
 
 
-def _first_quantity(masked: str) -> Shape | None:
-    """The clause's first quantity, read with the words around it."""
+def _first_quantity(masked: str) -> tuple[int, Shape] | None:
+    """The clause's first quantity (where it starts, its shape), read with the words around it."""
     candidates = []
-    for reader in (_range, _fraction, _frequency, _share, _count):
+    for reader in (_range, _fraction, _frequency, _share, _count, _all_of):
         if found := reader(masked):
             candidates.append(found)
     if not candidates:
         return None
-    start, shape = min(candidates, key=lambda c: c[0])
-    return shape
+    return min(candidates, key=lambda c: c[0])
 
 
 def _quantifier(before: str) -> str | None:
@@ -153,7 +152,7 @@ def _frequency(masked: str):
     word = r"(\d+|một|hai|ba|bốn|sáu)"
     patterns = [(rf"{word}\s+(tuần|tháng|quý|năm)\s+(?:một|1|01)\s+lần", "every"),
                 (rf"{word}\s+(?:lần|buổi)\s*(?:/|mỗi|một|trên|trong)\s*(tuần|tháng|quý|năm)", "times"),
-                (rf"mỗi\s+(tuần|tháng|quý|năm)[^;%]*?(?:ít nhất|tối thiểu)?\s*{word}\s+(?:lần|buổi)(?!\w)", "each")]
+                (rf"(?:mỗi|hằng|hàng)\s+(tuần|tháng|quý|năm)[^;%]*?(?:ít nhất|tối thiểu)?\s*{word}\s+(?:lần|buổi)(?!\w)", "each")]
     best = None
     for pattern, kind in patterns:
         m = re.search(pattern, masked)
@@ -177,7 +176,7 @@ def _share(masked: str):
     quantifier = _quantifier(before[-40:]) or ("từ" if re.match(r"\s*trở lên", masked[m.end():]) else None)
     if quantifier in AT_MOST:
         return m.start(), Shape("at_most", value, unit="%", flags=("quantified",))
-    if change := re.search(r"(tăng|giảm)\s+(?:thêm\s+)?$", before):
+    if change := re.search(r"(tăng|giảm)\s+(?:thêm\s+)?(?:ít nhất\s+|tối thiểu\s+)?$", before):
         return m.start(), Shape("growth" if change.group(1) == "tăng" else "decrease", value, unit="%",
                                 flags=("quantified",))
     rule = "all" if value == 100 and quantifier not in ("trên", "hơn") else "at_least"
@@ -191,6 +190,11 @@ def _count(masked: str):
     quantifier = _quantifier(masked[:m.start()][-40:])
     rule = "at_most" if quantifier in AT_MOST else "at_least"
     return m.start(), Shape(rule, number(m.group(1)), unit=m.group(2), flags=("quantified",))
+
+
+def _all_of(masked: str):
+    m = ALL_OF.search(masked)
+    return (m.start(), Shape("all", 100.0, unit="%", flags=("quantified",))) if m else None
 
 
 def _dated(shape: Shape, low: str, context: Context) -> Shape:

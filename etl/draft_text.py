@@ -12,10 +12,10 @@ from etl import draft_syllables
 
 ITEM_START = re.compile(r"^\s*(?:[-+•]\s*|\d+(?:\.\d+)*[.)]\s|\d+(?:\.\d+)+\s|[a-zđ]\)\s|[IVX]+\.?\s)")
 HEADING = re.compile(r"^\s*(?:[IVX]+\.?|\d+(?:\.\d+)*[.)]|\d+(?:\.\d+)+|[a-zđ]\))\s*(.{0,70})$")
-PERCENT_AHEAD = r"(?:(?:ít nhất|tối thiểu|trên|hơn|đạt|phấn đấu|bảo đảm|đảm bảo)\s+)?\d+(?:,\d+)?\s*%"
+PERCENT_AHEAD = r"(?:(?:ít nhất|tối thiểu|trên|hơn|đạt|phấn đấu|bảo đảm|đảm bảo|tăng|giảm)\s+)?\d+(?:,\d+)?\s*%"
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ…\"“(])")
 CLAUSE_END = re.compile(rf";\s*|,\s+(?={PERCENT_AHEAD})|\s+và\s+(?={PERCENT_AHEAD})|\s+và\s+(?=không (?:để|đề) )")
-LEVEL = re.compile(r"cấp (?:tỉnh|huyện|xã)")
+LEVEL = re.compile(r"cấp (?:tỉnh|huyện|xã|cơ sở)")
 
 
 @dataclass(frozen=True)

@@ -156,3 +156,23 @@ def test_the_clauses_are_highlighted_in_the_documents_text_which_stays_text():
     shown = draft.highlighted(hostile, draft.draft(hostile))
     for raw in ("**", ":red[", "$x$", "<b>", "](", "\n==="):
         assert raw not in shown
+
+
+def test_target_sections_come_first_and_a_target_elsewhere_is_still_found():
+    text = ("KẾ HOẠCH\nĐể thực hiện tốt, huyện phấn đấu năm 2026 không để phát sinh tụ điểm mại dâm mới.\n"
+            "II. MỤC TIÊU\n- Ít nhất 30% cơ sở kinh doanh dịch vụ được kiểm tra.\n"
+            "III. NHIỆM VỤ VÀ GIẢI PHÁP\n- Tổ chức kiểm tra ít nhất 50% cơ sở kinh doanh dịch vụ.\n"
+            "- Phấn đấu 100% tin báo, tố giác về mại dâm được xử lý kịp thời.\n")
+    proposals = draft.draft(text)
+    assert [(p.indicator_code, p.comparator, p.value, p.checks) for p in proposals] == [
+        ("establishments_inspected", "at_least", 30.0, ()),
+        ("new_hotspots", "at_most", 0.0, ("outside_section",)),
+        ("tipoffs_handled", "all", 100.0, ("outside_section",))]
+    assert text[proposals[2].start:proposals[2].end] == "Phấn đấu 100% tin báo, tố giác về mại dâm được xử lý kịp thời"
+
+
+def test_an_excerpt_cut_mid_sentence_and_mid_number_gives_only_what_it_states():
+    excerpt = ("ng, chống mại dâm trên địa bàn. Ít nhất 45% học sinh được tuyên truyền; 30% cơ sở kinh doanh "
+               "dịch vụ được ki ểm tra; 1")
+    assert [(p.indicator_code, p.value, p.checks) for p in draft.draft(excerpt)] == [
+        ("students_reached", 45.0, ()), ("establishments_inspected", 30.0, ("carried",))]
