@@ -1,7 +1,8 @@
 """The text of a plan document: .txt (UTF-8), .docx (paragraphs and table cells, in order) or .pdf with a
-text layer. A PDF whose text comes out with spaces inside words ("ki ể m tra") is read again by
-pdfplumber (it places characters by their position) and its split syllables are joined
-(etl/draft_syllables.py); a PDF with no text layer is refused with a message."""
+text layer. PDFs are read by PDFium (pypdfium2: a 30-page plan in under a second, where pypdf takes 10 s);
+where its text comes out broken (words in pieces, "ki ể m tra", or a letter a line), pypdf reads it again
+and its split syllables are joined (etl/draft_syllables.py). Measured in bench/draft.py. A PDF with no
+text layer is refused with a message."""
 from __future__ import annotations
 
 import io
@@ -11,7 +12,7 @@ from pathlib import Path
 from etl import draft_syllables
 from etl.labels_vi import DRAFT
 
-BROKEN = 0.08   # share of a text's words that are fragments (no syllable, 1-3 letters) above which it is mended
+BROKEN = 0.08   # share of a text's words that are fragments of syllables above which it is mended
 
 
 class UnreadableDocument(ValueError):
@@ -45,19 +46,29 @@ def fragments(text: str) -> float:
     if not words:
         return 0.0
     known = draft_syllables.known()
-    return sum(1 for w in words if len(w) <= 3 and w not in known) / len(words)
+    return sum(draft_syllables.fragment(w, known) for w in words) / len(words)
 
 
 def pdf_text(name: str, data: bytes) -> str:
+    text = _pdfium(data)
+    if text and text.strip() and fragments(text) <= BROKEN:
+        return text
     text = _pypdf(name, data)
     if not text.strip():
         raise UnreadableDocument(DRAFT["no_text_layer"].format(name=name))
-    if fragments(text) > BROKEN:
-        placed = _pdfplumber(data)
-        if placed and fragments(placed) < fragments(text):
-            text = placed
-        text = draft_syllables.mend_text(text)
-    return text
+    return draft_syllables.mend_text(text) if fragments(text) > BROKEN else text
+
+
+def _pdfium(data: bytes) -> str | None:
+    import pypdfium2
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        return None            # pypdf then says what is wrong
+    try:
+        return "\n".join(page.get_textpage().get_text_range().replace("\r\n", "\n") for page in document)
+    finally:
+        document.close()
 
 
 def _pypdf(name: str, data: bytes) -> str:
@@ -68,11 +79,3 @@ def _pypdf(name: str, data: bytes) -> str:
     except (PdfReadError, ValueError, KeyError) as exc:
         raise UnreadableDocument(DRAFT["damaged"].format(name=name)) from exc
 
-
-def _pdfplumber(data: bytes) -> str | None:
-    import pdfplumber
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return "\n".join(page.extract_text() or "" for page in pdf.pages)
-    except Exception:  # pdfminer raises many kinds on odd files; pypdf's text is kept then
-        return None

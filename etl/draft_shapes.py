@@ -142,6 +142,8 @@ def _fraction(masked: str):
     if not m:
         return None
     done, total = int(m.group(1)), int(m.group(2))
+    if total == 0 or done > total:
+        return None
     if done == total:
         return m.start(), Shape("n_of_n", float(total), unit="đơn vị")
     return m.start(), Shape("at_least", float(done), unit=m.group(3), flags=("guessed_unit",))
@@ -152,7 +154,8 @@ def _frequency(masked: str):
     word = r"(\d+|một|hai|ba|bốn|sáu)"
     patterns = [(rf"{word}\s+(tuần|tháng|quý|năm)\s+(?:một|1|01)\s+lần", "every"),
                 (rf"{word}\s+(?:lần|buổi)\s*(?:/|mỗi|một|trên|trong)\s*(tuần|tháng|quý|năm)", "times"),
-                (rf"(?:mỗi|hằng|hàng)\s+(tuần|tháng|quý|năm)[^;%]*?(?:ít nhất|tối thiểu)?\s*{word}\s+(?:lần|buổi)(?!\w)", "each")]
+                (rf"(?:mỗi|hằng|hàng)\s+(tuần|tháng|quý|năm)[^;%]{{0,80}}?(?:ít nhất|tối thiểu)?\s*{word}\s+"
+                 r"(?:lần|buổi)(?!\w)", "each")]
     best = None
     for pattern, kind in patterns:
         m = re.search(pattern, masked)

@@ -13,6 +13,7 @@ SYLLABLES = Path(__file__).resolve().parent.parent / "data" / "vi_syllables.txt"
 WORD = re.compile(r"[^\W\d_]+")
 MAX_PIECES = 7
 MAX_UNKNOWN = 3          # a piece that is no syllable is a fragment of at most this many letters
+SPACED = 0.9             # share of one-character pieces in a line printed with every letter spaced
 
 
 @lru_cache(maxsize=1)
@@ -24,18 +25,29 @@ def _runs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in WORD.finditer(text)]
 
 
+def fragment(piece: str, words: frozenset[str]) -> bool:
+    """No syllable on its own: unknown, short, and a lone letter, a piece with no vowel or one with a mark
+    ("ền", "ch", "i"); an unknown plain word such as "anh" may be a whole word missing from the list."""
+    return piece not in words and len(piece) <= MAX_UNKNOWN and (
+        len(piece) == 1 or not piece.isascii() or not any(v in piece for v in "aeiouy"))
+
+
 def _joinable(pieces: list[str], words: frozenset[str]) -> bool:
     joined = "".join(pieces)
     unknown = [p for p in pieces if p not in words]
-    return joined in words and bool(unknown) and all(len(p) <= MAX_UNKNOWN for p in unknown)
+    return joined in words and any(fragment(p, words) for p in pieces) and all(len(p) <= MAX_UNKNOWN for p in unknown)
 
 
 def split_spaces(text: str) -> list[int]:
     """Indexes of the spaces inside words that mending removes."""
     words, runs, low = known(), _runs(text), text.lower()
+    pieces = [fragment(low[a:b], words) for a, b in runs]
     gone, i = [], 0
     while i < len(runs):
         step = 1
+        if not any(pieces[i:i + MAX_PIECES]):     # the usual case: whole words only
+            i += 1
+            continue
         for k in range(min(MAX_PIECES, len(runs) - i), 1, -1):
             chain = runs[i:i + k]
             if any(chain[j + 1][0] - chain[j][1] != 1 or text[chain[j][1]] != " " for j in range(k - 1)):
@@ -57,8 +69,18 @@ def mend(piece):
     return piece.keep([i not in gone for i in range(len(text))]) if gone else piece
 
 
+def unspace_letters(line: str) -> str:
+    """A line printed with every letter spaced ("k i ể m  t r a": one space between letters, two between
+    words) put back together; any other line as it is."""
+    tokens = [t for t in line.split(" ") if t]
+    if "  " not in line or sum(len(t) == 1 for t in tokens) < SPACED * len(tokens):
+        return line
+    return " ".join(word.replace(" ", "") for word in re.split(r" {2,}", line.strip()))
+
+
 def mend_text(text: str) -> str:
     """A whole text mended (for a PDF's text layer)."""
+    text = "\n".join(unspace_letters(line) for line in text.split("\n"))
     text = unicodedata.normalize("NFC", re.sub(r"\s+(?=[\u0300-\u036f])", "", text))
     gone = set(split_spaces(text))
     return "".join(c for i, c in enumerate(text) if i not in gone)

@@ -107,7 +107,7 @@ if account and account.role in ("admin", "leader"):
         try:
             text = draft.document_text(upload.name, upload.getvalue()) if upload else pasted
         except draft.UnreadableDocument as refused:
-            st.error(str(refused))
+            st.error(draft_view.escape(str(refused)))   # names the user's file
         if text.strip():
             proposals = draft.draft(text)
             st.caption(PLAN_EDIT["draft_found"].format(n=len(proposals)) if proposals else DRAFT_CHECK["none"])

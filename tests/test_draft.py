@@ -176,3 +176,28 @@ def test_an_excerpt_cut_mid_sentence_and_mid_number_gives_only_what_it_states():
                "dịch vụ được ki ểm tra; 1")
     assert [(p.indicator_code, p.value, p.checks) for p in draft.draft(excerpt)] == [
         ("students_reached", 45.0, ()), ("establishments_inspected", 30.0, ("carried",))]
+
+
+@pytest.mark.parametrize("broken, mended", [
+    ("trao đổ i, tuyên truy ền", "trao đổi, tuyên truyền"),
+    ("c ơ sở kinh doanh d ị ch v ụ được ki ể m tra", "cơ sở kinh doanh dịch vụ được kiểm tra"),
+    ("k i ể m  t r a  c ơ  s ở", "kiểm tra cơ sở"),
+    ("phòng, chô\u0301ng mại dâm", "phòng, chống mại dâm"),               # a tone mark apart, NFD
+])
+def test_split_syllables_are_joined(broken, mended):
+    from etl import draft_syllables
+    assert draft_syllables.mend_text(broken) == mended
+
+
+@pytest.mark.parametrize("whole", ["Ông Nguyễn Văn A, khu phố B", "do anh em cùng làm", "cơ sở kinh doanh karaoke",
+                                   "Điều 3. Quyết định số 12/QĐ-UBND"])
+def test_whole_words_are_left_as_they_are(whole):
+    from etl import draft_syllables
+    assert draft_syllables.mend_text(whole) == whole
+
+
+@pytest.mark.parametrize("odd", ["", "\n\n  \n", "%%%% ;;; ...", "ít nhất", "0/0 xã thực hiện", "12/10 xã thực hiện",
+                                 "1.2.3.4.5 cơ sở", "Phấn đấu " + "mỗi năm " * 3000 + "tổ chức", "# **_~`$<>|[]()",
+                                 "Điện thoại 0912.345.678, số 12/QĐ-UBND ngày 01/02/2026, Điều 5 khoản 2"])
+def test_odd_or_hostile_text_gives_nothing_false_and_never_fails(odd):
+    assert [p for p in draft.draft(odd) if p.value is not None] == []
