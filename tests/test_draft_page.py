@@ -34,3 +34,15 @@ def test_a_pasted_paragraph_is_drafted_with_what_to_check_first(db_path, fresh_s
     shown = next(m.value for m in at.markdown if "-background[" in m.value)
     assert ":red-background[70\\% hộ gia đình ký cam kết \\:red\\[x\\] \\$y\\$]" in shown
     assert "\\*\\*phấn đấu\\*\\*" in shown and "620 lượt" in shown and shown.count("-background[") == 2
+
+
+def test_a_decrease_goes_into_the_table_without_a_rule_for_the_leader_to_choose(db_path, fresh_streamlit_caches):
+    at = open_app("plans", ADMIN)
+    at.text_area(key="draft_text").input("Phấn đấu giảm 60 - 80% số tụ điểm mại dâm so với năm 2024.").run()
+    table = at.dataframe[0].value
+    assert list(table["Quy tắc"]) == ["Giảm"] and list(table["Giá trị"]) == ["60 – 80"]
+    assert "chỉ tiêu giảm" in table["Cần kiểm tra"].iloc[0]
+    next(b for b in at.button if b.label == "Thêm các đề xuất vào bảng chỉ tiêu").click().run()
+    assert not at.exception, at.exception
+    row = at.session_state["draft_targets"].iloc[-1]
+    assert (row["indicator"], row["rule"], row["value"], row["value_high"]) == ("new_hotspots", None, 60.0, 80.0)
