@@ -39,7 +39,8 @@ def run(con, args) -> int:
         return 2
 
 
-DRAFT_COLUMNS = ["indicator_code", "comparator", "value", "value_high", "unit", "year", "clause"]
+DRAFT_COLUMNS = ["indicator_code", "comparator", "value", "value_high", "unit", "year", "clause", "start", "end",
+                 "check"]
 
 
 def add_draft_parser(plans, common) -> None:
@@ -49,10 +50,12 @@ def add_draft_parser(plans, common) -> None:
 
 
 def run_draft(args) -> int:
+    """The proposals, each with the span of the text it came from (character offsets) and why to check it:
+    as CSV in the text's order, or as lines with those to check first, marked."""
     import csv
 
-    from etl import draft
-    from etl.labels_vi import DRAFT
+    from etl import draft, draft_view
+    from etl.labels_vi import DRAFT, DRAFT_CHECK
     try:
         proposals = draft.draft(draft.document_text(args.file.name, args.file.read_bytes()))
     except draft.UnreadableDocument as refused:
@@ -61,12 +64,16 @@ def run_draft(args) -> int:
     writer = csv.writer(sys.stdout) if args.csv else None
     if writer:
         writer.writerow(DRAFT_COLUMNS)
-    for p in proposals:
+    for p in proposals if writer else sorted(proposals, key=lambda p: not p.checks):
         row = [p.indicator_code or DRAFT["unmapped"], p.comparator, _plain(p.value), _plain(p.value_high), p.unit,
-               p.year or "", p.clause]
-        writer.writerow(row) if writer else print(" | ".join(map(str, row)))
+               p.year or "", p.clause, p.start, p.end, draft_view.checks_text(p.checks)]
+        if writer:
+            writer.writerow(row)
+        else:
+            mark = f"[{DRAFT_CHECK['cli_check']}: {row[-1]}] " if p.checks else ""
+            print(mark + " | ".join(map(str, row[:-1])))
     if not proposals:
-        print(DRAFT["none"], file=sys.stderr)
+        print(DRAFT_CHECK["none"], file=sys.stderr)
     return 0
 
 

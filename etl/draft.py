@@ -1,21 +1,30 @@
-"""Drafting a plan's targets from its own text (rule based, no network): each proposal names the
-indicator it maps to (data/draft_lexicon.yaml), the rule and values of DOMAIN.md's shapes, and the
-exact clause it came from. A quantitative phrase it cannot map is still proposed, without indicator."""
+"""Drafting a plan's targets from any text a leader has (a whole plan, an excerpt, a news article, a pasted
+paragraph); rule based, no network. Each proposal names the indicator its words map to
+(data/draft_lexicon.yaml), the rule and values (etl/draft_shapes.py), the exact span of the text it came
+from, and why a leader should check it (unmapped indicator, carried quantifier, guessed unit, …).
+
+Where the text has target headings ("Chỉ tiêu", "Mục tiêu"), their sections are read first, every clause
+a candidate; the rest of the text gives only sentences that say they set a target ("phấn đấu", "chỉ
+tiêu", …). A text with no such heading has every sentence as a candidate, reports of what was done
+("đã kiểm tra …", "theo thống kê …") left out."""
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from etl.labels_vi import DRAFT
+from etl import draft_shapes
+from etl.draft_read import UnreadableDocument, document_text  # noqa: F401  (the drafter's public names)
+from etl.draft_text import ITEM_START, Piece, clauses, items, sentences
+from etl.draft_view import highlighted  # noqa: F401
 
-LEXICON = Path(__file__).resolve().parent.parent / "data" / "draft_lexicon.yaml"
-NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)"
-ITEM_START = re.compile(r"^\s*(?:[-+•]\s*|\d+(?:\.\d+)*\.?\s|[a-zđ]\)\s|[IVX]+\.?\s)")
-HEADING = re.compile(r"^\s*(?:[IVX]+\.?|\d+(?:\.\d+)*\.?|[a-zđ]\))\s*(.{0,70})$")
+DATA = Path(__file__).resolve().parent.parent / "data"
+LEXICON = DATA / "draft_lexicon.yaml"
+SECTION, CUED, OPEN = "section", "cued", "open"
 
 
 @dataclass(frozen=True)
@@ -28,165 +37,124 @@ class Proposal:
     year: int | None
     levels: tuple[str, ...] | None
     clause: str
+    start: int = field(default=0, compare=False)     # the span in the text (NFC) it came from
+    end: int = field(default=0, compare=False)
+    checks: tuple[str, ...] = field(default=(), compare=False)   # why a leader should check it (DRAFT_CHECK)
 
 
-def _number(text: str) -> float:
-    return float(text.replace(".", "").replace(",", "."))
+@lru_cache(maxsize=4)
+def _lexicon(path: Path, mtime: float) -> dict:
+    lexicon = yaml.safe_load(path.read_text(encoding="utf-8"))
+    indicators = yaml.safe_load((DATA / "indicators.yaml").read_text(encoding="utf-8"))["indicators"]
+    lexicon["kinds"] = {i["code"]: i.get("kind") for i in indicators}
+    return lexicon
 
 
-def _clean(line: str) -> str:
-    line = unicodedata.normalize("NFC", line).replace("**", "").replace("*", "")
-    return re.sub(r"^#+\s*", "", line).strip()
+def lexicon(path: Path = LEXICON) -> dict:
+    return _lexicon(path, path.stat().st_mtime)
 
 
-def items(text: str) -> list[tuple[str, bool]]:
-    """(item text, is a heading) in order: hard-wrapped lines joined, bullets and numbers kept apart."""
-    out: list[list] = []
-    for raw in text.splitlines():
-        line = _clean(raw)
-        if not line:
-            continue
-        starts = ITEM_START.match(line) or not out or out[-1][1]
-        if starts:
-            heading = bool(HEADING.match(line)) and "%" not in line and not line.rstrip().endswith((";", "."))
-            out.append([line, heading])
-        else:
-            out[-1][0] += " " + line
-    return [(" ".join(text.split()), heading) for text, heading in out]
+def fold(text: str) -> str:
+    """Without diacritics (for text typed without them)."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
-def target_items(text: str, lexicon: dict) -> list[str]:
-    """Items inside the plan's target sections ("Chỉ tiêu", "Mục tiêu"), up to the next other heading."""
-    opening, closing = re.compile(lexicon["target_heading"], re.I), re.compile(lexicon["other_heading"], re.I)
-    inside, out = False, []
-    for item, heading in items(text):
-        if heading and closing.search(item) and not opening.search(item.split(".")[-1] if "." in item else item):
-            inside = False
-        elif heading and opening.search(item):
-            inside = True
-            continue
-        elif heading:
-            inside = inside and not item.isupper()
-            continue
-        if inside:
-            out.append(ITEM_START.sub("", item, count=1).strip())
-    return out
+SESSIONS = {"buổi", "lần/năm", "lần", "cuộc", "lớp", "đợt"}
 
 
-def clauses(item: str) -> list[str]:
-    """One target per clause: split at ';' and between sentences."""
-    parts = re.split(r";\s*|\.\s+(?=[A-ZĐÀ-Ỹ])|,\s+(?=(?:ít nhất|tối thiểu)\s+\d)", item)
-    return [p.strip(" .;:") for p in parts if len(p.strip(" .;:")) > 15]
+def _fits(entry: dict, shape, lex: dict) -> bool:
+    """Sessions only for an entry listing their unit; a count indicator takes no share (but a growth in %)."""
+    kind, unit = lex["kinds"].get(entry["indicator"]), shape.unit if shape else ""
+    if "units" in entry and unit not in entry["units"]:
+        return False
+    if unit in SESSIONS and "units" not in entry:
+        return False
+    return not (kind == "count" and unit == "%" and shape.rule not in ("growth", "decrease"))
 
 
-def shape(clause: str) -> list[tuple[str, float | None, float | None, int | None, tuple | None, str]]:
-    """(rule, value, value_high, year, levels, unit) of each target the clause states."""
-    low = clause.lower()
-    if m := re.search(rf"{NUMBER}\s*%[^;]*?cấp tỉnh và\s*{NUMBER}\s*%\s*(?:ở\s*)?cấp huyện, cấp xã", low):
-        return [("at_least", _number(m.group(1)), None, None, ("province",), "%"),
-                ("at_least", _number(m.group(2)), None, None, ("district", "commune"), "%")]
-    if m := re.search(rf"từ\s+{NUMBER}\s+đến\s+{NUMBER}\s+(\w+)", low):
-        return [("range", _number(m.group(1)), _number(m.group(2)), None, None, m.group(3))]
-    if m := re.search(rf"tăng\s+{NUMBER}\s*[-–]\s*{NUMBER}\s*%", low):
-        return [("growth", _number(m.group(1)), _number(m.group(2)), None, None, "%")]
-    if m := re.search(rf"đến năm (\d{{4}}),?\s*{NUMBER}\s*%", low):
-        return [("cumulative_by", _number(m.group(2)), None, int(m.group(1)), None, "%")]
-    if (m := re.search(r"(\d+)\s*/\s*(\d+)\s+(khu phố|tổ dân phố|thôn|xã|đơn vị)", low)) and m.group(1) == m.group(2):
-        return [("n_of_n", float(m.group(1)), None, None, None, "đơn vị")]
-    if re.search(r"không (để )?phát sinh", low):
-        return [("at_most", 0.0, None, None, None, "điểm")]
-    if re.search(r"giữ vững", low):
-        return [("no_decrease", None, None, None, None, "")]
-    if m := re.search(rf"(?:ít nhất|tối thiểu)\s+(?:có\s+)?{NUMBER}\s*%|{NUMBER}\s*%\s*trở lên", low):
-        return [("at_least", _number(m.group(1) or m.group(2)), None, None, None, "%")]
-    if re.search(r"\b100\s*%|tất cả", low):
-        return [("all", 100.0, None, None, None, "%")]
-    if m := re.search(rf"{NUMBER}\s*%", low):
-        return [("at_least", _number(m.group(1)), None, None, None, "%")]
-    if m := re.search(rf"(?:ít nhất|tối thiểu)\s+{NUMBER}\s+(người|cơ sở|buổi|lượt)", low):
-        return [("at_least", _number(m.group(1)), None, None, None, m.group(2))]
-    return []
-
-
-def indicator(clause: str, numbered: bool, lexicon: dict) -> str | None:
-    low = clause.lower()
-    for entry in lexicon["indicators"]:
-        if "numbers" in entry and entry["numbers"] != numbered:
-            continue
-        if all(re.search(p, low) for p in entry["all"]):
-            return entry["indicator"]
+def indicator(low: str, numbered: bool, lex: dict, shape=None) -> str | None:
+    for text, pattern in ((low, lambda p: p), (fold(low), fold)):
+        for entry in lex["indicators"]:
+            if ("numbers" in entry and entry["numbers"] != numbered) or not _fits(entry, shape, lex):
+                continue
+            if all(re.search(pattern(p), text) for p in entry["all"]) and \
+                    not any(re.search(pattern(p), text) for p in entry.get("none", [])):
+                return entry["indicator"]
     return None
 
 
 def draft(text: str, lexicon_path: Path = LEXICON) -> list[Proposal]:
-    """Every target the text's target sections state, in order."""
-    lexicon = yaml.safe_load(lexicon_path.read_text(encoding="utf-8"))
+    """Every target the text states: its target sections' first, then those elsewhere."""
+    lex = lexicon(lexicon_path)
+    text = unicodedata.normalize("NFC", text)
+    inside, outside = _candidates(items(text), lex)
     out = []
-    for item in target_items(text, lexicon):
-        for clause in clauses(item):
-            shapes = shape(clause)
-            code = indicator(clause, bool(shapes) and shapes[0][0] not in ("no_decrease",), lexicon)
-            if shapes and shapes[0][0] == "no_decrease":
-                code = indicator(clause, True, lexicon)
-            for rule, value, high, year, levels, unit in shapes or ([("qualitative", None, None, None, None, "")]
-                                                                   if code else []):
-                out.append(Proposal(code, rule, value, high, unit, year, levels, clause))
+    for group, mode in ((inside, SECTION), (outside, CUED if inside else OPEN)):
+        for item in group:
+            for sentence in sentences(item):
+                out += _sentence(sentence, mode, lex)
     return out
 
 
-class UnreadableDocument(ValueError):
-    """A file the drafter cannot take text from; the message is Vietnamese."""
+def _candidates(its: list[tuple[Piece, bool]], lex: dict) -> tuple[list[Piece], list[Piece]]:
+    """Items inside the target sections ("Chỉ tiêu", "Mục tiêu", up to the next other heading) and the rest."""
+    opening, closing = re.compile(lex["target_heading"], re.I), re.compile(lex["other_heading"], re.I)
+    in_section, inside, outside = False, [], []
+    for item, heading in its:
+        words = item.text.split(".")[-1] if "." in item.text else item.text
+        if heading and closing.search(item.text) and not opening.search(words):
+            in_section = False
+        elif heading and opening.search(item.text):
+            in_section = True
+            continue
+        elif heading:
+            in_section = in_section and not item.text.isupper()
+            continue
+        marker = ITEM_START.match(item.text)
+        body = item.cut(marker.end(), len(item.text)).strip() if marker else item
+        (inside if in_section else outside).append(body)
+    return inside, outside
 
 
-def document_text(name: str, data: bytes) -> str:
-    """The text of a plan document: .txt (UTF-8), .docx (paragraphs and table cells, in order) or .pdf
-    with a text layer."""
-    suffix = Path(name).suffix.lower()
-    if suffix in (".txt", ".md"):
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise UnreadableDocument(DRAFT["not_utf8"].format(name=name)) from exc
-    if suffix == ".docx":
-        import io
-
-        import docx
-        try:
-            document = docx.Document(io.BytesIO(data))
-        except Exception as exc:  # python-docx raises several kinds for a damaged file
-            raise UnreadableDocument(DRAFT["damaged"].format(name=name)) from exc
-        lines = [p.text for p in document.paragraphs]
-        lines += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-        return "\n".join(lines)
-    if suffix == ".pdf":
-        return _pdf_text(name, data)
-    raise UnreadableDocument(DRAFT["unsupported"].format(name=name))
+def _sentence(sentence: Piece, mode: str, lex: dict) -> list[Proposal]:
+    low = sentence.text.lower()
+    if mode == CUED and not re.search(lex["target_cue"], low):
+        return []
+    if mode != SECTION and _reports_the_past(low, lex):
+        return []
+    context, out = draft_shapes.Context(), []
+    for clause in clauses(sentence):
+        out += _clause(clause, mode, context, lex)
+    return out
 
 
-def _pdf_text(name: str, data: bytes) -> str:
-    """The text layer of a PDF (a scanned page has none: the user is told to send .docx or .txt)."""
-    import io
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-    try:
-        text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
-    except (PdfReadError, ValueError, KeyError) as exc:
-        raise UnreadableDocument(DRAFT["damaged"].format(name=name)) from exc
-    if not text.strip():
-        raise UnreadableDocument(DRAFT["no_text_layer"].format(name=name))
-    return text
+def _clause(clause: Piece, mode: str, context: draft_shapes.Context, lex: dict) -> list[Proposal]:
+    low = clause.text.lower()
+    if mode != SECTION and _reports_the_past(low, lex):
+        return []
+    head, *parts = re.split(r",?\s+trong đó,?\s+", low)
+    out = _proposals(draft_shapes.read(head, context), head, clause, mode, lex)
+    for part in parts:
+        out += _proposals(draft_shapes.read(part, context), part + " " + head, clause, mode, lex)
+    return out
 
 
-def highlighted(text: str, proposals: list[Proposal]) -> str:
-    """The document's paragraphs as Markdown, each proposed clause highlighted where it stands."""
-    clauses = sorted({p.clause for p in proposals}, key=len, reverse=True)
-    out = []
-    for item, _ in items(text):
-        shown = re.sub(r"([\[\]\\$`*_#<>|~])", r"\\\1", item)  # the plan's text, not Markdown
-        for clause in clauses:
-            escaped = re.sub(r"([\[\]\\$`*_#<>|~])", r"\\\1", clause)
-            if escaped in shown and f"[{escaped}]" not in shown:
-                shown = shown.replace(escaped, f":orange-background[{escaped}]", 1)
-        out.append(shown)
-    return "\n\n".join(out)
+def _reports_the_past(low: str, lex: dict) -> bool:
+    return bool(re.search(lex["report_of_the_past"], low)) and not re.search(lex["strong_cue"], low)
+
+
+def _proposals(shapes: list, low: str, clause: Piece, mode: str, lex: dict) -> list[Proposal]:
+    near = re.search(lex["near_domain"], low) and not re.search(lex["domain"], low)
+    numbered = bool(shapes) and shapes[0].rule != "qualitative"
+    code = None if near else indicator(low, numbered, lex, shapes[0] if shapes else None)
+    if not shapes:
+        if code is None or (mode != SECTION and lex["kinds"].get(code) != "qualitative"):
+            return []
+        shapes = [draft_shapes.Shape("qualitative")]
+    start, end = clause.span()
+    checks = (("unmapped",) if code is None else ()) + (("near_domain",) if near else ()) + \
+             (("outside_section",) if mode == CUED else ())
+    return [Proposal(code, s.rule, s.value, s.value_high, s.unit, s.year, s.levels, clause.text, start, end,
+                     tuple(dict.fromkeys(checks + s.flags + (("unsupported_rule",) if s.rule == "decrease" else ()))))
+            for s in shapes]

@@ -471,3 +471,19 @@ PLAN_EDIT = {
     "col": {"section": "Mục", "indicator": "Chỉ số", "rule": "Quy tắc", "value": "Giá trị", "value_high": "Giá trị trên",
             "year": "Năm", "level": "Cấp áp dụng", "clause": "Trích kế hoạch"},
 }
+
+# --- issue 15 (drafting from any text): why a proposal needs checking; the proposals table ---
+DRAFT_CHECK = {
+    "unmapped": "chưa xác định chỉ số",
+    "near_domain": "nói về lĩnh vực khác (ma túy, HIV/AIDS, …), không gán chỉ số",
+    "carried": "lượng từ hoặc mốc năm lấy từ vế trước của câu",
+    "guessed_unit": "đơn vị được suy ra (quy đổi ra số lần/năm)",
+    "outside_section": "nằm ngoài mục Chỉ tiêu/Mục tiêu",
+    "unsupported_rule": "chỉ tiêu giảm: chưa có quy tắc đánh giá, chọn quy tắc khi thêm vào bảng",
+    "col": {"check": "Cần kiểm tra", "indicator": "Chỉ số", "rule": "Quy tắc", "value": "Giá trị", "unit": "Đơn vị",
+            "year": "Năm", "level": "Cấp", "where": "Vị trí (ký tự)", "clause": "Trích văn bản"},
+    "none": "Không tìm thấy chỉ tiêu nào trong văn bản.",
+    "found": "{n} đề xuất, {k} cần kiểm tra (tô đỏ, xếp trước).",
+    "rule_decrease": "Giảm",
+    "cli_check": "CẦN KIỂM TRA",
+}

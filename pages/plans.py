@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state
-from etl import access, catalog, draft, plan_editor
-from etl.labels_vi import DRAFT, PLAN_EDIT, RULE, UI
+from etl import access, catalog, draft, draft_view, plan_editor
+from etl.labels_vi import DRAFT, DRAFT_CHECK, PLAN_EDIT, RULE, UI
 
 NEW = "(new)"
 state.page_setup()
@@ -37,7 +37,8 @@ def _start(chosen: str) -> None:
 
 
 def _add_proposals(proposals) -> None:
-    rows = [{"section": "", "indicator": p.indicator_code, "rule": p.comparator,
+    rows = [{"section": "", "indicator": p.indicator_code,
+             "rule": p.comparator if p.comparator in catalog.RULES else None,  # "giảm": the leader picks a rule
              "value": None if p.comparator == "qualitative" else p.value, "value_high": p.value_high,
              "year": p.year, "level": ", ".join(p.levels) if p.levels else None, "clause": p.clause} for p in proposals]
     current = st.session_state.get("edited_now", st.session_state["draft_targets"])
@@ -106,17 +107,14 @@ if account and account.role in ("admin", "leader"):
         try:
             text = draft.document_text(upload.name, upload.getvalue()) if upload else pasted
         except draft.UnreadableDocument as refused:
-            st.error(str(refused))
+            st.error(draft_view.escape(str(refused)))   # names the user's file
         if text.strip():
             proposals = draft.draft(text)
-            st.caption(PLAN_EDIT["draft_found"].format(n=len(proposals)) if proposals else DRAFT["none"])
-            for p in proposals:
-                st.markdown(f"- **{p.indicator_code or DRAFT['unmapped']}** · {RULE[p.comparator]} "
-                            f"{'' if p.value is None else p.value:g} — :orange-background[{p.clause}]"
-                            if p.value is not None else
-                            f"- **{p.indicator_code or DRAFT['unmapped']}** · {RULE[p.comparator]} — "
-                            f":orange-background[{p.clause}]")
-            if proposals:
+            st.caption(PLAN_EDIT["draft_found"].format(n=len(proposals)) if proposals else DRAFT_CHECK["none"])
+            if proposals:  # the plan's words only as table cells or escaped (draft_view): never as Markdown
+                st.caption(DRAFT_CHECK["found"].format(n=len(proposals), k=sum(bool(p.checks) for p in proposals)))
+                st.dataframe(draft_view.rows(proposals, DRAFT["unmapped"], {**RULE, "decrease": DRAFT_CHECK[
+                    "rule_decrease"]}), hide_index=True, width="stretch")
                 st.button(PLAN_EDIT["draft_add"], on_click=_add_proposals, args=(proposals,))
                 with st.container(height=300, border=True):
                     st.markdown(draft.highlighted(text, proposals))
