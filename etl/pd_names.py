@@ -70,13 +70,15 @@ PLACES = {
     "hồ", "núi", "đảo", "vịnh", "bãi", "bãi biển", "lô", "đài", "tên đường", "tên phố", "đoạn", "đoạn phố",
     "câu lạc bộ", "clb", "mô hình", "giải", "cúp", "lớp", "chi hội", "chi đoàn", "đồn", "lữ đoàn", "trung đoàn",
 }
-NOT_GIVEN = {plain(w) for w in ("Tế Học Khoa Sĩ Dược Ban Phòng Hội Đội Sở Công Xã Huyện Tỉnh Phường Thị "
-                                "Trấn UBND HĐND Ủy Ủy Nhân Dân Kế Hoạch Quyết Định Báo Cáo Tổ Khu Phố Đường "
-                                "Thôn Xóm Trường Đoàn Thanh Niên Liên Hiệp Phụ Nữ Mặt Trận Quốc Chỉ Đạo Tiêu "
-                                "Chí Văn Hóa Xã Hội Lao Động Thương Binh Y Tế Nội Vụ Tư Pháp Cộng Sản Hồ Minh "
-                                "Việt Nam Karaoke Massage Nhà Nghỉ Khách Sạn Quý Năm Tháng Ngày Số Và Các Của "
-                                "Tại Theo Về Đã Được Hà Nội Thành").split()} - {"thanh", "minh", "thi", "van", "quoc",
-                                                                                 "xuan", "phu", "chi", "nam", "an"}
+NOT_GIVEN_WORDS = ("Tế Học Khoa Sĩ Dược Ban Phòng Hội Đội Sở Công Xã Huyện Tỉnh Phường Thị Trấn UBND HĐND Ủy Uỷ "
+                   "Nhân Dân Kế Hoạch Quyết Định Báo Cáo Tổ Khu Phố Đường Thôn Xóm Trường Đoàn Thanh Niên Liên "
+                   "Hiệp Phụ Nữ Mặt Trận Quốc Chỉ Đạo Tiêu Chí Văn Xã Hội Lao Động Thương Binh Y Tế Nội Vụ "
+                   "Tư Pháp Cộng Sản Hồ Minh Việt Nam Karaoke Massage Nhà Nghỉ Khách Sạn Quý Năm Tháng Ngày Số Và "
+                   "Các Của Tại Theo Về Đã Được Hà Nội Thành").split()
+GIVEN_TOO = {"thanh", "minh", "thi", "van", "quoc", "xuan", "phu", "chi", "nam", "an"}
+# Words that end a name run: compared with diacritics when the text has them ('Hóa' is not 'Hoa').
+NOT_GIVEN = {w.casefold() for w in NOT_GIVEN_WORDS if plain(w) not in GIVEN_TOO}
+NOT_GIVEN_PLAIN = {plain(w) for w in NOT_GIVEN_WORDS} - GIVEN_TOO
 NOT_GIVEN_MARKED = {"chủ", "phó", "trưởng", "tịch", "bí", "thư", "ủy", "viên", "đồng", "chí"}
 CLAN_FIRST = {"ksor", "siu", "ro", "rcom", "rmah", "kpa", "nie", "bya", "eban", "mlo", "y"}
 NOT_AFTER_Y = {"te", "hoc", "khoa", "si", "duoc", "bac", "ta", "ly"}
@@ -102,18 +104,19 @@ def words_of(text: str) -> list[Word]:
 
 def has_name(text: str) -> bool:
     words = words_of(text)
+    marked = has_marks(text)
     for i in range(len(words)):
-        run = _name_run(text, words, i)
+        run = _name_run(text, words, i, marked)
         if len(run) < 2 or " ".join(w.flat for w in run) in FAMOUS:
             continue
         if _after_trigger(text, words, i):
             return True
-        if not _after_place(words, i, has_marks(text)) and _standalone(run):
+        if not _after_place(words, i, marked) and _standalone(run):
             return True
     return False
 
 
-def _name_run(text: str, words: list[Word], i: int) -> list[Word]:
+def _name_run(text: str, words: list[Word], i: int, marked: bool) -> list[Word]:
     """The words from i that could be a name: a surname, then given-name words (at most 4 in all)."""
     first = words[i]
     if not _is_surname(first):
@@ -125,7 +128,7 @@ def _name_run(text: str, words: list[Word], i: int) -> list[Word]:
             break
         if not capital and len(run) == 1 and nxt.flat not in MIDDLE:
             break  # lower case: only 'lê văn tám', not 'vi phạm'
-        if (nxt.flat in NOT_GIVEN and nxt.flat not in MIDDLE) or nxt.folded in NOT_GIVEN_MARKED:
+        if (nxt.folded in NOT_GIVEN if marked else nxt.flat in NOT_GIVEN_PLAIN) or nxt.folded in NOT_GIVEN_MARKED:
             break
         if run[0].flat == "y" and len(run) == 1 and nxt.flat in NOT_AFTER_Y:
             break

@@ -357,6 +357,8 @@ PERSONAL = [
     ("Hỗ trợ học nghề cho Đinh Thị Ngọc Ánh", "name"),
     ("Nguyễn Thị Hoa, Trần Thị Lan được vay vốn", "name"),
     ("Giàng A Páo", "name"),
+    ("Nguyễn Thị Hoa", "name"),
+    ("TRẦN THỊ HÓA", "name"),
     ("Sùng Seo Sử (người Mông)", "name"),
     ("Lò Văn Pấng", "name"),
     ("Vàng Thị Mỷ", "name"),
