@@ -119,7 +119,7 @@ def has_name(text: str) -> bool:
 def _name_run(text: str, words: list[Word], i: int, marked: bool) -> list[Word]:
     """The words from i that could be a name: a surname, then given-name words (at most 4 in all)."""
     first = words[i]
-    if not _is_surname(first):
+    if not _is_surname(first, marked or has_marks(first.text)):
         return []
     capital = is_capitalised(first.text)
     run = [first]
@@ -141,10 +141,10 @@ def _joined(text: str, left: Word, right: Word) -> bool:
     return text[left.end:right.start].strip() == ""
 
 
-def _is_surname(word: Word) -> bool:
+def _is_surname(word: Word, marked: bool) -> bool:
     if re.match(r"H['’]\w", word.text):
         return True  # Ê Đê and Gia Rai women's names: H'Hen, H'Bia
-    if has_marks(word.text):
+    if marked:
         return word.text[:1].upper() + word.text[1:].lower() in SURNAMES
     return word.flat in PLAIN_SURNAMES or word.flat in CLAN_FIRST
 

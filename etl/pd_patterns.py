@@ -19,13 +19,14 @@ BIRTH = re.compile(
     r"(?:\b(?:ngay sinh|ngay thang nam sinh|nam sinh|sn|s\.n)\b"
     r"|(?<!hoc )(?<!phat )(?<!ve )(?<!nay )(?<!tai )(?<!ky )(?<!ho )(?<!hy )(?<!khai )(?<!dan )"
     r"(?<!su )(?<!truong )(?<!sinh )(?<!thi )\bsinh(?: ngay| nam| thang)?\b)"
-    r"[\s:.,()]*(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b|\d{1,2}[/.-](?:19|20)\d{2}\b|(?:19[3-9]\d|20[0-2]\d)\b)")
+    r"[\s:.,()]*(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b|\d{1,2}[/.-](?:19|20)\d{2}\b|(?:19[3-9]\d|20[0-2]\d)\b)"
+    r"|\bns\s*:?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b|(?:19[4-9]\d|200\d|201[0-2])\b)")  # not 'NS 2023' (budget)
 ADDRESS = re.compile(
     r"\b(?:so nha|nha so)\s*:?\s*\d"
     r"|\b(?:ngo|ngach|hem|kiet)\s+(?:so\s+)?\d+\b"
     r"|\btru\s*(?:tai|o)\b|\b(?:thuong|tam) tru\s*:"
     r"|\b(?:hktt|hk thuong tru|ho khau thuong tru|noi o hien nay|noi o hien tai|noi cu tru|que quan)\b"
-    r"|\b(?:dia chi|noi o)\s*:"
+    r"|\b(?:dia chi|noi o|dc|d/c)\s*:"
     r"|\bso\s+\d+[a-z]?(?:/\d+)*\s*,?\s*(?:duong|pho|ngo|ngach|hem|kiet|to|thon|xom|ap)\b")
 PERSONAL_HEADINGS = {
     "name": ("ho va ten", "ho ten", "ten doi tuong", "ten nguoi vi pham", "ten nguoi ban dam", "ten chu co so",
