@@ -510,3 +510,4 @@ PRIVACY = {
     "blank": "(đã xóa dữ liệu cá nhân)",
     "audit_detail": "xóa trắng {n} nội dung chứa dữ liệu cá nhân: {places}",
 }
+AUDIT_ACTION["privacy"] = "Xóa dữ liệu cá nhân đã lưu"

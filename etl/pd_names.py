@@ -23,14 +23,15 @@ PLAIN_SURNAMES = {plain(s) for s in SURNAMES} - {"to", "van", "y", "ha", "ma", "
 PLAIN_STANDALONE = {plain(s) for s in STANDALONE_SURNAMES} - {"to", "tu", "chu", "ho", "do", "ha", "an"}
 MIDDLE = {plain(w) for w in ("Văn Thị Đức Hữu Ngọc Minh Thanh Xuân Quang Công Quốc Duy Trọng Bá Đình Tiến Thế "
                              "Hồng Kim Mạnh Như Thu Phương A Seo Mí Sào Chí").split()}
-# A word pointing at a person: the name that follows is a person's (plain form, longest first).
-TRIGGERS = sorted((
-    "doi tuong", "chu co so", "chu quan", "chu nha nghi", "chu khach san", "chu ho", "chu", "ong", "ba", "anh",
-    "chi", "em", "chau", "co", "chu", "bac", "nguoi ban dam", "nguoi mua dam", "nguoi vi pham", "hoc vien",
-    "nan nhan", "tiep vien", "nhan vien", "quan ly", "bi can", "bi cao", "nghi pham", "ten", "ho ten",
-    "ho va ten", "gai mai dam", "nbd", "doi tuong ten", "mr", "ms", "mrs", "cu", "thi sinh", "hoc sinh",
-    "nguoi lao dong ten", "tiep vien",
-), key=len, reverse=True)
+# A word pointing at a person: the name that follows is a person's. Compared with diacritics when the
+# text has them ('chị' points at a person, 'chỉ' does not), in plain form otherwise.
+TRIGGERS = (
+    "đối tượng", "chủ cơ sở", "chủ quán", "chủ nhà nghỉ", "chủ khách sạn", "chủ hộ", "chủ", "ông", "bà", "anh",
+    "chị", "em", "cháu", "cô", "chú", "bác", "cụ", "người bán dâm", "người mua dâm", "người vi phạm", "học viên",
+    "nạn nhân", "tiếp viên", "nhân viên", "quản lý", "bị can", "bị cáo", "nghi phạm", "tên", "họ tên",
+    "họ và tên", "gái mại dâm", "nbd", "mr", "ms", "mrs", "học sinh", "thí sinh", "người lao động tên",
+)
+TRIGGERS_PLAIN = tuple(dict.fromkeys(plain(t) for t in TRIGGERS))
 # A word naming a place or body: the name that follows is a place's ('đường Lê Lợi', 'TDP Trần Phú').
 PLACES_PLAIN = {
     "duong", "pho", "phuong", "xa", "thi tran", "huyen", "quan", "tinh", "thanh pho", "tp", "tx", "thi xa",
@@ -83,7 +84,7 @@ NOT_GIVEN_MARKED = {"chủ", "phó", "trưởng", "tịch", "bí", "thư", "ủy
 CLAN_FIRST = {"ksor", "siu", "ro", "rcom", "rmah", "kpa", "nie", "bya", "eban", "mlo", "y"}
 NOT_AFTER_Y = {"te", "hoc", "khoa", "si", "duoc", "bac", "ta", "ly"}
 VAN_WORDS = {"hoa", "ban", "phong", "minh", "nghe", "thu", "kien", "hien", "hoc", "chuong", "mau", "bang", "tu"}
-NOT_TRIGGER_BEFORE = ("dong chi", "dong chi chu", "dong chi pho")
+NOT_TRIGGER_BEFORE = ("dong chi", "đồng chí")
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def has_name(text: str) -> bool:
         run = _name_run(text, words, i, marked)
         if len(run) < 2 or " ".join(w.flat for w in run) in FAMOUS:
             continue
-        if _after_trigger(text, words, i):
+        if _after_trigger(text, words, i, marked):
             return True
         if not _after_place(words, i, marked) and _standalone(run):
             return True
@@ -166,15 +167,15 @@ def _standalone(run: list[Word]) -> bool:
     return len(run) >= 3 and (run[1].flat == "thi" or (run[1].flat == "van" and run[2].flat not in VAN_WORDS))
 
 
-def _after_trigger(text: str, words: list[Word], i: int) -> bool:
+def _after_trigger(text: str, words: list[Word], i: int, marked: bool) -> bool:
     if i == 0 or any(ch in text[words[i - 1].end:words[i].start] for ch in ",;.()"):
         return False
-    before = " ".join(w.flat for w in words[max(0, i - 5):i])
-    if before.endswith(" la") or before == "la":
+    before = " ".join((w.folded if marked else w.flat) for w in words[max(0, i - 5):i])
+    if before.endswith(" là") or before.endswith(" la") or before in ("là", "la"):
         before = before[:-3].rstrip()  # 'đối tượng tên là …'
     if any(before == t or before.endswith(" " + t) for t in NOT_TRIGGER_BEFORE):
         return False
-    return any(before == t or before.endswith(" " + t) for t in TRIGGERS)
+    return any(before == t or before.endswith(" " + t) for t in (TRIGGERS if marked else TRIGGERS_PLAIN))
 
 
 def _after_place(words: list[Word], i: int, marked: bool) -> bool:

@@ -23,7 +23,12 @@ def find(value) -> list[str]:
         return []
     if isinstance(value, (int, float)):
         return _number_kinds(value)
-    text = nfc(value)
+    found = {kind for line in str(value).splitlines() for kind in _line_kinds(nfc(line))}
+    return [k for k in KINDS if k in found]
+
+
+def _line_kinds(text: str) -> list[str]:
+    """Kinds in one line of text (a name never runs across a line break)."""
     if not text:
         return []
     flat = plain(text)
@@ -31,7 +36,7 @@ def find(value) -> list[str]:
     found = [heading] if heading else pd_patterns.kinds(flat)
     if not heading and pd_names.has_name(text):
         found.append("name")
-    return [k for k in KINDS if k in found]
+    return found
 
 
 def _number_kinds(value) -> list[str]:
