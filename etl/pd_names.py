@@ -19,7 +19,10 @@ SURNAMES = set((
     "Văn Y").split())
 STANDALONE_SURNAMES = SURNAMES - {"Văn", "Y", "Sơn", "Quan", "Châu", "Kim", "Mai", "La", "Ma", "Sa", "Nay",
                                   "Chang", "Giang", "Ninh", "Thân", "Từ", "Cao", "Hà", "Thái", "Tôn", "Tăng"}
-PLAIN_SURNAMES = {plain(s) for s in SURNAMES} - {"to", "van", "y", "ha", "ma", "la", "sa", "nay", "tu", "chu"}
+PLAIN_SURNAMES = {plain(s) for s in SURNAMES}
+# Surnames that are no common word: in capitals or lower case they still start a name after a pointing word.
+STRONG = {s.casefold() for s in "Nguyễn Trần Phạm Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Ngô Trịnh Phùng Hoàng Lê Giàng Sùng".split()}
+STRONG_PLAIN = {"nguyen", "pham", "huynh", "phung", "hoang", "sung", "giang"}
 PLAIN_STANDALONE = {plain(s) for s in STANDALONE_SURNAMES} - {"to", "tu", "chu", "ho", "do", "ha", "an"}
 MIDDLE = {plain(w) for w in ("Văn Thị Đức Hữu Ngọc Minh Thanh Xuân Quang Công Quốc Duy Trọng Bá Đình Tiến Thế "
                              "Hồng Kim Mạnh Như Thu Phương A Seo Mí Sào Chí").split()}
@@ -36,13 +39,13 @@ TRIGGERS_PLAIN = tuple(dict.fromkeys(plain(t) for t in TRIGGERS))
 PLACES_PLAIN = {
     "duong", "pho", "phuong", "xa", "thi tran", "huyen", "quan", "tinh", "thanh pho", "tp", "tx", "thi xa",
     "to dan pho", "tdp", "khu pho", "kp", "khu", "thon", "xom", "ap", "ban", "buon", "lang", "to", "cum",
-    "truong", "thcs", "thpt", "tieu hoc", "mam non", "mau giao", "dai hoc", "cau", "cho", "cong vien",
+    "truong", "thcs", "thpt", "tieu hoc", "mam non", "mau giao", "dai hoc", "cau", "cong vien",
     "quang truong", "benh vien", "tram", "san", "nha van hoa", "khu dan cu", "kdc", "ngo", "hem", "kiet",
-    "ngach", "dai lo", "tuyen", "tuyen duong", "tren", "nut giao", "p", "q", "d", "dg", "ql", "tl", "doan",
-    "hoi", "den", "chua", "lang", "tuong dai", "nha tho", "ben", "khu cong nghiep", "kcn", "khu do thi",
+    "ngach", "dai lo", "tuyen", "tuyen duong", "nut giao", "p", "q", "d", "dg", "ql", "tl", "doan",
+    "hoi", "chua", "lang", "tuong dai", "nha tho", "ben", "khu cong nghiep", "kcn", "khu do thi",
     "chung cu", "toa nha", "khach san", "nha nghi", "karaoke", "quan", "nha hang", "massage", "co so",
-    "cong ty", "cty", "doanh nghiep", "hop tac xa", "htx", "dia ban", "khu vuc", "vung", "doc", "deo", "song",
-    "ho", "nui", "dao", "vinh", "bai", "bai bien", "lo", "dai", "dao tao", "ten duong", "ten pho",
+    "cong ty", "cty", "doanh nghiep", "hop tac xa", "htx", "dia ban", "khu vuc", "deo",
+    "ho", "nui", "dao", "vinh", "bai bien", "ten duong", "ten pho",
 }
 # Historical figures whose names streets, wards and schools carry; never a person counted in a return.
 FAMOUS = {plain(n) for n in (
@@ -84,6 +87,9 @@ NOT_GIVEN_MARKED = {"chủ", "phó", "trưởng", "tịch", "bí", "thư", "ủy
 CLAN_FIRST = {"ksor", "siu", "ro", "rcom", "rmah", "kpa", "nie", "bya", "eban", "mlo", "y"}
 NOT_AFTER_Y = {"te", "hoc", "khoa", "si", "duoc", "bac", "ta", "ly"}
 VAN_WORDS = {"hoa", "ban", "phong", "minh", "nghe", "thu", "kien", "hien", "hoc", "chuong", "mau", "bang", "tu"}
+COMMON_PAIRS = {"tư vấn", "đô thị", "là thì", "mà thì", "hộ thị"}
+COMMON_PAIRS_PLAIN = {plain(p) for p in COMMON_PAIRS}
+SURE_SURNAMES = {"nguyễn", "nguyen", "huỳnh", "huynh", "trịnh", "phùng"}
 NOT_TRIGGER_BEFORE = ("dong chi", "đồng chí")
 
 
@@ -108,27 +114,48 @@ def has_name(text: str) -> bool:
     marked = has_marks(text)
     for i in range(len(words)):
         run = _name_run(text, words, i, marked)
-        if len(run) < 2 or " ".join(w.flat for w in run) in FAMOUS:
+        if len(run) < 2 or any(" ".join(w.flat for w in run[:n]) in FAMOUS for n in range(2, len(run) + 1)):
             continue
         if _after_trigger(text, words, i, marked):
             return True
-        if not _after_place(words, i, marked) and _standalone(run):
+        if _standalone(run) and not _after_place(text, words, i, marked) and not _is_place_word(run[0], marked):
             return True
     return False
 
 
+def _shape(word: Word) -> str:
+    """'title' (An, H'Bia, A), 'caps' (AN) or 'lower' (an)."""
+    if word.text.islower():
+        return "lower"
+    return "caps" if word.text.isupper() and len(word.text) > 1 else "title"
+
+
+def _same_shape(first: Word, nxt: Word) -> bool:
+    """Words of one name are written alike: 'Nguyễn Văn An', 'NGUYỄN VĂN AN', 'nguyễn văn an' (a single
+    capital letter, as in 'Giàng A Páo', fits both capitalised shapes)."""
+    a, b = _shape(first), _shape(nxt)
+    capitalised = ("title", "caps")
+    return a == b or (a in capitalised and b in capitalised and (len(nxt.text) == 1 or len(first.text) == 1
+                                                                 or _ede(nxt)))
+
+
 def _name_run(text: str, words: list[Word], i: int, marked: bool) -> list[Word]:
-    """The words from i that could be a name: a surname, then given-name words (at most 4 in all)."""
+    """The words from i that could be a name: a surname, then given-name words (at most 4 in all).
+    Capitals and lower case carry no signal ('QUẢN LÝ VĂN BẢN', 'vi phạm'): there, the second word must
+    be a middle name ('Văn', 'Thị', 'A') or the surname one that is no common word ('Nguyễn', 'Phạm')."""
     first = words[i]
-    if not _is_surname(first, marked or has_marks(first.text)):
+    if not _is_surname(first):
         return []
-    capital = is_capitalised(first.text)
+    flat_shape = _shape(first) != "title"
     run = [first]
     for nxt in words[i + 1:i + 4]:
-        if not _joined(text, run[-1], nxt) or (capital and not is_capitalised(nxt.text)):
+        if not _joined(text, run[-1], nxt) or not _same_shape(first, nxt):
             break
-        if not capital and len(run) == 1 and nxt.flat not in MIDDLE:
-            break  # lower case: only 'lê văn tám', not 'vi phạm'
+        if (flat_shape and len(run) == 1 and nxt.flat not in MIDDLE and not _strong(first, marked)
+                and not _ede(nxt) and not _ede(first)):
+            break
+        if len(run) == 1 and _common_pair(first, nxt):
+            break
         if (nxt.folded in NOT_GIVEN if marked else nxt.flat in NOT_GIVEN_PLAIN) or nxt.folded in NOT_GIVEN_MARKED:
             break
         if run[0].flat == "y" and len(run) == 1 and nxt.flat in NOT_AFTER_Y:
@@ -138,48 +165,83 @@ def _name_run(text: str, words: list[Word], i: int, marked: bool) -> list[Word]:
 
 
 def _joined(text: str, left: Word, right: Word) -> bool:
-    """Only spaces (or a hyphen inside a compound name) between two words: not a comma or a full stop."""
+    """Only spaces between two words: not a comma, a full stop or a hyphen."""
     return text[left.end:right.start].strip() == ""
 
 
-def _is_surname(word: Word, marked: bool) -> bool:
-    if re.match(r"H['’]\w", word.text):
+def _is_surname(word: Word) -> bool:
+    if re.match(r"[Hh]['’]\w", word.text):
         return True  # Ê Đê and Gia Rai women's names: H'Hen, H'Bia
-    if marked:
-        return word.text[:1].upper() + word.text[1:].lower() in SURNAMES
-    return word.flat in PLAIN_SURNAMES or word.flat in CLAN_FIRST
+    if word.text[:1].upper() + word.text[1:].lower() in SURNAMES:
+        return True
+    return not has_marks(word.text) and (word.flat in PLAIN_SURNAMES or word.flat in CLAN_FIRST)
+
+
+def _strong(word: Word, marked: bool) -> bool:
+    return word.folded in STRONG or word.flat in CLAN_FIRST or (not has_marks(word.text) and word.flat in STRONG_PLAIN)
+
+
+def _ede(word: Word) -> bool:
+    return re.match(r"[Hh]['’]\w", word.text) is not None
+
+
+def _common_pair(first: Word, nxt: Word) -> bool:
+    """'tư vấn', 'đô thị', 'là thì' look like a surname and a middle name once the marks are gone."""
+    pair = f"{first.folded} {nxt.folded}"
+    return pair in COMMON_PAIRS or (not has_marks(first.text + nxt.text) and pair in COMMON_PAIRS_PLAIN)
+
+
+def _middle_rule(run: list[Word]) -> bool:
+    """Surname + Thị / Văn / A / Seo + a given name: 'Lê Thị Hoa', 'Hà Văn Thắm', 'Giàng A Páo' (not 'văn hóa')."""
+    if len(run) < 3:
+        return False
+    second, third = run[1].flat, run[2].flat
+    return second in ("thi", "a", "seo", "mi") or (second == "van" and third not in VAN_WORDS)
 
 
 def _standalone(run: list[Word]) -> bool:
-    """A name with no pointing word: capitalised, the first a common surname, three words or more (two
-    for names of the Central Highlands: 'Y Moan', "H'Hen Niê", "Ksor H'Bia")."""
-    if all(is_capitalised(w.text) for w in run):
-        if any(re.match(r"H['’]\w", w.text) for w in run) or run[0].flat in CLAN_FIRST:
-            return True
-        if len(run) < 3:
-            return False
-        if run[1].flat in ("van", "thi") and (run[1].flat == "thi" or run[2].flat not in VAN_WORDS):
-            return True
-        if has_marks(run[0].text):
-            return run[0].text[:1] + run[0].text[1:].lower() in STANDALONE_SURNAMES
-        return run[0].flat in PLAIN_STANDALONE and (run[1].flat in MIDDLE or all(not has_marks(w.text) for w in run))
-    # lower case: 'nguyễn văn an', 'le thi hoa'
-    return len(run) >= 3 and (run[1].flat == "thi" or (run[1].flat == "van" and run[2].flat not in VAN_WORDS))
+    """A name with no pointing word: the middle-name rule; or capitalised, three words or more, the first
+    a common surname (two for names of the Central Highlands: 'Y Moan', "H'Hen Niê", "Ksor H'Bia")."""
+    if any(re.match(r"[Hh]['’]\w", w.text) for w in run) or _middle_rule(run):
+        return True
+    if _shape(run[0]) != "title":
+        return len(run) >= 3 and run[0].folded in SURE_SURNAMES  # 'NGUYỄN HOÀNG NAM', 'nguyen hoang nam'
+    if run[0].flat in CLAN_FIRST:
+        return True
+    if len(run) < 3:
+        return False
+    if has_marks(run[0].text):
+        return run[0].text[:1] + run[0].text[1:].lower() in STANDALONE_SURNAMES
+    return run[0].flat in PLAIN_STANDALONE and (run[1].flat in MIDDLE or all(not has_marks(w.text) for w in run))
+
+
+def _is_place_word(word: Word, marked: bool) -> bool:
+    """'Duong Nguyen Du', 'Pho Le Loi', 'Ban Na Pha' without diacritics: the first word is the place's kind."""
+    return (word.folded in PLACES) if marked else (word.flat in PLACES_PLAIN)
 
 
 def _after_trigger(text: str, words: list[Word], i: int, marked: bool) -> bool:
     if i == 0 or any(ch in text[words[i - 1].end:words[i].start] for ch in ",;.()"):
         return False
-    before = " ".join((w.folded if marked else w.flat) for w in words[max(0, i - 5):i])
-    if before.endswith(" là") or before.endswith(" la") or before in ("là", "la"):
-        before = before[:-3].rstrip()  # 'đối tượng tên là …'
-    if any(before == t or before.endswith(" " + t) for t in NOT_TRIGGER_BEFORE):
+    context = words[max(0, i - 6):i]
+    if context and context[-1].flat == "la":
+        context = context[:-1]  # 'đối tượng tên là …'
+    folded = " ".join(w.folded for w in context)
+    if any(folded == t or folded.endswith(" " + t) for t in NOT_TRIGGER_BEFORE):
         return False
-    return any(before == t or before.endswith(" " + t) for t in (TRIGGERS if marked else TRIGGERS_PLAIN))
+    if any(folded == t or folded.endswith(" " + t) for t in TRIGGERS):
+        return True
+    for t in TRIGGERS_PLAIN:  # a pointing word typed without diacritics ('doi tuong'), even in a text with them
+        tail = context[-len(t.split()):]
+        if " ".join(w.flat for w in tail) == t and not any(has_marks(w.text) for w in tail):
+            return True
+    return False
 
 
-def _after_place(words: list[Word], i: int, marked: bool) -> bool:
-    """A place word just before: compared with its diacritics when the text has them."""
+def _after_place(text: str, words: list[Word], i: int, marked: bool) -> bool:
+    """A place word just before (only spaces between): compared with its diacritics when the text has them."""
+    if i == 0 or text[words[i - 1].end:words[i].start].strip():
+        return False
     for size in (1, 2, 3, 4):
         if i - size >= 0:
             before = words[i - size:i]

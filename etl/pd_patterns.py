@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+EMAIL = re.compile(r"[\w.+-]+\s?(?:@|\[at\]|\(at\)|\[a\]|\(a\))\s?[\w-]+(?:\s?(?:\.|\[dot\]|\(dot\))\s?[\w-]+)*"
+                   r"\s?(?:\.|\[dot\]|\(dot\))\s?(?:com|vn|net|org|edu|gov|info|biz|io|me)\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Digits in groups joined by one space, dot or dash ('0912 345 678', '038.095.001.234', '0912-345-678'),
 # optionally after +84 / (84) / (+84); never a part of '1629/QĐ-TTg' or a date '28/9/2021'.
-NUMBER = re.compile(r"(?<![\w/.,-])(?P<cc>\(\+?84\)\s?|\+84[\s.-]?|\+?\(0?\d{2,3}\)\s?)?"
-                    r"(?P<digits>\d{1,4}(?:[ .-]\d{2,4}){1,5}|\d{1,12})(?![\w/]|[.,-]\d)")
+NUMBER = re.compile(r"(?<![\d/.,-])(?P<cc>\(\+?84\)\s?|\+84[\s.-]?|\+?\(0?\d{2,3}\)\s?)?"
+                    r"(?P<digits>\d{1,4}(?:[ .-]\d{2,4}){1,5}|\d{1,12})(?![\d/]|[.,-]\d)")
 AMOUNT_WORDS = re.compile(r"^\s*(?:dong|d\b|vnd|vnđ|trieu|ty|nghin|ngan|nguoi|luot|suat|usd|%)")
 ID_WORDS = re.compile(r"(?:cccd|cmnd|cmt|can cuoc|chung minh|dinh danh|ho chieu)\D{0,12}$")
 PHONE_WORDS = re.compile(r"(?:sdt|dien thoai|\bdt\b|\bd/t\b|lien he|\blh\b|di dong|\bsđt\b|zalo|phone|tel)\W{0,6}$")
@@ -89,6 +90,8 @@ def _number_kind(match: re.Match, flat: str) -> str | None:
 
 def _bare_number_kind(raw: str, digits: str) -> str | None:
     """A number with no word around it that says what it is."""
+    if digits.startswith("0084") and len(digits) == 13:
+        digits = digits[2:]  # 0084 912 345 678
     if digits.startswith("84") and len(digits) == 11 and digits[2] in "35789":
         return "phone"  # 84912345678
     if digits.startswith("0"):

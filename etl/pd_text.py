@@ -7,13 +7,17 @@ import unicodedata
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
 def nfc(value) -> str:
-    return " ".join(unicodedata.normalize("NFC", str(value)).split())
+    """NFC, invisible characters (zero-width space, soft hyphen) removed, runs of spaces made one."""
+    return " ".join(unicodedata.normalize("NFC", str(value)).translate(INVISIBLE).split())
 
 
 def plain(text: str) -> str:
     """'Đối TƯỢNG' -> 'doi tuong': no tone or vowel marks, đ -> d, lower case."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))  # NFKD: '０９１２' -> '0912'
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 

@@ -14,6 +14,8 @@ from etl.labels_vi import MSG
 from etl.pd_text import nfc, plain
 from etl.problems import Problem
 
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+SPACED = dict.fromkeys(map(ord, INVISIBLE_CHARS), " ")  # a zero-width space may stand between words or inside one
 KINDS = ("name", "id_number", "phone", "email", "birth", "address")
 
 
@@ -23,7 +25,9 @@ def find(value) -> list[str]:
         return []
     if isinstance(value, (int, float)):
         return _number_kinds(value)
-    found = {kind for line in str(value).splitlines() for kind in _line_kinds(nfc(line))}
+    text = str(value)
+    variants = [text, text.translate(SPACED)] if any(ch in text for ch in INVISIBLE_CHARS) else [text]
+    found = {kind for variant in variants for line in variant.splitlines() for kind in _line_kinds(nfc(line))}
     return [k for k in KINDS if k in found]
 
 

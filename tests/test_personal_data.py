@@ -4,6 +4,7 @@ holds text, each refused through the real load path with its place named and its
 messages and from the database file's bytes."""
 import datetime as dt
 import subprocess
+import unicodedata
 import sys
 from pathlib import Path
 
@@ -45,6 +46,50 @@ def test_fewer_than_two_percent_of_legitimate_notes_are_refused_and_the_figures_
               f"({len(refused) / len(LEGITIMATE):.1%}); personal-data cases refused: {caught}/{len(PERSONAL)}")
     assert len(refused) < FALSE_ALARM_LIMIT * len(LEGITIMATE), refused
     assert caught == len(PERSONAL)
+
+
+def _no_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# How officers and hostile offices rewrite the same text; (transform, share of personal cases that must be found)
+VARIANTS = {
+    "capitals": (str.upper, 0.95),
+    "no diacritics": (_no_marks, 0.95),
+    "no diacritics, capitals": (lambda t: _no_marks(t).upper(), 0.90),
+    "lower case": (str.lower, 0.90),
+    "decomposed (NFD)": (lambda t: unicodedata.normalize("NFD", t), 1.0),
+    "inside a longer note": (lambda t: f"Đã kiểm tra 5 cơ sở; {t}. Đã báo cáo UBND xã.", 1.0),
+    "zero-width spaces": (lambda t: t.replace(" ", "\u200b "), 1.0),
+}
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_rewritten_corpora_keep_few_false_alarms_and_find_the_cases(variant, capsys):
+    transform, wanted = VARIANTS[variant]
+    refused = [t for t in LEGITIMATE if find(transform(t))]
+    missed = [t for t, kind in PERSONAL if kind not in find(transform(t))]
+    with capsys.disabled():
+        print(f"\n[personal data, {variant}] legitimate notes refused: {len(refused)}/{len(LEGITIMATE)}; "
+              f"cases found: {len(PERSONAL) - len(missed)}/{len(PERSONAL)}")
+    assert len(refused) < FALSE_ALARM_LIMIT * len(LEGITIMATE), refused
+    assert len(PERSONAL) - len(missed) >= wanted * len(PERSONAL), missed
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("SĐT0912345678", "phone"), ("０９１２３４５６７８", "phone"), ("0084 912 345 678", "phone"),
+    ("+84-912-345-678", "phone"), ("Ngu\u200byễn Văn An", "name"), ("an[at]gmail.com", "email"),
+    ("an (at) gmail (dot) com", "email"), ("CCCD số: 0380 9500 1234", "id_number"),
+])
+def test_evasions_are_found(text, kind):
+    assert kind in find(text)
+
+
+@pytest.mark.parametrize("text", ["Q2 2023 KP01", "15349-KP01", "bc_15349_2023_q2", "Mã 15349, năm 2023, quý 2",
+                                  "kinh phí NS 2023", "Tổng đài 1800 1567", "Số 5 khu phố đã họp"])
+def test_codes_and_figures_are_not_personal_data(text):
+    assert find(text) == []
 
 
 @pytest.mark.parametrize("text", ["Nguyễn Văn An", "038095001234", "0912 345 678", "an@example.com"])
