@@ -5,6 +5,7 @@ historical figures ('đường Lê Lợi', 'Tổ dân phố Trần Phú') are pl
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -110,6 +111,8 @@ def words_of(text: str) -> list[Word]:
 
 
 def has_name(text: str) -> bool:
+    if not any(_may_start(token) for token in WORD.findall(text)):
+        return False  # most notes: no word that can start a name
     words = words_of(text)
     marked = has_marks(text)
     for i in range(len(words)):
@@ -170,11 +173,27 @@ def _joined(text: str, left: Word, right: Word) -> bool:
 
 
 def _is_surname(word: Word) -> bool:
-    if re.match(r"[Hh]['’]\w", word.text):
-        return True  # Ê Đê and Gia Rai women's names: H'Hen, H'Bia
-    if word.text[:1].upper() + word.text[1:].lower() in SURNAMES:
+    return _surname_text(word.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _may_start(token: str) -> bool:
+    """A word that may start a name, or the middle word a lower-case name needs."""
+    if plain(token) in ("thi", "van", "a", "seo", "mi"):
         return True
-    return not has_marks(word.text) and (word.flat in PLAIN_SURNAMES or word.flat in CLAN_FIRST)
+    if not _surname_text(token):
+        return False
+    return not token.islower() or token.casefold() in STRONG or plain(token) in STRONG_PLAIN or "'" in token
+
+
+@functools.lru_cache(maxsize=65536)
+def _surname_text(text: str) -> bool:
+    if re.match(r"[Hh]['’]\w", text):
+        return True  # Ê Đê and Gia Rai women's names: H'Hen, H'Bia
+    if text[:1].upper() + text[1:].lower() in SURNAMES:
+        return True
+    flat = plain(text)
+    return flat == text.casefold() and (flat in PLAIN_SURNAMES or flat in CLAN_FIRST)
 
 
 def _strong(word: Word, marked: bool) -> bool:

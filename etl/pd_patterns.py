@@ -29,6 +29,8 @@ ADDRESS = re.compile(
     r"|\b(?:hktt|hk thuong tru|ho khau thuong tru|noi o hien nay|noi o hien tai|noi cu tru|que quan)\b"
     r"|\b(?:dia chi|noi o|dc|d/c)\s*:"
     r"|\bso\s+\d+[a-z]?(?:/\d+)*\s*,?\s*(?:duong|pho|ngo|ngach|hem|kiet|to|thon|xom|ap)\b")
+DIGIT = re.compile(r"\d")
+ADDRESS_HINT = re.compile(r"so|ngo|ngach|hem|kiet|tru|hktt|noi|que|dia|dc|d/c|nha")
 PERSONAL_HEADINGS = {
     "name": ("ho va ten", "ho ten", "ten doi tuong", "ten nguoi vi pham", "ten nguoi ban dam", "ten chu co so",
              "ten", "ho va ten doi tuong"),
@@ -51,12 +53,13 @@ def heading_kind(flat: str) -> str | None:
 def kinds(flat: str) -> list[str]:
     """Kinds of personal data written as numbers or set phrases in a plain text."""
     found = []
-    if EMAIL.search(flat):
+    if ("@" in flat or "(at)" in flat or "[at]" in flat or "(a)" in flat or "[a]" in flat) and EMAIL.search(flat):
         found.append("email")
-    found += _numbers(flat)
-    if BIRTH.search(flat):
-        found.append("birth")
-    if ADDRESS.search(flat):
+    if DIGIT.search(flat):
+        found += _numbers(flat)
+        if ("sinh" in flat or "sn" in flat or "ns" in flat or "s.n" in flat) and BIRTH.search(flat):
+            found.append("birth")
+    if ADDRESS_HINT.search(flat) and ADDRESS.search(flat):
         found.append("address")
     return found
 
@@ -72,8 +75,10 @@ def _numbers(flat: str) -> list[str]:
 
 def _number_kind(match: re.Match, flat: str) -> str | None:
     raw = match.group("digits")
+    if len(raw) < 7 and not match.group("cc"):
+        return None  # '3', '2023', '15349': too short for any phone or ID number
     digits = re.sub(r"\D", "", raw)
-    before, after = flat[:match.start()], flat[match.end():]
+    before, after = flat[max(0, match.start() - 40):match.start()], flat[match.end():match.end() + 12]
     prefix = match.group("cc") or ""
     if "84" in prefix and not prefix.startswith("+(") and len(digits) in (9, 10):
         return "phone"  # +84 912 345 678, (84) 912.345.678

@@ -7,6 +7,8 @@ is the reporting officer's, in the template's own signature cell (etl.template.O
 """
 from __future__ import annotations
 
+import functools
+
 from openpyxl.utils import get_column_letter
 
 from etl import pd_names, pd_patterns
@@ -25,14 +27,20 @@ def find(value) -> list[str]:
         return []
     if isinstance(value, (int, float)):
         return _number_kinds(value)
-    text = str(value)
+    return list(_text_kinds(str(value)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _text_kinds(text: str) -> tuple[str, ...]:
     variants = [text, text.translate(SPACED)] if any(ch in text for ch in INVISIBLE_CHARS) else [text]
     found = {kind for variant in variants for line in variant.splitlines() for kind in _line_kinds(nfc(line))}
-    return [k for k in KINDS if k in found]
+    return tuple(k for k in KINDS if k in found)
 
 
-def _line_kinds(text: str) -> list[str]:
-    """Kinds in one line of text (a name never runs across a line break)."""
+@functools.lru_cache(maxsize=65536)
+def _line_kinds(text: str) -> tuple[str, ...]:
+    """Kinds in one line of text (a name never runs across a line break); cached, as a bulk sheet repeats
+    the same codes and notes on many rows."""
     if not text:
         return []
     flat = plain(text)
@@ -40,7 +48,7 @@ def _line_kinds(text: str) -> list[str]:
     found = [heading] if heading else pd_patterns.kinds(flat)
     if not heading and pd_names.has_name(text):
         found.append("name")
-    return found
+    return tuple(found)
 
 
 def _number_kinds(value) -> list[str]:
