@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.packaging.custom import StringProperty
 
-from etl import bootstrap, db, loader, template
+from etl import bootstrap, db, loader, submission, template
 from etl.personal_data import find
 from tests.conftest import target
 from tests.privacy_corpus import LEGITIMATE, PERSONAL
@@ -289,3 +289,13 @@ def test_cli_load_refuses_and_neither_prints_nor_stores_the_value(tmp_path):
     assert "Nguyễn Văn Tư" not in output and "038095001234" not in output
     stored = database.read_bytes()
     assert b"038095001234" not in stored and "Nguyễn Văn Tư".encode() not in stored
+
+
+def test_the_upload_page_never_shows_a_file_name_carrying_personal_data(make_db, tmp_path):
+    con = make_db([target(1, "tipoffs_handled", "all", 100)])
+    data = workbook()(tmp_path / "x.xlsx").read_bytes()
+    item = submission.inspect(con, "Danh sach Nguyen Van An.xlsx", data, today=TODAY)
+    assert item.refused and "Nguyen Van An" not in item.name
+    assert [p.message.split(":")[0] for p in item.problems] == ["Tên tệp"]
+    assert item.report is not None  # the officer still gets the error report back
+    assert submission.inspect(con, "bao-cao-quy-2.xlsx", data, today=TODAY).name == "bao-cao-quy-2.xlsx"
