@@ -42,7 +42,3 @@ def plain(text: str) -> str:
 def has_marks(word: str) -> bool:
     return plain(word) != word.casefold()
 
-
-def is_capitalised(word: str) -> bool:
-    """'An', 'AN', "H'Bia": a word written with a capital first letter."""
-    return word[:1].isupper()

@@ -299,3 +299,19 @@ def test_the_upload_page_never_shows_a_file_name_carrying_personal_data(make_db,
     assert [p.message.split(":")[0] for p in item.problems] == ["Tên tệp"]
     assert item.report is not None  # the officer still gets the error report back
     assert submission.inspect(con, "bao-cao-quy-2.xlsx", data, today=TODAY).name == "bao-cao-quy-2.xlsx"
+
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="the seed plan texts (../shared/seeds) are not beside the repo")
+def test_real_plan_texts_raise_no_false_alarm_but_their_signatures(capsys):
+    """Five real plans, line by line: the only lines found are the signatories' names (real people)."""
+    lines = [line.strip() for path in sorted(SEEDS.glob("0*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if len(line.strip()) > 3]
+    found = [line for line in lines if find(line)]
+    with capsys.disabled():
+        print(f"\n[personal data] real plan lines found: {len(found)}/{len(lines)} (signatures)")
+    assert len(lines) > 500
+    assert all(find(line) == ["name"] and len(line.strip("*").split()) <= 4 for line in found), found
+    assert len(found) <= 5
