@@ -315,3 +315,51 @@ def test_real_plan_texts_raise_no_false_alarm_but_their_signatures(capsys):
     assert len(lines) > 500
     assert all(find(line) == ["name"] and len(line.strip("*").split()) <= 4 for line in found), found
     assert len(found) <= 5
+
+
+def _rewrite(path, change):
+    import zipfile
+    with zipfile.ZipFile(path) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+    change(members)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _threaded(path):
+    """An Excel 365 threaded comment (its own part, next to the legacy note Excel also writes)."""
+    workbook(comment="Đã đối chiếu")(path)
+
+    def change(members):
+        members["xl/threadedComments/threadedComment1.xml"] = (
+            '<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments">'
+            '<threadedComment ref="F2" id="{1}" personId="{2}"><text>Chị Vàng Thị Mỷ, SĐT 0345 678 901</text>'
+            '</threadedComment></ThreadedComments>').encode()
+        rels = members["xl/worksheets/_rels/sheet1.xml.rels"].decode()
+        members["xl/worksheets/_rels/sheet1.xml.rels"] = rels.replace("</Relationships>", (
+            '<Relationship Id="tc1" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment"'
+            ' Target="../threadedComments/threadedComment1.xml"/></Relationships>')).encode()
+    return _rewrite(path, change)
+
+
+def test_a_threaded_comment_is_scanned(loaded):
+    report, stored = loaded(_threaded)
+    messages = [str(p) for p in report.problems]
+    assert any("chú thích ô F2" in m and "họ tên người, số điện thoại" in m for m in messages), messages
+    assert all("Mỷ" not in m and "678" not in m for m in messages)
+
+
+def test_a_property_part_with_a_doctype_is_refused_without_harm(loaded):
+    def build(path):
+        workbook()(path)
+
+        def change(members):
+            members["docProps/core.xml"] = (
+                b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+                b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+                b' xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>&b;</dc:title></cp:coreProperties>')
+        return _rewrite(path, change)
+    report, _ = loaded(build)
+    assert not report.loaded and report.problems
