@@ -3,7 +3,8 @@
 1. Writes a bulk sheet of N rows, each with a note taken from the legitimate corpus (tests/privacy_corpus.py)
    plus a row-specific number so that no two notes are alike, then prints the time to read the cells and
    the time of the whole workbook scan (cells, comments, sheet names, properties, file name).
-2. Runs `phonenumbers.PhoneNumberMatcher(text, "VN")` (if installed) over both corpora and prints how many
+2. Times the slowest single cells a hostile office could send (32 000 characters each).
+3. Runs `phonenumbers.PhoneNumberMatcher(text, "VN")` (if installed) over both corpora and prints how many
    phone cases it finds and how many legitimate notes it would refuse, next to the scanner's own figures.
 
 Run: python3 bench/personal_data_scan.py [--rows 100000]
@@ -80,11 +81,33 @@ def phone_library() -> None:
             print(f"    missed: {t}")
 
 
+HOSTILE = {  # one 32 000-character cell each (Excel's limit is 32 767)
+    "one long word then @": "a" * 32000 + "@",
+    "(at) then a long word": "(at)" + "a" * 32000,
+    "@ repeated": "@" * 32000,
+    "a@ repeated": "a@" * 16000,
+    "digits and spaces": "1 " * 16000,
+    "one long number": "0" * 32000,
+    "a surname repeated": "Nguyễn " * 4571,
+    "pointing words repeated": "đối tượng " * 3200,
+    "sinh repeated, a year": "sinh " * 6400 + "1990",
+    "số repeated": "số " * 10666,
+}
+
+
+def hostile_cells() -> None:
+    """The slowest single cell an office can send: each text must take milliseconds, not seconds."""
+    for label, text in HOSTILE.items():
+        seconds, _ = timed(lambda: find(text + " "))  # a fresh text: the cache does not answer
+        print(f"  hostile cell, {label}: {seconds * 1000:.0f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     args = parser.parse_args()
     scan_cost(args.rows)
+    hostile_cells()
     phone_library()
 
 

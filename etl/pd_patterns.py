@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import re
 
-EMAIL = re.compile(r"[\w.+-]+\s?(?:@|\[at\]|\(at\)|\[a\]|\(a\))\s?[\w-]+(?:\s?(?:\.|\[dot\]|\(dot\))\s?[\w-]+)*"
-                   r"\s?(?:\.|\[dot\]|\(dot\))\s?(?:com|vn|net|org|edu|gov|info|biz|io|me)\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# E-mails: one character of the local part (a lookbehind), the '@' (or '[at]', '(at)'), a bounded dotted
+# domain. Never '[\w.]+@' tried at every position: that backtracks quadratically on a long word.
+EMAIL = re.compile(r"(?<=[\w.+-])@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
+EMAIL_SPELLED = re.compile(r"(?<=[\w.+-])\s?(?:\[at\]|\(at\)|\[a\]|\(a\))\s?[\w-]{1,63}"
+                           r"(?:\s?(?:\.|\[dot\]|\(dot\))\s?[\w-]{1,63}){1,4}")
+TLD = re.compile(r"(?:com|vn|net|org|edu|gov|info|biz|io|me)$")
 # Digits in groups joined by one space, dot or dash ('0912 345 678', '038.095.001.234', '0912-345-678'),
 # optionally after +84 / (84) / (+84); never a part of '1629/QĐ-TTg' or a date '28/9/2021'.
 NUMBER = re.compile(r"(?<![\d/.,-])(?P<cc>\(\+?84\)\s?|\+84[\s.-]?|\+?\(0?\d{2,3}\)\s?)?"
@@ -53,7 +57,7 @@ def heading_kind(flat: str) -> str | None:
 def kinds(flat: str) -> list[str]:
     """Kinds of personal data written as numbers or set phrases in a plain text."""
     found = []
-    if ("@" in flat or "(at)" in flat or "[at]" in flat or "(a)" in flat or "[a]" in flat) and EMAIL.search(flat):
+    if _has_email(flat):
         found.append("email")
     if DIGIT.search(flat):
         found += _numbers(flat)
@@ -62,6 +66,13 @@ def kinds(flat: str) -> list[str]:
     if ADDRESS_HINT.search(flat) and ADDRESS.search(flat):
         found.append("address")
     return found
+
+
+def _has_email(flat: str) -> bool:
+    if "@" in flat and EMAIL.search(flat):
+        return True
+    spelled = "(" in flat or "[" in flat
+    return spelled and any(TLD.search(m.group()) for m in EMAIL_SPELLED.finditer(flat))
 
 
 def _numbers(flat: str) -> list[str]:
