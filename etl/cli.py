@@ -8,6 +8,7 @@ from pathlib import Path
 
 from etl import (access, accounts, attainment, audit, bootstrap, cli_plans, cli_users, db, localities,
                  loader)
+from etl import cli_privacy
 from etl.labels_vi import ACCOUNT, MSG, STATUS
 
 TARGET_COLUMNS = ["plan_id", "indicator_code", "level", "year", "comparator", "value", "value_high", "unit", "clause"]
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True)
     cli_users.add_parser(sub, common)
     cli_plans.add_parser(sub, common)
+    cli_privacy.add_parser(sub, common)
     p = sub.add_parser("demo", parents=[common], help="tạo CSDL minh họa từ các tệp Excel sinh tự động")
     p.add_argument("--if-missing", action="store_true", help="bỏ qua nếu CSDL đã có số liệu")
     p.add_argument("--out", type=Path, help="thư mục ghi các tệp Excel minh họa")
@@ -251,5 +253,5 @@ def _csv_value(value):
 
 COMMANDS = {"init": cmd_init, "load": cmd_load, "targets": cmd_targets, "localities": cmd_localities,
             "attainment": cmd_attainment, "template": cmd_template, "export": cmd_export, "user": cli_users.run,
-            "plan": cli_plans.run,
+            "plan": cli_plans.run, "privacy": cli_privacy.run,
             "demo": cmd_demo}

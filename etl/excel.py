@@ -18,7 +18,7 @@ from pathlib import Path
 import python_calamine as calamine
 from defusedxml import ElementTree
 
-from etl import personal_data
+from etl import workbook_privacy
 from etl.labels_vi import BULK_COLUMNS, MSG
 from etl.problems import Problem
 
@@ -108,8 +108,12 @@ def read(path: Path, name: str | None = None) -> ReadResult:
     except Exception as exc:  # calamine and zipfile raise several types for damaged files
         result.problems.append(Problem(MSG["xlsx_damaged"].format(name=name, detail=type(exc).__name__)))
         return result
+    try:  # every sheet, hidden ones too, with comments, properties and the file name: the file must not carry them
+        result.problems += workbook_privacy.scan(path, name, [(sheet, grid) for sheet, _, grid in sheets])
+    except Exception as exc:  # a damaged or hostile comment or property part
+        result.problems.append(Problem(MSG["xlsx_damaged"].format(name=name, detail=type(exc).__name__)))
+        return result
     for sheet, visible, grid in sheets:
-        result.problems += personal_data.scan(sheet, grid)          # hidden sheets too: the file must not carry them
         if not visible:
             continue
         result.problems += [Problem(MSG["formula_no_value"].format(sheet=sheet, cell=ref), sheet, r, c)

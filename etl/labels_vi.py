@@ -487,3 +487,42 @@ DRAFT_CHECK = {
     "rule_decrease": "Giảm",
     "cli_check": "CẦN KIỂM TRA",
 }
+# --- issue 12 (part A): personal data anywhere in the workbook; privacy scan and purge ---
+MSG.update({
+    "pd_email": "địa chỉ e-mail",
+    "personal_data_text": "{where}: có vẻ chứa {kind}. Báo cáo chỉ được chứa số liệu tổng hợp: không ghi họ tên, số CCCD/CMND, số điện thoại, e-mail, địa chỉ hay ngày sinh của cá nhân (kể cả trong chú thích ô, tên sheet, thuộc tính và tên tệp). Hãy xóa các thông tin này rồi gửi lại.",
+    "where_sheet_at": "sheet thứ {n}",
+    "where_comment": "Sheet '{sheet}', chú thích ô {cell}",
+    "where_property": "Thuộc tính tệp '{field}'",
+    "where_custom_property": "Thuộc tính tệp (tùy chỉnh) thứ {n}",
+    "where_sheet_name": "Tên sheet thứ {n}",
+    "where_file_name": "Tên tệp",
+    "masked_file_name": "(tên tệp có dữ liệu cá nhân)",
+})
+PROPERTY_FIELD = {"title": "Tiêu đề", "subject": "Chủ đề", "description": "Mô tả", "keywords": "Từ khóa",
+                  "category": "Thể loại", "status": "Trạng thái"}
+PRIVACY = {
+    "help": "dữ liệu cá nhân đã lưu: liệt kê (scan) hoặc xóa (purge)",
+    "scan_help": "liệt kê nội dung đã lưu có dữ liệu cá nhân (loại và vị trí, không in giá trị)",
+    "purge_help": "xóa trắng các nội dung đó trong một giao dịch, ghi vào nhật ký",
+    "yes_help": "không hỏi lại",
+    "none": "Không có nội dung nào đã lưu chứa dữ liệu cá nhân.",
+    "found": "Có {n} nội dung đã lưu chứa dữ liệu cá nhân:",
+    "figure": "Ghi chú số liệu: địa bàn {code}, quý {quarter}/{year}, phiên bản {version}, chỉ số '{indicator}'",
+    "upload": "Tên tệp đã nạp: lần nạp số {upload_id} ({at})",
+    "upload_warning": "Lưu ý của lần nạp số {upload_id} ({at}), lưu ý thứ {n}",
+    "plan": "Kế hoạch '{plan}': {field}",
+    "target": "Kế hoạch '{plan}', chỉ tiêu thứ {position}: {field}",
+    "plan_change": "Lịch sử sửa kế hoạch '{plan}', lần sửa số {change_id}",
+    "plan_fields": {"title": "tên kế hoạch", "issuing_body": "cơ quan ban hành", "parent_document": "văn bản cấp trên",
+                    "source_document": "văn bản kế hoạch", "document_number": "số, ký hiệu",
+                    "clause": "trích kế hoạch", "section": "mục", "before": "nội dung trước khi sửa",
+                    "after": "nội dung sau khi sửa"},
+    "line": "  - {place}: {kinds}",
+    "confirm": "Xóa trắng {n} nội dung trên? Gõ 'co' để xác nhận: ",
+    "cancelled": "Đã hủy, không thay đổi gì.",
+    "purged": "Đã xóa trắng {n} nội dung chứa dữ liệu cá nhân (ghi vào nhật ký).",
+    "blank": "(đã xóa dữ liệu cá nhân)",
+    "audit_detail": "xóa trắng {n} nội dung chứa dữ liệu cá nhân: {places}",
+}
+AUDIT_ACTION["privacy"] = "Xóa dữ liệu cá nhân đã lưu"

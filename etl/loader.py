@@ -16,8 +16,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import analytics, db, excel
+from etl import analytics, db, excel, workbook_privacy
 from etl.labels_vi import MSG
+from etl.personal_data import PersonalDataProblem
 from etl.problems import Problem
 from etl.access import Scope
 from etl.validate import Checked, Record, validate
@@ -52,14 +53,25 @@ def file_hash(path: Path) -> str:
 
 def check(con: duckdb.DuckDBPyConnection, path: Path, today: dt.date | None = None,
           name: str | None = None, scope: Scope | None = None) -> Checked:
-    """Read and validate a file without writing anything."""
-    problems = excel.check_file(path, name)
+    """Read and validate a file without writing anything. Messages never show a file name that carries
+    personal data; personal-data problems come with the file's other problems, all at once."""
+    name = name or Path(path).name
+    shown = workbook_privacy.shown_name(name)
+    named = workbook_privacy.file_name_problems(name)
+    problems = excel.check_file(path, shown)
     if problems:
-        return Checked([], problems, [])
-    read = excel.read(path, name)
-    if read.problems:
-        return Checked([], read.problems, [])
-    return validate(con, read.rows, today, scope)
+        return Checked([], named + problems, [])
+    read = excel.read(path, shown)
+    personal = named + read.problems
+    if all(isinstance(p, PersonalDataProblem) for p in personal):
+        flagged = {(p.sheet, p.row) for p in personal}  # rows carrying personal data: no message may echo them
+        rows = [r for r in read.rows if (r.sheet, r.row) not in flagged
+                and not any((r.sheet, at[0]) in flagged for at in r.origins.values())]
+        checked = validate(con, rows, today, scope)
+        if personal:
+            return Checked([], personal + checked.problems, checked.warnings)
+        return checked
+    return Checked([], personal, [])
 
 
 def load_file(con: duckdb.DuckDBPyConnection, path: Path, submitted_by: str,
@@ -67,7 +79,7 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, submitted_by: str,
               name: str | None = None, scope: Scope | None = None) -> LoadReport:
     """Validate then write one file. A refused file writes nothing; an identical one changes nothing."""
     path = Path(path)
-    report = LoadReport(name or path.name)
+    report = LoadReport(workbook_privacy.shown_name(name or path.name))
     checked = check(con, path, today, name, scope)
     report.problems, report.warnings = checked.problems, checked.warnings
     if report.problems:

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import access, attainment, audit, error_report, loader
+from etl import access, attainment, audit, error_report, loader, workbook_privacy
 from etl.access import Scope
 from etl.problems import Problem
 from etl.validate import Record
@@ -48,7 +48,7 @@ def _as_file(name: str, data: bytes, folder: str) -> Path:
 def inspect(con: duckdb.DuckDBPyConnection, name: str, data: bytes, today: dt.date | None = None,
             scope: Scope | None = None) -> Inspection:
     """Everything the user should see before confirming, without writing anything."""
-    result = Inspection(name, hashlib.sha256(data).hexdigest())
+    result = Inspection(workbook_privacy.shown_name(name), hashlib.sha256(data).hexdigest())  # shown on the page
     with tempfile.TemporaryDirectory() as folder:
         path = _as_file(name, data, folder)
         checked = loader.check(con, path, today, name, scope)

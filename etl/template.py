@@ -18,6 +18,7 @@ HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 THIN = Border(*(Side(style="thin", color="999999"),) * 4)
 UNLOCKED = Protection(locked=False)
 TABLE_ROW = 8  # heading row of the return sheet's table
+OFFICER_ROW, OFFICER_COLUMN = 5, 2  # B5 of the return sheet: the officer's name, the only name a return may carry
 
 
 class UnknownLocality(LookupError):
@@ -103,7 +104,7 @@ def _return_sheet(sheet, code: str, name: str, year: int, quarter: int, lines: l
     sheet.merge_cells("A1:H1")
     block = [(3, BULK_COLUMNS["locality_code"], code, TEMPLATE["locality_name"], name),
              (4, BULK_COLUMNS["year"], year, BULK_COLUMNS["quarter"], quarter),
-             (5, TEMPLATE["officer"], None, TEMPLATE["report_date"], None)]
+             (OFFICER_ROW, TEMPLATE["officer"], None, TEMPLATE["report_date"], None)]
     for row, label1, value1, label2, value2 in block:
         sheet.cell(row, 1, label1).font = Font(bold=True)
         sheet.cell(row, 2, value1)

@@ -162,6 +162,10 @@ def test_personal_data_message_never_repeats_the_value(con, tmp_path):
     assert any("chỉ được chứa số liệu tổng hợp" in str(p) for p in report.problems)
 
 
-def test_the_officers_own_name_in_the_template_is_not_refused(con, tmp_path):
+def test_a_nearby_officer_label_exempts_no_name(con, tmp_path):
+    """Only the template's own signature cell may hold a name (tests/test_personal_data.py), not any cell
+    beside a 'Người báo cáo' label."""
     path = sheet_with(tmp_path / "t.xlsx", [["Người báo cáo", "Nguyễn Văn An"], [], HEADINGS, list(OK)])
-    assert loader.load_file(con, path, "A", today=TODAY).loaded
+    report = loader.load_file(con, path, "A", today=TODAY)
+    assert not report.loaded
+    assert any("dòng 1, cột 'B'" in str(p) and "họ tên người" in str(p) for p in report.problems)
