@@ -7,7 +7,7 @@ import time
 import streamlit as st
 
 from dashboard import state
-from etl import accounts, audit
+from etl import accounts, audit, faults, sessions
 from etl.labels_vi import ACCOUNT, LOGIN, ROLE, UI
 
 
@@ -39,6 +39,8 @@ def gate() -> accounts.User | None:
     """The logged-in account; otherwise draws the login form and returns None."""
     if state.user() and _expired():
         end_session(LOGIN["expired"])
+    if state.user() and (reason := sessions.ended(state.connection().cursor(), state.user())):
+        end_session(reason)  # locked, deleted, re-scoped or new password: access ends at this click
     if state.user():
         st.session_state["last_seen"] = time.time()
         return state.user()
@@ -69,6 +71,9 @@ def _submit() -> None:  # a callback: runs before the rerun, so nothing can lose
                                         st.session_state.get("login_password", ""))
     except accounts.LoginRefused as refused:
         st.session_state["login_error"] = str(refused)
+        return
+    except faults.ERRORS as exc:  # e.g. a full disk when the attempt is recorded
+        st.session_state["login_error"] = faults.fault(exc).message
         return
     finally:
         st.session_state["login_password"] = ""

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import streamlit as st
 
 from dashboard import annex, export_files, export_tables, queries
-from etl import (access, accounts, areas, audit, bootstrap, db, loader, lookups, plan_editor, settings, submission,
-                 template)
+from etl import (access, accounts, areas, audit, backup, bootstrap, db, faults, loader, lookups, plan_editor, settings,
+                 submission, template)
 from etl.access import Scope
 from etl.labels_vi import UI
 
@@ -27,16 +28,27 @@ def page_setup() -> None:
 
 @st.cache_resource
 def connection():
-    """One read-write connection per process; each query takes its own cursor()."""
-    return db.connect(db.default_path(), wait_seconds=10)
+    """One read-write connection per process; each query takes its own cursor(). The process holds
+    the file, so it also answers `python -m etl backup` (etl/backup.py)."""
+    con = db.connect(db.default_path(), wait_seconds=float(os.environ.get("PCMD_WAIT") or 10))
+    backup.serve(con, db.default_path())
+    return con
 
 
 def database_ready(quiet: bool = False) -> bool:
+    """Whether the database can be used; if not, says why and what to do in Vietnamese (no path, no
+    traceback: those go to the server's log)."""
     if not db.default_path().exists():
-        if not quiet:
-            st.warning(UI["no_database"].format(path=db.default_path()))
-        return False
-    return True
+        problem = faults.DatabaseFault("missing", str(db.default_path()))
+    else:
+        try:
+            connection()
+            return True
+        except faults.ERRORS as exc:
+            problem = exc
+    if not quiet:
+        st.error(faults.fault(problem).message, icon=":material/error:")
+    return False
 
 
 def user() -> accounts.User | None:
