@@ -111,7 +111,7 @@ def serve_once(con: duckdb.DuckDBPyConnection, db_path: Path) -> int:
             continue  # withdrawn meanwhile
         try:
             out = Path(json.loads(taken.read_text(encoding="utf-8"))["out"])
-            result = {"ok": True, "path": str(out), **write(con, out)}
+            result = {"ok": True, **write(con, out)}
         except BackupError as refused:
             result = {"ok": False, "reason": str(refused)}
         except (*faults.ERRORS, ValueError, KeyError) as exc:
