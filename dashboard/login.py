@@ -7,7 +7,7 @@ import time
 import streamlit as st
 
 from dashboard import state
-from etl import accounts, audit, faults, sessions
+from etl import accounts, audit, faults
 from etl.labels_vi import ACCOUNT, LOGIN, ROLE, UI
 
 
@@ -26,21 +26,13 @@ def _expired() -> bool:
 
 
 def end_session(reason: str | None = None) -> None:
-    account = state.user()
-    if account:
-        audit.record(state.connection().cursor(), account.username, audit.LOGOUT, reason or "")
-    for key in ("user", "last_seen"):
-        st.session_state.pop(key, None)
-    if reason:
-        st.session_state["login_message"] = reason
+    state.end_session(reason)
 
 
 def gate() -> accounts.User | None:
     """The logged-in account; otherwise draws the login form and returns None."""
     if state.user() and _expired():
         end_session(LOGIN["expired"])
-    if state.user() and (reason := sessions.ended(state.connection().cursor(), state.user())):
-        end_session(reason)  # locked, deleted, re-scoped or new password: access ends at this click
     if state.user():
         st.session_state["last_seen"] = time.time()
         return state.user()

@@ -15,12 +15,20 @@ def _say(kind: str, text: str) -> None:  # the message survives the rerun
     st.session_state["accounts_message"] = (kind, text)
 
 
+def _admin() -> str | None:
+    """The acting admin's name, checked again at the click (a callback runs before the login gate)."""
+    account = state.user()
+    return account.username if account and account.role == "admin" else None
+
+
 def _add() -> None:
     s = st.session_state
     con = state.connection().cursor()
+    if not (by := _admin()):
+        return
     try:
         accounts.add(con, s["new_username"], s["new_role"], accounts.locality_for_code(con, s["new_locality"]),
-                     s["new_password"], state.user().username)
+                     s["new_password"], by)
         _say("success", ADMIN_PAGE["saved"])
     except accounts.AccountError as refused:
         _say("error", str(refused))
@@ -50,9 +58,11 @@ def _save(user: accounts.User) -> None:
 
 def _apply(edit: account_edit.Edit) -> None:
     st.session_state.pop("pending_edit", None)
+    if not (by := _admin()):
+        return
     try:
-        done = account_edit.apply(state.connection().cursor(), edit, state.user().username)
-        if edit.username == state.user().username:  # an admin's own new password keeps its session
+        done = account_edit.apply(state.connection().cursor(), edit, by)
+        if edit.username == by:  # an admin's own new password keeps its session
             st.session_state["user"] = accounts.get(state.connection().cursor(), edit.username)
         _say("success", ACCOUNT_EDIT["applied"].format(changes="; ".join(done.lines)) if done.lines
              else ACCOUNT_EDIT["nothing"])

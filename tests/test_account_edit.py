@@ -206,3 +206,19 @@ def test_an_admin_changing_its_own_password_keeps_its_session(app_db):
     button(at, "Lưu thay đổi").click().run()
     at.run()
     assert at.title[0].value == "Tài khoản"
+
+
+def test_a_click_of_an_admin_locked_meanwhile_changes_nothing(app_db):
+    """A button's callback runs before the login gate: it checks the account again itself."""
+    admin = pick(open_app("accounts", ADMIN), "lanhdao.mot")
+    admin.selectbox(key=form(admin, "lanhdao.mot", "role")).set_value("admin")
+    button(admin, "Lưu thay đổi").click().run()                       # the confirmation is on screen
+    con = db.connect(app_db)
+    try:
+        accounts.add(con, "quantri.hai", "admin", None, PASSWORD, "test")
+        accounts.set_disabled(con, "quantri", True, "quantri.hai")   # another admin locks this one
+    finally:
+        con.close()
+    button(admin, "Xác nhận thay đổi").click().run()
+    assert stored(app_db, "lanhdao.mot")[0].role == "leader"
+    assert admin.title[0].value == "Đăng nhập" and "đã bị khóa" in admin.info[0].value
