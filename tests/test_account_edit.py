@@ -222,3 +222,15 @@ def test_a_click_of_an_admin_locked_meanwhile_changes_nothing(app_db):
     button(admin, "Xác nhận thay đổi").click().run()
     assert stored(app_db, "lanhdao.mot")[0].role == "leader"
     assert admin.title[0].value == "Đăng nhập" and "đã bị khóa" in admin.info[0].value
+
+
+def test_picking_another_account_while_a_change_awaits_confirmation_drops_that_change(app_db):
+    at = pick(open_app("accounts", ADMIN), "lanhdao.mot")
+    at.selectbox(key=form(at, "lanhdao.mot", "role")).set_value("admin")
+    button(at, "Lưu thay đổi").click().run()
+    assert any(b.label == "Xác nhận thay đổi" for b in at.button)
+    pick(at, "baocao.a")                                              # a careless click elsewhere
+    pick(at, "lanhdao.mot")
+    assert not any(b.label == "Xác nhận thay đổi" for b in at.button)
+    assert at.selectbox(key=form(at, "lanhdao.mot", "role")).value == "leader"
+    assert stored(app_db, "lanhdao.mot")[0].role == "leader"
