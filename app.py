@@ -8,6 +8,7 @@ The filters live here, in the entrypoint, so that they keep their values from pa
 import streamlit as st
 
 from dashboard import filters, login, state
+from etl import faults
 from etl.labels_vi import DEMO_BANNER, UI
 
 st.set_page_config(page_title=UI["app_title"], page_icon=":material/monitoring:", layout="wide")
@@ -36,7 +37,11 @@ FILTERED = {"", "plan", "locality", "indicator", "trend", "completeness", "expor
 st.session_state["view"] = None
 if not state.database_ready():
     st.stop()
-account = login.gate()
+try:
+    account = login.gate()
+except faults.ERRORS as problem:  # the database failed under the login page: say so in Vietnamese
+    st.error(faults.fault(problem).message, icon=":material/error:")
+    st.stop()
 if account is None:  # every page's URL still leads here, to the login form; the page asked for is kept
     asked = st.navigation(MONITOR + [COMPLETENESS, UPLOAD, EXPORT] + ADMIN, position="hidden")
     st.session_state["asked_for"] = (asked.url_path, st.query_params.to_dict())

@@ -7,7 +7,7 @@ import time
 import streamlit as st
 
 from dashboard import state
-from etl import accounts, audit
+from etl import accounts, audit, faults
 from etl.labels_vi import ACCOUNT, LOGIN, ROLE, UI
 
 
@@ -26,13 +26,7 @@ def _expired() -> bool:
 
 
 def end_session(reason: str | None = None) -> None:
-    account = state.user()
-    if account:
-        audit.record(state.connection().cursor(), account.username, audit.LOGOUT, reason or "")
-    for key in ("user", "last_seen"):
-        st.session_state.pop(key, None)
-    if reason:
-        st.session_state["login_message"] = reason
+    state.end_session(reason)
 
 
 def gate() -> accounts.User | None:
@@ -69,6 +63,9 @@ def _submit() -> None:  # a callback: runs before the rerun, so nothing can lose
                                         st.session_state.get("login_password", ""))
     except accounts.LoginRefused as refused:
         st.session_state["login_error"] = str(refused)
+        return
+    except faults.ERRORS as exc:  # e.g. a full disk when the attempt is recorded
+        st.session_state["login_error"] = faults.fault(exc).message
         return
     finally:
         st.session_state["login_password"] = ""

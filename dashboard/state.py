@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 
 import streamlit as st
 
 from dashboard import annex, export_files, export_tables, queries
-from etl import (access, accounts, areas, audit, bootstrap, db, loader, lookups, plan_editor, settings, submission,
-                 template)
+from etl import (access, accounts, areas, audit, backup, bootstrap, db, faults, loader, lookups, plan_editor, sessions,
+                 settings, submission, template)
 from etl.access import Scope
 from etl.labels_vi import UI
 
@@ -27,20 +29,59 @@ def page_setup() -> None:
 
 @st.cache_resource
 def connection():
-    """One read-write connection per process; each query takes its own cursor()."""
-    return db.connect(db.default_path(), wait_seconds=10)
+    """One read-write connection per process; each query takes its own cursor(). The process holds
+    the file, so it also answers `python -m etl backup` (etl/backup.py)."""
+    con = db.connect(db.default_path(), wait_seconds=float(os.environ.get("PCMD_WAIT") or 10))
+    backup.serve(con, db.default_path())
+    return con
 
 
 def database_ready(quiet: bool = False) -> bool:
+    """Whether the database can be used; if not, says why and what to do in Vietnamese (no path, no
+    traceback: those go to the server's log)."""
     if not db.default_path().exists():
-        if not quiet:
-            st.warning(UI["no_database"].format(path=db.default_path()))
-        return False
-    return True
+        problem = faults.DatabaseFault("missing", str(db.default_path()))
+    else:
+        try:
+            connection()
+            return True
+        except faults.ERRORS as exc:
+            problem = exc
+    if not quiet:
+        found = faults.fault(problem)
+        (st.warning if found.kind == "missing" else st.error)(found.message, icon=":material/error:")
+    return False
+
+
+RECHECK_SECONDS = 0.05  # calls within one rerun share a check; every click gets its own (callbacks too)
+SESSION_KEYS = ("user", "last_seen", "account_checked_at", "pending_edit", "accounts_message", "settings_message",
+                "plans_message")
 
 
 def user() -> accounts.User | None:
-    return st.session_state.get("user")
+    """The session's account, if it may still act: its account is read again (etl/sessions.py), so a
+    lock, deletion, change of role or locality, or new password ends the session at its next click,
+    even a click whose callback runs before app.py's login gate."""
+    account = st.session_state.get("user")
+    if account is None or time.monotonic() - st.session_state.get("account_checked_at", 0.0) < RECHECK_SECONDS:
+        return account
+    reason = sessions.ended(connection().cursor(), account)
+    if reason:
+        end_session(reason)
+        return None
+    st.session_state["account_checked_at"] = time.monotonic()
+    return account
+
+
+def end_session(reason: str | None = None) -> None:
+    """Log out: the audit trail says why; the login form shows `reason`."""
+    account = st.session_state.get("user")
+    if account:
+        audit.record(connection().cursor(), account.username, audit.LOGOUT, reason or "")
+    for key in SESSION_KEYS:
+        st.session_state.pop(key, None)
+    if reason:
+        st.session_state["login_message"] = reason
 
 
 def scope() -> Scope:
@@ -155,6 +196,9 @@ def idle_minutes() -> int:
 
 
 def save_settings(deadline_days: int, idle: int) -> None:
+    account = user()  # checked again at the click: an admin locked or demoted meanwhile saves nothing
+    if account is None or account.role != "admin":
+        return
     with loader.WRITE_LOCK:
         settings.set_deadline_days(connection().cursor(), deadline_days)
         settings.set_idle_minutes(connection().cursor(), idle)
@@ -219,6 +263,8 @@ def _history(scope: Scope):
 
 
 def record(action: str, detail: str = "") -> None:
-    """An event of the logged-in account in the audit trail."""
+    """An event of the logged-in account in the audit trail (none once its session has ended)."""
     account = user()
+    if account is None:
+        return
     audit.record(connection().cursor(), account.username if account else None, action, detail)

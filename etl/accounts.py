@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from etl import audit, db, localities
-from etl.labels_vi import ACCOUNT
+from etl import audit, db, localities, lookups
+from etl.labels_vi import ACCOUNT, ACCOUNT_EDIT, ROLE
 
 ROLES = ("admin", "leader", "reporter")
 MIN_PASSWORD = 10
@@ -30,6 +30,10 @@ class User:
     locality_id: str | None
     email: str | None = None
     disabled: bool = False
+    version: int = field(default=0, compare=False)  # bumped on every change of access (migration 011)
+
+
+COLUMNS = "username, role, locality_id, email, disabled, access_version"
 
 
 class AccountError(ValueError):
@@ -73,18 +77,17 @@ def locality_for_code(con: duckdb.DuckDBPyConnection, code: str | None) -> str |
 
 
 def get(con: duckdb.DuckDBPyConnection, username: str) -> User | None:
-    row = db.one(con, "SELECT username, role, locality_id, email, disabled FROM users WHERE username = ?", [username])
+    row = db.one(con, f"SELECT {COLUMNS} FROM users WHERE username = ?", [username])
     return User(*row) if row else None
 
 
 def by_email(con: duckdb.DuckDBPyConnection, email: str) -> User | None:
-    row = db.one(con, "SELECT username, role, locality_id, email, disabled FROM users WHERE lower(email) = lower(?)",
-                 [email])
+    row = db.one(con, f"SELECT {COLUMNS} FROM users WHERE lower(email) = lower(?)", [email])
     return User(*row) if row else None
 
 
 def list_users(con: duckdb.DuckDBPyConnection) -> list[User]:
-    rows = con.execute("SELECT username, role, locality_id, email, disabled FROM users ORDER BY username").fetchall()
+    rows = con.execute(f"SELECT {COLUMNS} FROM users ORDER BY username").fetchall()
     return [User(*row) for row in rows]
 
 
@@ -101,7 +104,8 @@ def add(con: duckdb.DuckDBPyConnection, username: str, role: str, locality_id: s
         raise AccountError(ACCOUNT["exists"].format(username=username))
     hashed = _hasher.hash(password) if password is not None else None
     now = _now()
-    con.execute("INSERT INTO users VALUES (?, ?, ?, ?, ?, FALSE, ?, ?)",
+    con.execute("INSERT INTO users (username, password_hash, role, locality_id, email, disabled, created_at, "
+                "changed_at) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?)",
                 [username, hashed, role, locality_id, email, now, now])
     audit.record(con, by, audit.ACCOUNT, f"thêm {username} ({role}, {locality_id or 'toàn quốc'})")
     return get(con, username)
@@ -114,26 +118,67 @@ def _existing(con, username: str) -> User:
     return user
 
 
+def describe(con: duckdb.DuckDBPyConnection, role: str, locality_id: str | None) -> str:
+    """An account's access in words: "Báo cáo viên, Phường Bạch Đằng", "Quản trị, toàn quốc"."""
+    where = lookups.locality_name(con, locality_id) if locality_id else ACCOUNT["whole_country"]
+    return f"{ROLE.get(role, role)}, {where}"
+
+
+def _active_admins(con, but: str) -> int:
+    return db.one(con, "SELECT count(*) FROM users WHERE role = 'admin' AND NOT disabled AND username <> ?",
+                  [but])[0]
+
+
+def _guard(con, user: User, role: str, disabled: bool, by: str) -> None:
+    """No change may leave the database without an active admin, nor an admin lock itself out."""
+    stays_admin = role == "admin" and not disabled
+    if user.role != "admin" or user.disabled or stays_admin:
+        return
+    if by == user.username:
+        raise AccountError(ACCOUNT_EDIT["not_yourself"])
+    if _active_admins(con, user.username) == 0:
+        raise AccountError(ACCOUNT_EDIT["last_admin"])
+
+
+def _bump(con, username: str, sql: str, params: list) -> None:
+    con.execute(f"UPDATE users SET {sql}, changed_at = ?, access_version = coalesce(access_version, 0) + 1 "
+                "WHERE username = ?", [*params, _now(), username])
+
+
 def set_password(con: duckdb.DuckDBPyConnection, username: str, password: str, by: str) -> None:
     user = _existing(con, username)
     _check(con, user.username, user.role, user.locality_id, password)
-    con.execute("UPDATE users SET password_hash = ?, changed_at = ? WHERE username = ?",
-                [_hasher.hash(password), _now(), username])
-    audit.record(con, by, audit.ACCOUNT, f"đặt lại mật khẩu {username}")
+    _bump(con, username, "password_hash = ?", [_hasher.hash(password)])
+    audit.record(con, by, audit.ACCOUNT, ACCOUNT_EDIT["audit_password"].format(username=username))
 
 
 def set_disabled(con: duckdb.DuckDBPyConnection, username: str, disabled: bool, by: str) -> None:
-    _existing(con, username)
-    con.execute("UPDATE users SET disabled = ?, changed_at = ? WHERE username = ?", [disabled, _now(), username])
-    audit.record(con, by, audit.ACCOUNT, f"{'khóa' if disabled else 'mở khóa'} {username}")
+    user = _existing(con, username)
+    if user.disabled == disabled:
+        return
+    _guard(con, user, user.role, disabled, by)
+    _bump(con, username, "disabled = ?", [disabled])
+    key = "audit_lock" if disabled else "audit_unlock"
+    audit.record(con, by, audit.ACCOUNT, ACCOUNT_EDIT[key].format(username=username))
+
+
+def access_change(con: duckdb.DuckDBPyConnection, user: User, role: str, locality_id: str | None) -> str | None:
+    """What a change of role or locality does, in words; None when it changes nothing."""
+    if (role, locality_id) == (user.role, user.locality_id):
+        return None
+    return ACCOUNT_EDIT["access"].format(username=user.username, old=describe(con, user.role, user.locality_id),
+                                         new=describe(con, role, locality_id))
 
 
 def change(con: duckdb.DuckDBPyConnection, username: str, role: str, locality_id: str | None, by: str) -> None:
     user = _existing(con, username)
     _check(con, username, role, locality_id, None)
-    con.execute("UPDATE users SET role = ?, locality_id = ?, changed_at = ? WHERE username = ?",
-                [role, locality_id, _now(), username])
-    audit.record(con, by, audit.ACCOUNT, f"đổi {username}: {user.role}/{user.locality_id} → {role}/{locality_id}")
+    words = access_change(con, user, role, locality_id)
+    if words is None:
+        return
+    _guard(con, user, role, user.disabled, by)
+    _bump(con, username, "role = ?, locality_id = ?", [role, locality_id])
+    audit.record(con, by, audit.ACCOUNT, words)
 
 
 def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str,

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 from pathlib import Path
 
-from etl import (access, accounts, attainment, audit, bootstrap, cli_plans, cli_users, db, localities,
-                 loader)
-from etl import cli_privacy
-from etl.labels_vi import ACCOUNT, MSG, STATUS
+from etl import (attainment, audit, bootstrap, cli_backup, cli_plans, cli_privacy, cli_users, db, faults,
+                 localities, loader, rights)
+from etl.labels_vi import FAULT, MSG, STATUS
 
 TARGET_COLUMNS = ["plan_id", "indicator_code", "level", "year", "comparator", "value", "value_high", "unit", "clause"]
 ATTAINMENT_COLUMNS = ["plan_id", "locality_code", "indicator_code", "year", "quarter", "comparator", "target_value",
@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_users.add_parser(sub, common)
     cli_plans.add_parser(sub, common)
     cli_privacy.add_parser(sub, common)
+    cli_backup.add_parsers(sub, common)
     p = sub.add_parser("demo", parents=[common], help="tạo CSDL minh họa từ các tệp Excel sinh tự động")
     p.add_argument("--if-missing", action="store_true", help="bỏ qua nếu CSDL đã có số liệu")
     p.add_argument("--out", type=Path, help="thư mục ghi các tệp Excel minh họa")
@@ -69,10 +70,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "plan" and args.plan_command == "draft":
         return cli_plans.run_draft(args)  # reads a document, not the database
     path = Path(args.db) if args.db else db.default_path()
+    try:
+        return _run(path, args)
+    except faults.ERRORS as exc:  # a fault of the database file or the disk: Vietnamese, no traceback
+        found = faults.fault(exc, log_detail=bool(os.environ.get("PCMD_DEBUG")))
+        other_file = getattr(exc, "filename", None) and Path(exc.filename).resolve() != path.resolve()
+        if other_file and found.kind != "disk_full":  # e.g. -o into a folder that does not exist
+            print(FAULT["file"].format(name=Path(exc.filename).name, reason=found.message), file=sys.stderr)
+            return 2
+        print(found.message, file=sys.stderr)
+        return found.exit_code
+
+
+def _run(path: Path, args) -> int:
+    if args.command in cli_backup.OWN_FILE:  # backup, restore: they handle the file themselves
+        return cli_backup.run(path, args)
     if args.command == "demo" and args.if_missing and _has_data(path):
         _demo_accounts(path)
         print(f"CSDL minh họa đã có: {path}")
         return 0
+    if args.command not in CREATES and not path.exists():
+        raise faults.DatabaseFault("missing", str(path))
     try:
         con = db.connect(path, wait_seconds=args.wait)
     except db.DatabaseBusy:
@@ -180,12 +198,12 @@ def cmd_export(con, args) -> int:
         print(EXPORT["csv_needs_zip"], file=sys.stderr)
         return 2
     scope = None
-    if args.user:  # the export that account would get
-        account = accounts.get(con, args.user)
-        if account is None:
-            print(ACCOUNT["missing"].format(username=args.user), file=sys.stderr)
-            return 2
-        scope = access.EVERYTHING if account.role == "admin" else access.Scope(account.locality_id)
+    if args.user:  # the export that account would get, if its role may export at all
+        try:
+            scope = rights.scope_of(rights.account_for(con, args.user, rights.EXPORT))
+        except rights.AccessRefused as refused:
+            print(refused, file=sys.stderr)
+            return EXIT_REFUSED_ACCOUNT
     try:
         view = export_tables.view_for(con, args.plan, args.year, args.period, args.locality, scope)
     except export_tables.ExportRefused as refused:
@@ -251,6 +269,8 @@ def _csv_value(value):
     return value
 
 
+CREATES = {"init", "load", "template", "demo"}  # commands that may start from no database file
+EXIT_REFUSED_ACCOUNT = 4
 COMMANDS = {"init": cmd_init, "load": cmd_load, "targets": cmd_targets, "localities": cmd_localities,
             "attainment": cmd_attainment, "template": cmd_template, "export": cmd_export, "user": cli_users.run,
             "plan": cli_plans.run, "privacy": cli_privacy.run,

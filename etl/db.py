@@ -8,12 +8,17 @@ from pathlib import Path
 
 import duckdb
 
+from etl.faults import DatabaseFault, kind_of
+
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "pcmd.duckdb"
 MIGRATIONS = "sql/migrations"
 
 
-class DatabaseBusy(RuntimeError):
+class DatabaseBusy(DatabaseFault):
     """Another process holds the database file longer than we were willing to wait."""
+
+    def __init__(self, path: str = ""):
+        super().__init__("busy", path)
 
 
 def default_path() -> Path:
@@ -25,21 +30,32 @@ def connect(path: str | Path | None = None, wait_seconds: float = 30.0) -> duckd
 
     DuckDB lets one process at a time open a file for writing. If another holds it (the app,
     or a load from the command line), retry until `wait_seconds` pass, then raise DatabaseBusy.
+    A file that cannot be opened or migrated raises DatabaseFault (etl/faults.py) saying why.
     """
     path = Path(path) if path else default_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseFault(kind_of(exc), f"{type(exc).__name__}: {exc}") from exc
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
             con = duckdb.connect(str(path))
             break
-        except duckdb.IOException as exc:
+        except (duckdb.Error, OSError) as exc:
             if "lock" not in str(exc).lower():
-                raise
+                raise DatabaseFault(kind_of(exc), f"{type(exc).__name__}: {exc}") from exc
             if time.monotonic() >= deadline:
                 raise DatabaseBusy(str(path)) from exc
             time.sleep(0.5)
-    migrate(con)
+    try:
+        migrate(con)
+    except (duckdb.Error, OSError) as exc:
+        con.close()
+        raise DatabaseFault(kind_of(exc), f"{type(exc).__name__}: {exc}") from exc
+    except BaseException:
+        con.close()
+        raise
     return con
 
 
@@ -62,9 +78,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
             con.execute(sql)
             con.execute("INSERT INTO schema_migrations VALUES (?, current_timestamp)", [version])
             con.execute("COMMIT")
-        except Exception:
+        except Exception as exc:
             con.execute("ROLLBACK")
-            raise
+            kind = kind_of(exc) if kind_of(exc) in ("disk_full", "read_only") else "migration"
+            raise DatabaseFault(kind, f"{type(exc).__name__}: {exc}", version) from exc
         applied.append(version)
     return applied
 

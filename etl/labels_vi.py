@@ -526,3 +526,60 @@ PRIVACY = {
     "audit_detail": "xóa trắng {n} nội dung chứa dữ liệu cá nhân: {places}",
 }
 AUDIT_ACTION["privacy"] = "Xóa dữ liệu cá nhân đã lưu"
+# --- issue 13 (part A): account edits in words, sessions that end, CLI rights, faults, backups ---
+ACCOUNT_EDIT = {
+    "access": "{username}: {old} → {new}",
+    "audit_password": "{username}: đổi mật khẩu",
+    "audit_lock": "{username}: khóa tài khoản",
+    "audit_unlock": "{username}: mở khóa tài khoản",
+    "lock": "{username}: khóa tài khoản (phiên đang mở sẽ kết thúc)",
+    "unlock": "{username}: mở khóa tài khoản",
+    "password": "{username}: đổi mật khẩu",
+    "not_yourself": "Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình; hãy nhờ một quản trị viên khác.",
+    "last_admin": "Không thể khóa hoặc bỏ quyền của quản trị viên đang hoạt động cuối cùng; hãy tạo hoặc mở khóa một quản trị viên khác trước.",
+    "stale": "Tài khoản {username} vừa được thay đổi ở nơi khác; hãy xem lại rồi lưu lại.",
+    "nothing": "Không có gì thay đổi.",
+    "pick": "Tài khoản cần sửa",
+    "current": "Hiện tại: {access}{locked}.",
+    "current_locked": "; đang bị khóa",
+    "confirm_intro": "Sẽ thực hiện các thay đổi sau. Xác nhận để áp dụng:",
+    "confirm": "Xác nhận thay đổi",
+    "cancel": "Hủy",
+    "cancelled": "Đã hủy; tài khoản giữ nguyên.",
+    "applied": "Đã lưu: {changes}.",
+}
+SESSION = {
+    "locked": "Tài khoản của bạn đã bị khóa hoặc xóa; phiên làm việc đã kết thúc. Hãy liên hệ quản trị viên.",
+    "changed": "Quyền của tài khoản vừa được thay đổi ({access}); hãy đăng nhập lại.",
+    "password": "Mật khẩu của tài khoản vừa được đổi; hãy đăng nhập lại.",
+}
+RIGHTS = {
+    "unknown": "Không có tài khoản '{username}'.",
+    "locked": "Tài khoản '{username}' đang bị khóa; không thực hiện lệnh.",
+    "no_right": "Tài khoản '{username}' ({role}) không có quyền {action} trong ứng dụng, nên dòng lệnh cũng không thực hiện.",
+    "export": "xuất báo cáo",
+}
+FAULT = {
+    "missing": "Chưa có cơ sở dữ liệu. Người quản trị hãy chạy: python -m etl init (hoặc python -m etl demo cho dữ liệu minh họa), hoặc khôi phục bản sao lưu: python -m etl restore THƯ_MỤC.",
+    "busy": "Cơ sở dữ liệu đang được một chương trình khác giữ (có thể là một lệnh nạp hoặc sao lưu đang chạy). Hãy chờ vài phút rồi tải lại trang; nếu vẫn vậy, báo người quản trị.",
+    "damaged": "Tệp cơ sở dữ liệu bị hỏng, không đọc được. Người quản trị hãy khôi phục bản sao lưu gần nhất: python -m etl restore THƯ_MỤC.",
+    "read_only": "Không ghi được vào cơ sở dữ liệu (tệp hoặc thư mục chỉ cho đọc, hoặc thiếu quyền). Người quản trị hãy cấp quyền ghi cho tệp và thư mục chứa nó.",
+    "disk_full": "Ổ đĩa chứa cơ sở dữ liệu đã đầy; thao tác chưa được ghi. Người quản trị hãy giải phóng dung lượng rồi thử lại.",
+    "migration": "Không cập nhật được cấu trúc cơ sở dữ liệu lên phiên bản mới (bước {version}); dữ liệu giữ nguyên như trước. Người quản trị hãy khôi phục bản sao lưu hoặc báo nhóm phát triển.",
+    "other": "Không mở được cơ sở dữ liệu. Người quản trị hãy xem nhật ký máy chủ.",
+    "file": "Không đọc hoặc ghi được tệp '{name}' (thư mục không có, thiếu quyền, hoặc ổ đĩa đầy); hãy kiểm tra đường dẫn rồi chạy lại.",
+}
+BACKUP = {
+    "written": "Đã sao lưu vào {path}: {returns} báo cáo, {users} tài khoản, {events} sự kiện nhật ký.",
+    "not_empty": "Thư mục '{path}' đã có bản sao lưu; hãy chọn một thư mục mới (ví dụ theo ngày).",
+    "asking_app": "Ứng dụng đang mở cơ sở dữ liệu; đã nhờ ứng dụng sao lưu, đang chờ…",
+    "app_silent": "Ứng dụng đang giữ cơ sở dữ liệu nhưng không trả lời yêu cầu sao lưu sau {seconds:.0f} giây. Hãy thử lại lúc ít người dùng, hoặc dừng ứng dụng rồi chạy lại lệnh.",
+    "app_failed": "Ứng dụng không sao lưu được: {reason}",
+    "no_backup": "Thư mục '{path}' không chứa bản sao lưu (thiếu tệp {name}).",
+    "bad_backup": "Bản sao lưu trong '{path}' bị hỏng hoặc không phải của ứng dụng này; không khôi phục.",
+    "summary": "Bản sao lưu lúc {at}: {returns} báo cáo, {users} tài khoản. CSDL hiện tại: {now_returns} báo cáo, {now_users} tài khoản.",
+    "question": "Khôi phục sẽ thay toàn bộ CSDL hiện tại bằng bản sao lưu (CSDL hiện tại được giữ lại ở {keep}). Gõ 'co' để tiếp tục: ",
+    "aborted": "Đã hủy; CSDL giữ nguyên.",
+    "app_running": "Ứng dụng đang mở cơ sở dữ liệu; hãy dừng ứng dụng trước khi khôi phục (khôi phục thay cả tệp).",
+    "restored": "Đã khôi phục từ {path}. CSDL trước đó được giữ ở {keep}.",
+}

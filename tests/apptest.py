@@ -5,7 +5,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from etl import accounts
+from etl import accounts, db
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 ADMIN = accounts.User("quantri", "admin", None)
@@ -16,7 +16,7 @@ def open_app(page: str | None = None, user: accounts.User | None = ADMIN, **para
     account, as the login form leaves it; None: not logged in)."""
     at = AppTest.from_file(APP, default_timeout=60)
     if user:
-        at.session_state["user"] = user
+        at.session_state["user"] = stored_account(user)
     for key, value in params.items():
         at.query_params[key] = value
     if page:
@@ -24,3 +24,19 @@ def open_app(page: str | None = None, user: accounts.User | None = ADMIN, **para
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def stored_account(user: accounts.User) -> accounts.User:
+    """The session's account as the database has it (added, without a password, if the test's database
+    lacks it): every rerun checks the session's account against the database (etl/sessions.py)."""
+    path = db.default_path()
+    if not path.exists():
+        return user
+    con = db.connect(path)
+    try:
+        con.execute("INSERT INTO users (username, role, locality_id, disabled, created_at, changed_at) "
+                    "VALUES (?, ?, ?, FALSE, now(), now()) ON CONFLICT DO NOTHING",
+                    [user.username, user.role, user.locality_id])
+        return accounts.get(con, user.username)
+    finally:
+        con.close()

@@ -71,7 +71,7 @@ def test_every_login_and_account_change_is_in_the_audit_trail_without_passwords(
     accounts.change(con, "lanhdao.mot", "reporter", "90001@pre2025", "quantri")
     events = audit.events(con)
     assert list(events["action"])[:3] == ["account", "login_failed", "login_ok"]
-    assert "lanhdao.mot: leader/900@pre2025 → reporter/90001@pre2025" in events["detail"][0]
+    assert events["detail"][0] == "lanhdao.mot: Lãnh đạo, Huyện Một → Báo cáo viên, Xã A"
     assert not events["detail"].str.contains(PASSWORD).any()
 
 

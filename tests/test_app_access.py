@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl import accounts, audit, db
-from tests.apptest import APP, open_app
+from tests.apptest import APP, open_app, stored_account
 from tests.conftest import add_figures, target
 
 PASSWORD = "mat-khau-rat-dai-2026"
@@ -97,7 +97,7 @@ def test_login_form_refuses_then_lets_in_and_logout_returns_to_it(app_db):
 
 def test_a_session_idle_too_long_asks_to_log_in_again(app_db):
     at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["user"] = ROLES["admin"]
+    at.session_state["user"] = stored_account(ROLES["admin"])
     at.session_state["last_seen"] = 0.0      # long ago
     at.run()
     assert at.title[0].value == "Đăng nhập" and "hết hạn" in at.info[0].value

@@ -5,6 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl import accounts, bootstrap, db
+from tests.apptest import stored_account
 from tests.conftest import add_figures
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -24,7 +25,7 @@ def page_db(tmp_path, monkeypatch, fresh_streamlit_caches):
 
 def run(code: str | None = None, quarter: int | None = None, user=ADMIN) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
-    at.session_state["user"] = user
+    at.session_state["user"] = stored_account(user)
     at.switch_page("pages/upload.py")
     at.run()
     if code is not None:

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from etl import bootstrap, db, lookups, plan_editor
-from tests.apptest import ADMIN, open_app
+from tests.apptest import ADMIN, open_app, stored_account
 
 HEADER = {"plan_id": "xa-vinhloc-2027", "title": "Kế hoạch phòng, chống mại dâm xã Vĩnh Lộc năm 2027",
           "issuer": "15349", "issuing_body": "UBND xã Vĩnh Lộc", "year_from": 2027, "year_to": 2027,
@@ -79,7 +79,7 @@ def test_an_admin_creates_a_2027_plan_and_sees_it_on_the_scorecard(con, monkeypa
     from streamlit.testing.v1 import AppTest
     from tests.apptest import APP
     at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["user"] = ADMIN
+    at.session_state["user"] = stored_account(ADMIN)
     # the table the editor starts from (AppTest cannot type into st.data_editor's cells)
     at.session_state["editing"] = "(new)"
     at.session_state["editor_round"] = 0
