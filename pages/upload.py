@@ -37,15 +37,17 @@ if state.database_ready():
         st.success(UI["accepted_file"].format(name=item.name, **item.counts))
         if item.warnings:
             st.warning(UI["warnings_title"] + "\n" + "\n".join(f"- {w}" for w in item.warnings))
-        if not item.counts["new"] and not item.counts["changed"]:
+        if not item.changes_anything:
             st.info(UI["nothing_new"])
+        if item.counts["carried"] or item.counts["removed"]:
+            st.info(UI["carried_removed"].format(**item.counts))
         with st.expander(UI["changes_title"], expanded=True):
             st.dataframe(tables.changes_table(item.changes), hide_index=True, width="stretch")
         for title, year_, quarter_, results in item.preview:
             period = PERIOD_OF_YEAR[quarter_].format(year=year_)
             st.caption(UI["preview_title"].format(plan=title, period=period))
             st.dataframe(tables.attainment_table(results), hide_index=True, width="stretch")
-    valid = [i for i in inspections if not i.refused and (i.counts["new"] or i.counts["changed"])]
+    valid = [i for i in inspections if not i.refused and i.changes_anything]
     if valid and st.button(UI["confirm"].format(n=len(valid)), type="primary"):
         st.session_state["upload_messages"] = state.commit_uploads(files, {i.name for i in valid}, sender)
         st.rerun()
