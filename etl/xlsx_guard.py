@@ -50,6 +50,8 @@ CELL_START = re.compile(rb"<" + _PREFIX + rb"c(?=[\s/>])")
 _PLAIN_ATTRS = rb'(?: (?!r=)[A-Za-z][\w:.-]*="[^"<>]*")*\s*/?>'   # double-quoted, no second r
 ROW_FAST = re.compile(rb'<row r="(\d{1,7})"' + _PLAIN_ATTRS)
 CELL_FAST = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"' + _PLAIN_ATTRS)
+MARK = re.compile(rb"(?<=<)(?:r(?=ow[\s/>])|c(?=[\s/>]))")
+ANY_R = re.compile(rb"\sr\s*=")
 PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:row|c|si|sst|dimension)[\s/>]")
 SI_START = re.compile(rb"<" + _PREFIX + rb"si(?=[\s/>])")
 SST = re.compile(rb"<" + _PREFIX + rb"sst" + _ATTRS + rb"\s*/?>")
@@ -218,6 +220,9 @@ def _measure(data: bytes, extent: Extent, part: str, name: str, is_sheet: bool) 
     if not prefixed and len(fast_rows) == rows and len(fast_cells) == cells:
         _measure_plain(fast_rows, fast_cells, extent)
         return
+    if not prefixed and not ANY_R.search(data):
+        _measure_unnumbered(data, extent)
+        return
     extent.slow += rows + cells
     if extent.slow > MAX_SLOW_TAGS:
         raise Refused(Problem(MSG["xml_unreadable"].format(name=name, part=part)))
@@ -238,6 +243,19 @@ def _measure_plain(rows: list[bytes], cells: list[tuple[bytes, bytes]], extent: 
         letters = {c for c, _ in cells}
         extent.columns = max(extent.columns, column_number(max(letters, key=lambda c: (len(c), c)).decode()))
         extent.rows = max(extent.rows, max(map(int, {r for _, r in cells})))
+
+
+def _measure_unnumbered(data: bytes, extent: Extent) -> None:
+    """Rows and cells that carry no reference at all: each row follows the previous one, each cell the
+    previous cell. One mark per tag ('r' row, 'c' cell), then the runs of 'c' are the rows' widths."""
+    runs = b"".join(MARK.findall(data)).split(b"r")
+    extent.column += len(runs[0])                      # the end of a row begun in the previous piece
+    extent.columns = max(extent.columns, extent.column)
+    if len(runs) > 1:
+        extent.row += len(runs) - 1
+        extent.column = len(runs[-1])
+        extent.rows = max(extent.rows, extent.row)
+        extent.columns = max(extent.columns, max(map(len, runs[1:])))
 
 
 def _measure_tags(data: bytes, extent: Extent, part: str, name: str) -> None:

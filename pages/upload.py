@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dashboard import state, tables
+from dashboard.format import plain
 from etl.labels_vi import PERIOD_OF_YEAR, UI
 
 state.page_setup()
@@ -23,20 +24,20 @@ if state.database_ready():
 
     st.subheader(UI["upload_header"])
     for message in st.session_state.pop("upload_messages", []):
-        st.success(message)
+        st.success(plain(message))
     sender = st.text_input(UI["sender"], value=UI["sender_default"])
     files = st.file_uploader(UI["uploader"], type=["xlsx"], accept_multiple_files=True,
                              key=f"uploader-{st.session_state.get('upload_round', 0)}")
     inspections = state.inspect_uploads(files or [])
     for item in inspections:
         if item.refused:
-            st.error(UI["refused_file"].format(name=item.name, count=len(item.problems)))
-            st.markdown("\n".join(f"- {p.message}" for p in item.problems))
+            st.error(UI["refused_file"].format(name=plain(item.name), count=len(item.problems)))
+            st.markdown("\n".join(f"- {plain(p.message)}" for p in item.problems))
             st.download_button(UI["error_report_button"], item.report, f"loi-{item.name}", key=f"report-{item.digest}")
             continue
-        st.success(UI["accepted_file"].format(name=item.name, **item.counts))
+        st.success(UI["accepted_file"].format(name=plain(item.name), **item.counts))
         if item.warnings:
-            st.warning(UI["warnings_title"] + "\n" + "\n".join(f"- {w}" for w in item.warnings))
+            st.warning(UI["warnings_title"] + "\n" + "\n".join(f"- {plain(w)}" for w in item.warnings))
         if not item.changes_anything:
             st.info(UI["nothing_new"])
         if item.counts["carried"] or item.counts["removed"]:

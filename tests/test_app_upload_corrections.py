@@ -30,16 +30,27 @@ def inspection(tmp_path, monkeypatch, fresh_streamlit_caches):
     return found
 
 
+def shown(element) -> str:
+    """The text a reader sees: the page escapes markdown in messages that carry what the user sent."""
+    return element.value.replace("\\", "")
+
+
 def test_the_upload_page_lists_changed_removed_and_carried_figures(inspection):
     at = open_app("upload")
     assert "sua.xlsx: hợp lệ — 0 số liệu mới, 1 thay đổi, 1 xóa, 0 không đổi; 1 số liệu tệp không ghi được giữ nguyên." \
-        in [s.value for s in at.success]
+        in [shown(s) for s in at.success]
     assert any("1 số liệu tệp không ghi được giữ nguyên từ phiên bản đang dùng, 1 số liệu bị xóa" in i.value
                for i in at.info)
-    assert any("bỏ qua các dòng tổng cộng (không có mã chỉ số): dòng 6" in w.value for w in at.warning)
+    assert any("bỏ qua các dòng tổng cộng (không có mã chỉ số): dòng 6" in shown(w) for w in at.warning)
     table = at.dataframe[0].value
     rows = table[["Chỉ số", "Số liệu đang dùng", "Số liệu mới", "Thay đổi"]].values.tolist()
     assert rows == [["Điểm, tụ điểm phức tạp mới phát sinh", "0", "–", "Xóa"],
                     ["Tin báo, tố giác được tiếp nhận, xác minh, xử lý kịp thời", "2/2", "3/3", "Thay đổi"],
                     ["Số buổi tuyên truyền", "3", "3", "Giữ nguyên (tệp không ghi)"]]
     assert any(b.label == "Xác nhận nạp 1 tệp hợp lệ" for b in at.button)
+
+
+def test_names_the_user_chose_are_never_markdown():
+    from dashboard.format import plain
+    text = plain("Tệp '[bấm](http://x.invalid)![a](http://x.invalid/p.png)*đậm*.xlsx'")
+    assert "](" not in text.replace("\\]\\(", "") and "\\*đậm\\*" in text

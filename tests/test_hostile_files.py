@@ -119,3 +119,16 @@ def test_large_but_sane_sheets_pass(con, tmp_path):
     assert xlsx_guard.check(path) == []
     assert hostile.rows_without_numbers(tmp_path / "n.xlsx", rows=150_000) and not xlsx_guard.check(
         tmp_path / "n.xlsx")
+
+
+@pytest.mark.parametrize("chunk", [13, 100, 1 << 20])
+def test_rows_and_cells_without_references_are_counted_across_pieces(tmp_path, monkeypatch, chunk):
+    import zipfile
+    monkeypatch.setattr(xlsx_guard, "CHUNK", chunk)
+    path = hostile.rows_without_numbers(tmp_path / "n.xlsx", rows=50)
+    extent = xlsx_guard._scan(zipfile.ZipFile(path), "xl/worksheets/sheet1.xml", "n.xlsx", "Trang 1")
+    assert (extent.rows, extent.columns) == (52, 6)
+    wide = hostile.workbook(tmp_path / "w.xlsx", [hostile.sheet_xml(
+        hostile.HEADER_ROW + hostile.GOOD_ROW + "<row>" + "<c><v>1</v></c>" * 40 + "</row><row><c><v>1</v></c></row>")])
+    extent = xlsx_guard._scan(zipfile.ZipFile(wide), "xl/worksheets/sheet1.xml", "w.xlsx", "Trang 1")
+    assert (extent.rows, extent.columns) == (4, 40)
