@@ -108,4 +108,6 @@ def summary_lines(changes: pd.DataFrame) -> list[str]:
 def fraction(numerator, denominator) -> str:
     if numerator is None or pd.isna(numerator):
         return "–"
-    return f"{int(numerator)}" if denominator is None or pd.isna(denominator) else f"{int(numerator)}/{int(denominator)}"
+    if denominator is None or pd.isna(denominator):
+        return f"{int(numerator)}"
+    return f"{int(numerator)}/{int(denominator)}"

@@ -536,3 +536,6 @@ TEMPLATE["instructions"] = [
     "Muốn xóa hẳn một số liệu đã gửi, ghi chữ 'xóa' vào ô Tử số của chỉ số đó và để trống Mẫu số. Trước khi xác nhận, "
     "trang Nộp báo cáo liệt kê từng số liệu mới, thay đổi, giữ nguyên và bị xóa.",
 ]
+MSG.update({
+    "xlsx_duplicate_parts": "Tệp '{name}' có hai thành phần trùng tên, điều tệp Excel thật không có; tệp bị từ chối vì có thể gây hại.",
+})

@@ -53,7 +53,8 @@ def _collect(data: bytes, rows: set[int], columns: set[int]) -> None:
         rows.add(int(match.group(1) or match.group(2)))
     for match in COL.finditer(data):
         attrs = dict(ATTR.findall(match.group(1)))
-        if attrs.get(b"hidden") in (b"1", b"true") and attrs.get(b"min", b"").isdigit() and attrs.get(b"max", b"").isdigit():
+        bounds = attrs.get(b"min", b""), attrs.get(b"max", b"")
+        if attrs.get(b"hidden") in (b"1", b"true") and all(b.isdigit() for b in bounds):
             low, high = int(attrs[b"min"]), min(int(attrs[b"max"]), xlsx_guard.MAX_COLUMNS)
             columns.update(range(low, high + 1))
 

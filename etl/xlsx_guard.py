@@ -98,14 +98,19 @@ def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
     infos = archive.infolist()
     if len(infos) > MAX_PARTS:
         raise Refused(Problem(MSG["xlsx_too_many_parts"].format(name=name, count=len(infos), limit=MAX_PARTS)))
-    sheets = _sheets(archive, name)
+    if len({i.filename for i in infos}) != len(infos):
+        raise Refused(Problem(MSG["xlsx_duplicate_parts"].format(name=name)))
+    uses = _sheets(archive, name)
+    names = {}
+    for part, sheet in uses:
+        names.setdefault(part, sheet)
+    area = {}
+    for info in infos:  # every part is measured as a sheet: no reference trick hides one from the scan
+        extent = _scan(archive, info.filename, name, names.get(info.filename, info.filename))
+        area[info.filename] = extent.rows * extent.columns
     total = 0
-    for info in infos:
-        sheet = sheets.get(info.filename)
-        extent = _scan(archive, info.filename, name, sheet)
-        if sheet is None:
-            continue
-        total += extent.rows * extent.columns
+    for part, sheet in uses:  # a part listed as several sheets is read several times
+        total += area.get(part, 0)
         if total > MAX_CELLS:
             raise Refused(Problem(MSG["xlsx_too_many_cells"].format(name=name, sheet=sheet, limit=MAX_CELLS), sheet))
 
@@ -117,29 +122,34 @@ def _within_limits(name: str, sheet: str, extent: Extent) -> None:
             max_rows=MAX_ROWS, max_column=column_letters(MAX_COLUMNS)), sheet))
 
 
-def _sheets(archive: zipfile.ZipFile, name: str) -> dict[str, str]:
-    """Part name -> sheet name, for every sheet the workbook lists (refusing too many)."""
+def _sheets(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
+    """(part, sheet name) for every sheet the workbook lists (refusing too many)."""
     for part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
         _scan(archive, part, name)
         if archive.getinfo(part).file_size > MAX_WORKBOOK_PART:
             raise Refused(Problem(MSG["xlsx_too_many_sheets"].format(name=name, count="?", limit=MAX_SHEETS)))
+    uses = sheet_uses(archive)
+    if len(uses) > MAX_SHEETS:
+        raise Refused(Problem(MSG["xlsx_too_many_sheets"].format(name=name, count=len(uses), limit=MAX_SHEETS)))
+    return uses
+
+
+def sheet_uses(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(part name, sheet name) for every sheet the workbook lists, in order (a part may serve several)."""
     listed = ElementTree.fromstring(archive.read("xl/workbook.xml"), forbid_dtd=True).findall(f"{NS}sheets/{NS}sheet")
-    if len(listed) > MAX_SHEETS:
-        raise Refused(Problem(MSG["xlsx_too_many_sheets"].format(name=name, count=len(listed), limit=MAX_SHEETS)))
-    return sheet_parts(archive)
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
+    targets = {r.get("Id"): r.get("Target") or "" for r in rels}
+    uses = []
+    for sheet in listed:
+        target = targets.get(sheet.get(REL_ID), "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        uses.append((part, sheet.get("name") or "?"))
+    return uses
 
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Part name -> sheet name, as the workbook and its relationships list them."""
-    listed = ElementTree.fromstring(archive.read("xl/workbook.xml"), forbid_dtd=True).findall(f"{NS}sheets/{NS}sheet")
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
-    targets = {r.get("Id"): r.get("Target") or "" for r in rels}
-    parts = {}
-    for sheet in listed:
-        target = targets.get(sheet.get(REL_ID), "")
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        parts[part] = sheet.get("name") or "?"
-    return parts
+    return {part: sheet for part, sheet in reversed(sheet_uses(archive))}
 
 
 def _scan(archive: zipfile.ZipFile, part: str, name: str, sheet: str | None = None) -> Extent:
@@ -149,10 +159,8 @@ def _scan(archive: zipfile.ZipFile, part: str, name: str, sheet: str | None = No
     extent = Extent()
     tail = b""
     with archive.open(part) as stream:
-        first = stream.read(CHUNK)
-        if not _is_xml(first, part, name):
-            return extent
-        chunk = first
+        chunk = stream.read(CHUNK)
+        _check_encoding(chunk, part, name)
         while chunk:
             buffer = tail + chunk
             cut = buffer.rfind(b"<")
@@ -179,25 +187,21 @@ def _early(name: str, sheet: str | None, extent: Extent) -> None:
             name=name, count=max(extent.strings, extent.claimed), limit=MAX_SHARED_STRINGS)))
 
 
-def _is_xml(first: bytes, part: str, name: str) -> bool:
+def _check_encoding(first: bytes, part: str, name: str) -> None:
+    """Every part is scanned as UTF-8 bytes: one in UTF-16 or another declared encoding is refused."""
     head = first[:256]
     if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"<\x00", b"\x00<")):
         raise Refused(Problem(MSG["xml_encoding"].format(name=name, part=part)))
-    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if not text.startswith(b"<"):
-        return False  # a picture or another binary part: the reader does not parse it as XML
-    declared = ENCODING.match(text)
+    declared = ENCODING.match(head.removeprefix(b"\xef\xbb\xbf"))
     if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
         raise Refused(Problem(MSG["xml_encoding"].format(name=name, part=part)))
-    return True
 
 
 def _measure(data: bytes, extent: Extent, part: str, name: str, is_sheet: bool) -> None:
     if b"<!" in data and DECLARATION.search(data):
         raise Refused(Problem(MSG["xml_declaration"].format(name=name, part=part)))
     prefixed = PREFIXED.search(data) is not None
-    if not is_sheet:
-        extent.strings += len(SI_START.findall(data)) if prefixed else _starts(data, b"<si")
+    extent.strings += len(SI_START.findall(data)) if prefixed else _starts(data, b"<si")
     if b"sst" in data:
         for match in SST.finditer(data):
             extent.claimed = max(extent.claimed, *(_number(_attribute(match.group(1), key))
@@ -231,7 +235,13 @@ def _measure(data: bytes, extent: Extent, part: str, name: str, is_sheet: bool) 
 
 def _starts(data: bytes, tag: bytes) -> int:
     """How many tags `tag` open in `data` (a name followed by a space, tab, newline, '/' or '>')."""
-    return sum(data.count(tag + end) for end in (b" ", b">", b"/", b"\t", b"\n", b"\r"))
+    total = data.count(tag)
+    if not total:
+        return 0
+    spaced = data.count(tag + b" ")
+    if spaced == total:
+        return total  # every occurrence is a tag followed by a space, as Excel writes them
+    return spaced + sum(data.count(tag + end) for end in (b">", b"/", b"\t", b"\n", b"\r"))
 
 
 def _measure_plain(rows: list[bytes], cells: list[tuple[bytes, bytes]], extent: Extent) -> None:

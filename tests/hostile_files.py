@@ -6,6 +6,8 @@ billions of strings, thousands of sheets, DOCTYPE and entity declarations, UTF-1
 """
 from __future__ import annotations
 
+import re
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -114,6 +116,37 @@ def many_parts(path: Path, count: int = 5_000) -> Path:
     return workbook(path, extra={f"xl/media/a{i}.xml": "<a/>" for i in range(count)})
 
 
+def one_part_many_sheets(path: Path, sheets: int = 40, rows: int = 60_000) -> Path:
+    """Forty sheets that are all the same 360 000-cell part: a reader reads it forty times."""
+    workbook(path, [sheet_xml(HEADER_ROW + GOOD_ROW + "<row><c><v>1</v></c></row>" * rows)] * sheets)
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist() if not n.startswith("xl/worksheets/sheet") or
+                 n == "xl/worksheets/sheet1.xml"}
+    parts["xl/_rels/workbook.xml.rels"] = re.sub(rb"worksheets/sheet\d+\.xml", b"worksheets/sheet1.xml",
+                                                 parts["xl/_rels/workbook.xml.rels"])
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def text_before_sheet(path: Path) -> Path:
+    """A sheet part that does not start with '<' (a lenient parser reads on into the far cell)."""
+    xml = sheet_xml(HEADER_ROW + GOOD_ROW + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+    return workbook(path, extra={"xl/worksheets/sheet1.xml": "x" + xml.split("?>", 1)[1]})
+
+
+def duplicate_parts(path: Path) -> Path:
+    """Two parts of the same name: which one a reader takes is its own choice."""
+    workbook(path)
+    with zipfile.ZipFile(path, "a") as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        archive.writestr("xl/worksheets/sheet1.xml", far_sheet := sheet_xml(
+            HEADER_ROW + GOOD_ROW + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'))
+    assert far_sheet
+    return path
+
+
 def doctype_in_sheet(path: Path) -> Path:
     return workbook(path, [sheet_xml(prolog='<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">]>')])
 
@@ -166,6 +199,9 @@ EXTENT = {  # name -> builder: files whose sheets reach far beyond any return
     "shared_strings_many": shared_strings_many,
     "many_sheets": many_sheets,
     "many_parts": many_parts,
+    "one_part_many_sheets": one_part_many_sheets,
+    "text_before_sheet": text_before_sheet,
+    "duplicate_parts": duplicate_parts,
 }
 DECLARATIONS = {  # name -> builder: XML parts with a DOCTYPE or entity declaration
     "doctype_in_sheet": doctype_in_sheet,

@@ -138,7 +138,8 @@ def test_raising_q1_above_q2_in_force_is_refused(con, tmp_path):
 
 
 def test_a_later_quarter_removed_in_the_same_file_no_longer_bounds_the_earlier(con, tmp_path):
-    rows = [("90001", 2023, 1, "establishments_inspected", 6, 8), ("90001", 2023, 2, "establishments_inspected", "xóa", None)]
+    rows = [("90001", 2023, 1, "establishments_inspected", 6, 8),
+            ("90001", 2023, 2, "establishments_inspected", "xóa", None)]
     assert load(con, bulk(tmp_path / "x.xlsx", rows)).loaded
 
 

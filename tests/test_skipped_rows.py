@@ -1,7 +1,6 @@
 """Nothing skipped without a word: total rows, rows with text but no figure, hidden rows, columns and
 sheets are listed as warnings (preview, CLI) with their row numbers."""
 import datetime as dt
-import io
 
 import pytest
 from openpyxl import Workbook
