@@ -490,8 +490,6 @@ MSG.update({
     "xml_unreadable": ("Tệp '{name}': phần '{part}' có thẻ dòng/ô không đọc được (tham chiếu ô sai dạng); tệp bị "
                        "từ chối vì không kiểm tra được kích thước."),
     "number_too_large": "{where}: '{value}' lớn quá mức một chỉ số có thể có (tối đa {limit}).",
-})
-MSG.update({
     "ytd_above_later": ("{where}: {numerator} cao hơn số lũy kế đã báo cáo cho quý {later_quarter} ({later}); chỉ số "
                         "'{indicator}' là số lũy kế từ đầu năm nên quý sau không thể thấp hơn quý trước. Hãy sửa cả "
                         "quý {later_quarter} trong cùng tệp."),
@@ -503,14 +501,15 @@ MSG.update({
                            "(số liệu đang dùng của các chỉ số này được giữ nguyên)."),
     "warn_hidden_rows": "Sheet '{sheet}': các dòng bị ẩn vẫn được đọc và nạp: dòng {rows}. Hãy kiểm tra lại các dòng này.",
     "warn_hidden_columns": ("Sheet '{sheet}': các cột bị ẩn vẫn được đọc: cột {columns}. Hãy kiểm tra lại các cột này."),
-    "loaded_figures": ("Đã nạp tệp '{name}': {new} số liệu mới, {changed} thay đổi, {removed} xóa, {carried} giữ nguyên "
-                       "từ phiên bản trước ({returns} báo cáo: {new_returns} mới, {replaced} phiên bản mới)."),
+    "warn_hidden_sheet": ("Sheet '{sheet}' bị ẩn nên không được đọc, dù có {count} dòng số liệu. Nếu cần nạp, hãy bỏ ẩn "
+                          "sheet rồi gửi lại."),
+    "xlsx_duplicate_parts": ("Tệp '{name}' có hai thành phần trùng tên, điều tệp Excel thật không có; tệp bị từ chối vì "
+                             "có thể gây hại."),
 })
 CORRECTION = {
     "change": {"new": "mới", "changed": "thay đổi", "same": "không đổi", "carried": "giữ nguyên (tệp không ghi)",
                "removed": "xóa"},
     "line": "{change}: {code} quý {quarter}/{year} — {indicator}: {old} → {new}",
-    "removed_value": "(xóa)",
 }
 UI.update({
     "accepted_file": ("{name}: hợp lệ — {new} số liệu mới, {changed} thay đổi, {removed} xóa, {same} không đổi; "
@@ -518,10 +517,6 @@ UI.update({
     "carried_removed": ("Báo cáo sửa lại chỉ thay những số liệu có trong tệp: {carried} số liệu tệp không ghi được giữ "
                         "nguyên từ phiên bản đang dùng, {removed} số liệu bị xóa (ghi 'xóa' ở cột Tử số). Xem từng "
                         "dòng trong bảng dưới đây."),
-})
-MSG.update({
-    "warn_hidden_sheet": ("Sheet '{sheet}' bị ẩn nên không được đọc, dù có {count} dòng số liệu. Nếu cần nạp, hãy bỏ ẩn "
-                          "sheet rồi gửi lại."),
 })
 TEMPLATE.update({
     "number_or_remove_error": "Chỉ nhập số nguyên không âm (ví dụ 37), hoặc 'xóa' để xóa số liệu đã gửi trước đây.",
@@ -536,6 +531,3 @@ TEMPLATE["instructions"] = [
     "Muốn xóa hẳn một số liệu đã gửi, ghi chữ 'xóa' vào ô Tử số của chỉ số đó và để trống Mẫu số. Trước khi xác nhận, "
     "trang Nộp báo cáo liệt kê từng số liệu mới, thay đổi, giữ nguyên và bị xóa.",
 ]
-MSG.update({
-    "xlsx_duplicate_parts": "Tệp '{name}' có hai thành phần trùng tên, điều tệp Excel thật không có; tệp bị từ chối vì có thể gây hại.",
-})
