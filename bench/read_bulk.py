@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import python_calamine  # noqa: E402
 from openpyxl import Workbook, load_workbook  # noqa: E402
 
-from etl import bootstrap, db, loader  # noqa: E402
+from etl import bootstrap, db, loader, xlsx_guard  # noqa: E402
 from etl.labels_vi import BULK_COLUMNS  # noqa: E402
 
 INDICATORS = [("establishments_inspected", True), ("tipoffs_handled", True), ("crimes_handled", False),
@@ -65,6 +65,14 @@ def main() -> None:
         seconds, _ = timed(lambda: python_calamine.CalamineWorkbook.from_path(str(path))
                            .get_sheet_by_name("Dữ liệu").to_python())
         print(f"read cells, python-calamine:     {seconds:6.2f} s")
+        cpu = time.process_time()
+        seconds, refused = timed(lambda: xlsx_guard.check(path))
+        cpu = time.process_time() - cpu
+        assert not refused, refused
+        print(f"extent and declaration scan:     {seconds:6.2f} s ({cpu:.2f} s CPU; part of the whole check)")
+        cpu = time.process_time()
+        python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Dữ liệu").to_python()
+        print(f"  (calamine's read, for comparison: {time.process_time() - cpu:.2f} s CPU)")
         seconds, checked = timed(lambda: loader.check(con, path, dt.date(2026, 11, 23)))
         assert not checked.problems, checked.problems[:3]
         print(f"whole check before writing:      {seconds:6.2f} s ({len(checked.records):,} figures, "

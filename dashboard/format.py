@@ -1,6 +1,8 @@
 """Numbers and targets written the Vietnamese way: 1.234,5 and 70,0%. Pure functions."""
 from __future__ import annotations
 
+import re
+
 from etl.labels_vi import LEVEL, STATUS, STATUS_ICON, UI
 
 
@@ -115,3 +117,12 @@ def behind_sentence(r, period: str) -> str:
     return UI["behind_sentence"].format(label=label, verb=UI["verb_share"], actual=actual,
                                         fraction=fraction_of(r), need=need,
                                         status=STATUS[r.status])
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text) -> str:
+    """Text a user sent (file and sheet names inside messages) shown literally by Streamlit elements that
+    read markdown (st.error, st.warning, st.success): every markdown character escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")

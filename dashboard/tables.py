@@ -104,7 +104,8 @@ def status_counts(results: list[TargetResult]) -> dict[str, int]:
     return {s: counts.get(s, 0) for s in STATUSES}
 
 
-CHANGE_LABEL = {"new": "Mới", "changed": "Thay đổi", "same": "Không đổi"}
+CHANGE_LABEL = {"new": "Mới", "changed": "Thay đổi", "same": "Không đổi",
+                "carried": "Giữ nguyên (tệp không ghi)", "removed": "Xóa"}
 
 
 def changes_table(changes: pd.DataFrame) -> pd.DataFrame:
@@ -112,10 +113,11 @@ def changes_table(changes: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Mã địa bàn": changes["code"], "Địa bàn": changes["name"],
         "Quý": [f"{q}/{y}" for q, y in zip(changes["quarter"], changes["year"])],
-        "Mã chỉ số": changes["indicator_code"],
+        "Chỉ số": changes["indicator_name"], "Mã chỉ số": changes["indicator_code"],
         "Số liệu đang dùng": [fmt.fraction(_int(n), _int(d)) if pd.notna(n) else "–"
                               for n, d in zip(changes["old_numerator"], changes["old_denominator"])],
-        "Số liệu mới": [fmt.fraction(_int(n), _int(d)) for n, d in zip(changes["numerator"], changes["denominator"])],
+        "Số liệu mới": [fmt.fraction(_int(n), _int(d)) if pd.notna(n) else "–"
+                        for n, d in zip(changes["numerator"], changes["denominator"])],
         "Thay đổi": [CHANGE_LABEL[c] for c in changes["change"]],
     })
 

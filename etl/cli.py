@@ -143,6 +143,8 @@ def cmd_load(con, args) -> int:
         print(report.summary(), file=stream)
         for line in report.problems:
             print(f"  - {line}", file=stream)
+        for line in report.figure_lines() if report.loaded else []:
+            print(f"  {line}")
         for line in report.warnings:
             print(f"  (lưu ý) {line}")
         failed += bool(report.problems)

@@ -9,6 +9,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from etl import excel, xlsx_guard
 from etl.labels_vi import ERROR_REPORT
 from etl.problems import Problem
 
@@ -18,6 +19,8 @@ BAD_FILL = PatternFill("solid", fgColor="FFC7CE")  # light red, with a comment a
 def build(path: Path, problems: list[Problem]) -> bytes:
     """The workbook with marks where it could be opened, else a workbook holding only the list."""
     try:
+        if excel.check_file(path) or xlsx_guard.check(path):
+            raise ValueError("not safe to open")  # a hostile file is never handed to openpyxl
         workbook = load_workbook(path)
     except Exception:  # not an openable workbook at all (renamed CSV, damaged, …): the list alone
         workbook = Workbook()

@@ -18,7 +18,7 @@ from pathlib import Path
 import python_calamine as calamine
 from defusedxml import ElementTree
 
-from etl import workbook_privacy
+from etl import sheet_layout, workbook_privacy, xlsx_guard
 from etl.labels_vi import BULK_COLUMNS, MSG
 from etl.problems import Problem
 
@@ -48,6 +48,14 @@ class RawRow:
 class ReadResult:
     rows: list[RawRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # rows skipped, hidden rows and columns read
+
+
+@dataclass
+class Skipped:
+    """Rows of a sheet not read as figures, and why: listed in the preview, never dropped in silence."""
+    totals: list[int] = field(default_factory=list)
+    blank: list[int] = field(default_factory=list)
 
 
 def normalise_heading(text) -> str:
@@ -98,13 +106,16 @@ def check_file(path: Path, name: str | None = None) -> list[Problem]:
 def read(path: Path, name: str | None = None) -> ReadResult:
     """Every figure row of the workbook, plus problems found in the cells themselves."""
     name = name or path.name
-    result = ReadResult()
+    result = ReadResult(problems=xlsx_guard.check(path, name))  # before any cell: nothing hostile reaches calamine
+    if result.problems:
+        return result
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
         sheets = [(m.name, str(m.visible) == str(calamine.SheetVisibleEnum.Visible),
                    workbook.get_sheet_by_name(m.name).to_python(skip_empty_area=False))
                   for m in workbook.sheets_metadata]
         uncached = formulas_without_value(path)
+        hidden = sheet_layout.hidden(path)
     except Exception as exc:  # calamine and zipfile raise several types for damaged files
         result.problems.append(Problem(MSG["xlsx_damaged"].format(name=name, detail=type(exc).__name__)))
         return result
@@ -114,11 +125,16 @@ def read(path: Path, name: str | None = None) -> ReadResult:
         result.problems.append(Problem(MSG["xlsx_damaged"].format(name=name, detail=type(exc).__name__)))
         return result
     for sheet, visible, grid in sheets:
+        skipped = Skipped()
+        rows = list(_sheet_rows(sheet, grid, skipped))
         if not visible:
+            if rows:
+                result.warnings.append(MSG["warn_hidden_sheet"].format(sheet=sheet, count=len(rows)))
             continue
         result.problems += [Problem(MSG["formula_no_value"].format(sheet=sheet, cell=ref), sheet, r, c)
                             for ref, r, c in uncached.get(sheet, [])]
-        result.rows += list(_sheet_rows(sheet, grid))
+        result.rows += rows
+        result.warnings += _skipped_warnings(sheet, skipped, rows, hidden.get(sheet, (set(), set())))
     if not result.rows and not result.problems:
         found = any(_find_header(grid, BULK_REQUIRED)[0] is not None or _find_header(grid, TEMPLATE_REQUIRED)[0]
                     is not None for _, visible, grid in sheets if visible)
@@ -128,7 +144,26 @@ def read(path: Path, name: str | None = None) -> ReadResult:
     return result
 
 
-def _sheet_rows(sheet: str, grid: list[list]):
+def _skipped_warnings(sheet: str, skipped: Skipped, rows: list[RawRow], hidden: tuple[set[int], set[int]]) -> list[str]:
+    """Totals and blank rows skipped; hidden rows and columns whose cells were read."""
+    warnings = []
+    if skipped.totals:
+        warnings.append(MSG["warn_skipped_total"].format(sheet=sheet, rows=sheet_layout.ranges(skipped.totals)))
+    if skipped.blank:
+        warnings.append(MSG["warn_skipped_blank"].format(sheet=sheet, rows=sheet_layout.ranges(skipped.blank)))
+    hidden_rows, hidden_columns = hidden
+    read = {r.row for r in rows} & hidden_rows
+    if read:
+        warnings.append(MSG["warn_hidden_rows"].format(sheet=sheet, rows=sheet_layout.ranges(read)))
+    used = {c for r in rows[:1] for c in r.columns.values() if c} & hidden_columns
+    if used:
+        warnings.append(MSG["warn_hidden_columns"].format(
+            sheet=sheet, columns=", ".join(xlsx_guard.column_letters(c) for c in sorted(used))))
+    return warnings
+
+
+def _sheet_rows(sheet: str, grid: list[list], skipped: Skipped | None = None):
+    skipped = skipped if skipped is not None else Skipped()
     header, columns = _find_header(grid, BULK_REQUIRED)
     block: dict[str, tuple[object, int, int]] = {}
     if header is None:
@@ -141,8 +176,14 @@ def _sheet_rows(sheet: str, grid: list[list]):
         row = grid[index]
         cells = {k: _cell(row, c) for k, c in columns.items()}
         if all(cells.get(k) is None for k in FIGURE_KEYS):
-            continue  # blank row, or a template row left unfilled: nothing was reported
+            text = " ".join(str(v) for v in row if isinstance(v, str))
+            if _is_total({"text": text, "indicator_code": cells.get("indicator_code")}):
+                skipped.totals.append(index + 1)
+            elif any(v not in (None, "") for v in row):
+                skipped.blank.append(index + 1)  # a template row left unfilled, a code with no figure
+            continue
         if _is_total(cells):
+            skipped.totals.append(index + 1)
             continue
         origins = {}
         for key, (value, r, c) in block.items():

@@ -583,3 +583,62 @@ BACKUP = {
     "app_running": "Ứng dụng đang mở cơ sở dữ liệu; hãy dừng ứng dụng trước khi khôi phục (khôi phục thay cả tệp).",
     "restored": "Đã khôi phục từ {path}. CSDL trước đó được giữ ở {keep}.",
 }
+# --- issue 12 (part B): hostile workbooks, corrections that carry figures forward, skipped rows ---
+MSG.update({
+    "sheet_too_large": ("Tệp '{name}', sheet '{sheet}': bảng tính kéo dài tới (ít nhất) dòng {rows}, cột {column}, vượt xa "
+                        "kích thước của một báo cáo (tối đa {max_rows} dòng, tới cột {max_column}). Hãy xóa các dòng, "
+                        "cột thừa ở cuối sheet (kể cả ô chỉ được tô màu, kẻ khung) rồi gửi lại."),
+    "xlsx_too_many_cells": ("Tệp '{name}': các sheet cộng lại vượt quá {limit} ô (tới sheet '{sheet}'); tệp quá lớn "
+                            "so với một báo cáo. Hãy xóa các sheet, dòng, cột thừa rồi gửi lại."),
+    "xlsx_too_many_sheets": "Tệp '{name}' có {count} sheet, quá nhiều cho một báo cáo (tối đa {limit}).",
+    "xlsx_too_many_strings": ("Tệp '{name}' khai báo {count} chuỗi văn bản, quá nhiều cho một báo cáo "
+                              "(tối đa {limit}); tệp bị từ chối vì có thể gây hại."),
+    "xlsx_too_many_parts": "Tệp '{name}' gồm {count} thành phần, quá nhiều cho một tệp Excel (tối đa {limit}).",
+    "xml_declaration": ("Tệp '{name}': phần '{part}' có khai báo DOCTYPE/ENTITY, điều tệp Excel thật không có; "
+                        "tệp bị từ chối vì có thể gây hại."),
+    "xml_encoding": ("Tệp '{name}': phần '{part}' không được mã hóa UTF-8 như tệp Excel thật; tệp bị từ chối vì "
+                     "không kiểm tra được."),
+    "xml_unreadable": ("Tệp '{name}': phần '{part}' có thẻ dòng/ô không đọc được (tham chiếu ô sai dạng); tệp bị "
+                       "từ chối vì không kiểm tra được kích thước."),
+    "number_too_large": "{where}: '{value}' lớn quá mức một chỉ số có thể có (tối đa {limit}).",
+    "ytd_above_later": ("{where}: {numerator} cao hơn số lũy kế đã báo cáo cho quý {later_quarter} ({later}); chỉ số "
+                        "'{indicator}' là số lũy kế từ đầu năm nên quý sau không thể thấp hơn quý trước. Hãy sửa cả "
+                        "quý {later_quarter} trong cùng tệp."),
+    "remove_with_figures": "{where}: đã ghi 'xóa' ở Tử số thì để trống Mẫu số.",
+    "warn_remove_nothing": ("Sheet '{sheet}', dòng {row}: 'xóa' chỉ số '{indicator}' của {locality} quý {quarter}/{year}, "
+                            "nhưng chưa có số liệu nào để xóa."),
+    "warn_skipped_total": "Sheet '{sheet}': bỏ qua các dòng tổng cộng (không có mã chỉ số): dòng {rows}.",
+    "warn_skipped_blank": ("Sheet '{sheet}': bỏ qua các dòng có chữ nhưng không có Tử số, Mẫu số, Ghi chú: dòng {rows} "
+                           "(số liệu đang dùng của các chỉ số này được giữ nguyên)."),
+    "warn_hidden_rows": "Sheet '{sheet}': các dòng bị ẩn vẫn được đọc và nạp: dòng {rows}. Hãy kiểm tra lại các dòng này.",
+    "warn_hidden_columns": ("Sheet '{sheet}': các cột bị ẩn vẫn được đọc: cột {columns}. Hãy kiểm tra lại các cột này."),
+    "warn_hidden_sheet": ("Sheet '{sheet}' bị ẩn nên không được đọc, dù có {count} dòng số liệu. Nếu cần nạp, hãy bỏ ẩn "
+                          "sheet rồi gửi lại."),
+    "xlsx_duplicate_parts": ("Tệp '{name}' có hai thành phần trùng tên, điều tệp Excel thật không có; tệp bị từ chối vì "
+                             "có thể gây hại."),
+})
+CORRECTION = {
+    "change": {"new": "mới", "changed": "thay đổi", "same": "không đổi", "carried": "giữ nguyên (tệp không ghi)",
+               "removed": "xóa"},
+    "line": "{change}: {code} quý {quarter}/{year} — {indicator}: {old} → {new}",
+}
+UI.update({
+    "accepted_file": ("{name}: hợp lệ — {new} số liệu mới, {changed} thay đổi, {removed} xóa, {same} không đổi; "
+                      "{carried} số liệu tệp không ghi được giữ nguyên."),
+    "carried_removed": ("Báo cáo sửa lại chỉ thay những số liệu có trong tệp: {carried} số liệu tệp không ghi được giữ "
+                        "nguyên từ phiên bản đang dùng, {removed} số liệu bị xóa (ghi 'xóa' ở cột Tử số). Xem từng "
+                        "dòng trong bảng dưới đây."),
+})
+TEMPLATE.update({
+    "number_or_remove_error": "Chỉ nhập số nguyên không âm (ví dụ 37), hoặc 'xóa' để xóa số liệu đã gửi trước đây.",
+    "flag_or_remove_error": "Chỉ số định tính: nhập 1 (đã thực hiện), 0 (chưa thực hiện), hoặc 'xóa' để xóa số liệu đã gửi.",
+})
+TEMPLATE["instructions"] = [
+    *TEMPLATE["instructions"][:4],
+    "5. Dòng để trống là chưa có số liệu (khi sửa báo cáo đã gửi: số liệu đang dùng của dòng đó được giữ nguyên). "
+    "Không xóa, không đổi tên các cột.",
+    *TEMPLATE["instructions"][5:],
+    "9. Sửa báo cáo đã gửi: gửi lại tệp, chỉ cần ghi các số liệu cần sửa; số liệu không ghi trong tệp được giữ nguyên. "
+    "Muốn xóa hẳn một số liệu đã gửi, ghi chữ 'xóa' vào ô Tử số của chỉ số đó và để trống Mẫu số. Trước khi xác nhận, "
+    "trang Nộp báo cáo liệt kê từng số liệu mới, thay đổi, giữ nguyên và bị xóa.",
+]

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import analytics, db, excel, workbook_privacy
+from etl import analytics, corrections, db, excel, workbook_privacy
 from etl.labels_vi import MSG
 from etl.personal_data import PersonalDataProblem
 from etl.problems import Problem
@@ -37,6 +37,11 @@ class LoadReport:
     unchanged: int = 0
     rows: int = 0
     upload_id: int | None = None
+    changes: pd.DataFrame | None = None   # figure by figure (etl.corrections.changes), when the file was valid
+
+    def figure_lines(self) -> list[str]:
+        """New, changed, removed and carried-forward figures, one line each, for the command line."""
+        return [] if self.changes is None else corrections.summary_lines(self.changes)
 
     def summary(self) -> str:
         if self.problems:
@@ -63,15 +68,16 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, today: dt.date | None = No
         return Checked([], named + problems, [])
     read = excel.read(path, shown)
     personal = named + read.problems
-    if all(isinstance(p, PersonalDataProblem) for p in personal):
-        flagged = {(p.sheet, p.row) for p in personal}  # rows carrying personal data: no message may echo them
-        rows = [r for r in read.rows if (r.sheet, r.row) not in flagged
-                and not any((r.sheet, at[0]) in flagged for at in r.origins.values())]
-        checked = validate(con, rows, today, scope)
-        if personal:
-            return Checked([], personal + checked.problems, checked.warnings)
-        return checked
-    return Checked([], personal, [])
+    if not all(isinstance(p, PersonalDataProblem) for p in personal):
+        return Checked([], personal, [])
+    flagged = {(p.sheet, p.row) for p in personal}  # rows carrying personal data: no message may echo them
+    rows = [r for r in read.rows if (r.sheet, r.row) not in flagged
+            and not any((r.sheet, at[0]) in flagged for at in r.origins.values())]
+    checked = validate(con, rows, today, scope)
+    if personal:  # refused: the file's other problems listed with it, its sheet names never echoed in warnings
+        return Checked([], personal + checked.problems, checked.warnings)
+    checked.warnings = read.warnings + checked.warnings
+    return checked
 
 
 def load_file(con: duckdb.DuckDBPyConnection, path: Path, submitted_by: str,
@@ -89,6 +95,7 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, submitted_by: str,
         cur = con.cursor()
         cur.execute("BEGIN TRANSACTION")
         try:
+            report.changes = corrections.changes(cur, checked.records)
             _write(cur, report.file_name, file_hash(path), checked, submitted_by, submitted_at, report)
             if report.new or report.replaced:
                 cur.execute("COMMIT")
@@ -104,25 +111,8 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, submitted_by: str,
 
 
 def changes(con: duckdb.DuckDBPyConnection, records: list[Record]) -> pd.DataFrame:
-    """Figure by figure, what a load would change: new, changed or the same as the version in force."""
-    if not records:
-        return pd.DataFrame(columns=["locality_id", "code", "name", "year", "quarter", "indicator_code", "version",
-                                     "old_numerator", "old_denominator", "numerator", "denominator", "change"])
-    cur = con.cursor()
-    cur.register("incoming", _frame(records))
-    return cur.execute(
-        """SELECT i.locality_id, l.code, l.name, i.year, i.quarter, i.indicator_code, v.version,
-                  f.numerator AS old_numerator, f.denominator AS old_denominator, i.numerator, i.denominator,
-                  CASE WHEN v.version IS NULL THEN 'new'
-                       WHEN f.numerator IS NOT DISTINCT FROM i.numerator
-                        AND f.denominator IS NOT DISTINCT FROM i.denominator THEN 'same'
-                       ELSE 'changed' END AS change
-           FROM incoming i
-           JOIN localities l USING (locality_id)
-           LEFT JOIN (SELECT locality_id, year, quarter, max(version) AS version FROM current_returns GROUP BY ALL) v
-                  USING (locality_id, year, quarter)
-           LEFT JOIN current_figures f USING (locality_id, year, quarter, indicator_code)
-           ORDER BY l.code, i.year, i.quarter, i.indicator_code""").df()
+    """Figure by figure, what a load would change: new, changed, the same, carried forward or removed."""
+    return corrections.changes(con.cursor(), records)
 
 
 def trial(con: duckdb.DuckDBPyConnection, records: list[Record], look: Callable[[duckdb.DuckDBPyConnection], object]):
@@ -139,32 +129,31 @@ def trial(con: duckdb.DuckDBPyConnection, records: list[Record], look: Callable[
             cur.close()
 
 
-def _frame(records: list[Record]) -> pd.DataFrame:
-    frame = pd.DataFrame([r.__dict__ for r in records]).drop(columns=["sheet", "row"])
-    frame["denominator"] = frame["denominator"].astype("Int64")
-    return frame
-
-
 def _write(cur, file_name: str, digest: str, checked: Checked, submitted_by: str, submitted_at: dt.datetime,
            report: LoadReport) -> None:
+    """A new version for each unit and quarter whose figures change. The version holds the file's figures
+    and carries forward those the file does not mention (a figure goes only when marked 'xóa')."""
     records = checked.records
-    frame = _frame(records)
-    cur.register("incoming", frame)
+    incoming = corrections.incoming_frame(records)
+    old = corrections.in_force(cur, incoming)
+    cur.register("after_load", corrections.merged(incoming, old))
+    cur.register("old_figures", old)
+    cur.register("touched", incoming[["locality_id", "year", "quarter"]].drop_duplicates())
     changed = cur.execute(
-        """WITH new AS (SELECT locality_id, year, quarter,
-                               list(struct_pack(i := indicator_code, n := numerator, d := denominator, t := note)
-                                    ORDER BY indicator_code) AS figs
-                        FROM incoming GROUP BY ALL),
+        """WITH new AS (SELECT t.locality_id, t.year, t.quarter,
+                               list(struct_pack(i := a.indicator_code, n := a.numerator, d := a.denominator,
+                                                t := a.note) ORDER BY a.indicator_code)
+                                   FILTER (WHERE a.indicator_code IS NOT NULL) AS figs
+                        FROM touched t LEFT JOIN after_load a USING (locality_id, year, quarter)
+                        GROUP BY ALL),
                 old AS (SELECT locality_id, year, quarter, max(version) AS version,
                                list(struct_pack(i := indicator_code, n := numerator, d := denominator, t := note)
                                     ORDER BY indicator_code) AS figs
-                        FROM current_figures
-                        WHERE (locality_id, year, quarter) IN (SELECT locality_id, year, quarter FROM new)
-                        GROUP BY ALL)
+                        FROM old_figures GROUP BY ALL)
            SELECT new.locality_id, new.year, new.quarter, coalesce(old.version, 0) AS version
            FROM new LEFT JOIN old USING (locality_id, year, quarter)
            WHERE old.figs IS DISTINCT FROM new.figs""").fetchall()
-    groups = frame.groupby(["locality_id", "year", "quarter"]).ngroups
+    groups = len(incoming[["locality_id", "year", "quarter"]].drop_duplicates())
     report.unchanged = groups - len(changed)
     report.replaced = sum(1 for *_, version in changed if version)
     report.new = len(changed) - report.replaced
@@ -179,10 +168,10 @@ def _write(cur, file_name: str, digest: str, checked: Checked, submitted_by: str
                    SELECT ?, locality_id, year, quarter, version + 1, ?, ? FROM changed""",
                 [upload_id, submitted_by, submitted_at])
     cur.execute("""INSERT INTO figures
-                   SELECT r.return_id, i.indicator_code, i.numerator, i.denominator, i.note
-                   FROM incoming i
-                   JOIN returns r ON r.upload_id = ? AND r.locality_id = i.locality_id
-                                 AND r.year = i.year AND r.quarter = i.quarter""", [upload_id])
+                   SELECT r.return_id, a.indicator_code, a.numerator, a.denominator, a.note
+                   FROM after_load a
+                   JOIN returns r ON r.upload_id = ? AND r.locality_id = a.locality_id
+                                 AND r.year = a.year AND r.quarter = a.quarter""", [upload_id])
     report.rows = db.one(cur, "SELECT count(*) FROM figures f JOIN returns r USING (return_id) WHERE r.upload_id = ?",
                          [upload_id])[0]
     analytics.refresh(cur, {year for _, year, _, _ in changed})

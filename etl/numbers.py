@@ -6,11 +6,12 @@ import re
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
+MAX_COUNT = 1_000_000_000  # far above any count or stock a locality reports; BIGINT holds it easily
 _QUARTER = re.compile(r"^(?:q|quý|quy)?\s*([1-4])$", re.IGNORECASE)
 
 
 class NotANumber(ValueError):
-    """reason: 'percent' | 'not_integer' | 'negative'"""
+    """reason: 'percent' | 'not_integer' | 'negative' | 'too_large'"""
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -24,6 +25,8 @@ def parse_count(value) -> int | None:
     if isinstance(value, bool):
         raise NotANumber("not_integer")
     if isinstance(value, (int, float)):
+        if value in (float("inf"), float("-inf")):
+            raise NotANumber("too_large")
         if value != value or not float(value).is_integer():
             raise NotANumber("not_integer")
         number = int(value)
@@ -44,6 +47,8 @@ def parse_count(value) -> int | None:
         number *= sign
     if number < 0:
         raise NotANumber("negative")
+    if number > MAX_COUNT:
+        raise NotANumber("too_large")
     return number
 
 

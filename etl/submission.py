@@ -33,10 +33,15 @@ class Inspection:
 
     @property
     def counts(self) -> dict[str, int]:
+        kinds = ("new", "changed", "same", "carried", "removed")
         if self.changes is None or self.changes.empty:
-            return {"new": 0, "changed": 0, "same": 0}
+            return dict.fromkeys(kinds, 0)
         counted = self.changes["change"].value_counts()
-        return {k: int(counted.get(k, 0)) for k in ("new", "changed", "same")}
+        return {k: int(counted.get(k, 0)) for k in kinds}
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.counts["new"] or self.counts["changed"] or self.counts["removed"])
 
 
 def _as_file(name: str, data: bytes, folder: str) -> Path:

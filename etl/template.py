@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from etl import localities
+from etl.corrections import REMOVE_MARKERS
 from etl.labels_vi import BULK_COLUMNS, LEVEL, QUARTER_SCOPE, RULE, TEMPLATE
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")     # light yellow: type here
@@ -120,7 +121,7 @@ def _return_sheet(sheet, code: str, name: str, year: int, quarter: int, lines: l
         cell = sheet.cell(TABLE_ROW, col, heading)
         cell.font, cell.fill, cell.border = Font(bold=True), HEADER_FILL, THIN
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-    numbers, flags = _validations(sheet)
+    numbers = _validations(sheet)
     for offset, line in enumerate(lines, start=1):
         row = TABLE_ROW + offset
         values = [line.indicator_code, line.indicator_name, line.target_text, QUARTER_SCOPE[line.numerator_agg],
@@ -133,7 +134,7 @@ def _return_sheet(sheet, code: str, name: str, year: int, quarter: int, lines: l
             sheet.cell(row, col).fill, sheet.cell(row, col).protection = INPUT_FILL, UNLOCKED
         if line.kind != "share":
             sheet.cell(row, 7).fill = LOCKED_FILL
-        (flags if line.kind == "qualitative" else numbers).add(f"F{row}")
+        _numerator_rule(sheet, f"F{row}", qualitative=line.kind == "qualitative")
         if line.kind == "share":
             numbers.add(f"G{row}")
     for col, width in zip("ABCDEFGH", (30, 48, 26, 18, 10, 16, 16, 30)):
@@ -150,7 +151,19 @@ def _validations(sheet):
                             errorTitle=TEMPLATE["validation_title"], error=message)
         sheet.add_data_validation(dv)
         return dv
-    return rule("0"), rule("0", "1", TEMPLATE["flag_error"])
+    return rule("0")
+
+
+def _numerator_rule(sheet, cells: str, qualitative: bool = False) -> None:
+    """Tử số: a whole number (0 or 1 for a qualitative indicator), or 'xóa' to remove a figure sent before."""
+    first = cells.split(":")[0]
+    number = f"OR({first}=0,{first}=1)" if qualitative else f"AND(ISNUMBER({first}),{first}>=0,{first}=INT({first}))"
+    marker = ",".join(f'LOWER(TRIM({first}))="{m}"' for m in REMOVE_MARKERS)
+    dv = DataValidation(type="custom", formula1=f"OR({number},{marker})", allow_blank=True, showErrorMessage=True,
+                        errorTitle=TEMPLATE["validation_title"],
+                        error=TEMPLATE["flag_or_remove_error" if qualitative else "number_or_remove_error"])
+    sheet.add_data_validation(dv)
+    dv.add(cells)
 
 
 def _bulk_sheet(sheet, children: list[tuple[str, str]], year: int, quarter: int, lines: list[Line]) -> None:
@@ -172,7 +185,8 @@ def _bulk_sheet(sheet, children: list[tuple[str, str]], year: int, quarter: int,
             for col in (5, 6, 7):
                 sheet.cell(row, col).fill = INPUT_FILL
             row += 1
-    numbers.add(f"E4:F{max(row, 2000)}")
+    numbers.add(f"F4:F{max(row, 2000)}")
+    _numerator_rule(sheet, f"E4:E{max(row, 2000)}")
     for col, width in zip("ABCDEFG", (14, 8, 6, 32, 12, 12, 30)):
         sheet.column_dimensions[col].width = width
     sheet.freeze_panes = "A4"

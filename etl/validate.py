@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from etl import access, localities
+from etl import access, corrections, localities
 from etl.access import Scope
 from etl.excel import RawRow
 from etl.labels_vi import BULK_COLUMNS, MSG
-from etl.numbers import NotANumber, code_text, parse_count, parse_quarter, parse_year
+from etl.numbers import MAX_COUNT, NotANumber, code_text, parse_count, parse_quarter, parse_year
 from etl.problems import Problem
 
 MODIFIED_Z_LIMIT = 3.5
@@ -37,6 +37,7 @@ class Record:
     note: str | None
     sheet: str
     row: int
+    remove: bool = False   # "xóa" typed in Tử số: take this figure out of the quarter (etl.corrections)
 
 
 @dataclass
@@ -77,7 +78,9 @@ def validate(con: duckdb.DuckDBPyConnection, rows: list[RawRow], today: dt.date 
     out.records = _unique(resolved, out.problems, out.warnings)
     history = _history(con, out.records)
     out.problems += _ytd_decreases(resolved, out.records, history, indicators)
-    out.warnings += _untracked(con, resolved) + _unusual(resolved, history, indicators)
+    figures = [(row, rec) for row, rec in resolved if not rec.remove]
+    out.warnings += (_nothing_to_remove(resolved, history) + _untracked(con, figures)
+                     + _unusual(figures, history, indicators))
     sheet_order = {sheet: i for i, sheet in enumerate(dict.fromkeys(r.sheet for r in rows))}
     out.problems.sort(key=lambda p: (sheet_order.get(p.sheet, -1), p.row or 0, p.column or 0))
     if out.problems:
@@ -106,6 +109,8 @@ def _parse_row(row: RawRow, indicators: dict[str, IndicatorInfo], today: dt.date
         problems.append(locate(row, "indicator_code", "missing_value"))
     elif info is None:
         problems.append(locate(row, "indicator_code", "unknown_indicator", value=indicator))
+    if corrections.is_remove_marker(c.get("numerator")):
+        return _removal(row, (year, quarter, code, indicator, info), problems, start)
     numerator, numerator_readable = _count(row, "numerator", problems)
     denominator, _ = _count(row, "denominator", problems)
     if numerator is None and numerator_readable:
@@ -117,7 +122,17 @@ def _parse_row(row: RawRow, indicators: dict[str, IndicatorInfo], today: dt.date
     if info.kind == "qualitative":
         denominator = 1  # each reporting unit counts once, so a roll-up reads "7/10 đơn vị"
     note = c.get("note")
-    return row, (code, year, quarter, indicator, numerator, denominator, str(note).strip() if note else None)
+    return row, (code, year, quarter, indicator, numerator, denominator, str(note).strip() if note else None, False)
+
+
+def _removal(row: RawRow, fields, problems: list[Problem], start: int):
+    """A row whose Tử số says 'xóa': the figure in force is to be removed (nothing else may be given)."""
+    year, quarter, code, indicator, info = fields
+    if row.cells.get("denominator") is not None and not corrections.is_remove_marker(row.cells.get("denominator")):
+        problems.append(locate(row, "denominator", "remove_with_figures"))
+    if len(problems) > start:
+        return None
+    return row, (code, year, quarter, indicator, 0, None, None, True)
 
 
 def _count(row: RawRow, key: str, problems: list[Problem]) -> tuple[int | None, bool]:
@@ -126,8 +141,9 @@ def _count(row: RawRow, key: str, problems: list[Problem]) -> tuple[int | None, 
     try:
         return parse_count(value), True
     except NotANumber as exc:
-        message = {"percent": "percent_in_count", "negative": "negative"}.get(exc.reason, "not_integer")
-        problems.append(locate(row, key, message, value=_show(value)))
+        message = {"percent": "percent_in_count", "negative": "negative",
+                   "too_large": "number_too_large"}.get(exc.reason, "not_integer")
+        problems.append(locate(row, key, message, value=_show(value), limit=f"{MAX_COUNT:,}".replace(",", ".")))
         return None, False
 
 
@@ -151,7 +167,7 @@ def _resolve_localities(con, parsed, problems: list[Problem]) -> list[tuple[RawR
               for candidate in _code_candidates(code)]
     found = localities.resolve_codes(con, wanted)
     out = []
-    for row, (code, year, quarter, indicator, numerator, denominator, note) in parsed:
+    for row, (code, year, quarter, indicator, numerator, denominator, note, remove) in parsed:
         exact = found.get((code, year, quarter))
         matches = [exact] if exact else sorted({found[(c, year, quarter)] for c in _code_candidates(code)
                                                 if (c, year, quarter) in found})
@@ -161,7 +177,7 @@ def _resolve_localities(con, parsed, problems: list[Problem]) -> list[tuple[RawR
                                    candidates=", ".join(matches)))
             continue
         out.append((row, Record(matches[0], year, quarter, indicator, numerator, denominator, note,
-                                row.sheet, row.row)))
+                                row.sheet, row.row, remove)))
     return out
 
 
@@ -180,7 +196,7 @@ def _unique(resolved, problems: list[Problem], warnings: list[str]) -> list[Reco
         first = seen.get(key)
         if first is None:
             seen[key] = rec
-        elif (first.numerator, first.denominator) != (rec.numerator, rec.denominator):
+        elif (first.numerator, first.denominator, first.remove) != (rec.numerator, rec.denominator, rec.remove):
             problems.append(locate(row, "numerator", "duplicate_conflict", locality=row.cells["locality_code"],
                                    indicator=rec.indicator_code, quarter=rec.quarter, year=rec.year,
                                    first_row=first.row))
@@ -207,32 +223,54 @@ def _history(con, records: list[Record]) -> dict[tuple[str, str], list[tuple[int
     return history
 
 
-def _earlier(record: Record, same_year_from_file: dict, history: dict):
-    """The latest figure of the same unit and indicator in an earlier quarter of the same year."""
-    candidates = [(q, n, d) for y, q, n, d in history.get((record.locality_id, record.indicator_code), [])
-                  if y == record.year and q < record.quarter]
-    candidates += [(q, n, d) for q, n, d in same_year_from_file.get((record.locality_id, record.indicator_code,
-                                                                     record.year), []) if q < record.quarter]
-    return max(candidates, default=None)
+def _after_load(records, history) -> dict[tuple, dict[int, int]]:
+    """(locality, indicator, year) -> {quarter: numerator} as it will stand once the file is loaded."""
+    quarters: dict[tuple, dict[int, int]] = {}
+    for (loc, ind), items in history.items():
+        for year, quarter, numerator, _ in items:
+            quarters.setdefault((loc, ind, year), {})[quarter] = numerator
+    for r in records:
+        figures = quarters.setdefault((r.locality_id, r.indicator_code, r.year), {})
+        if r.remove:
+            figures.pop(r.quarter, None)
+        else:
+            figures[r.quarter] = r.numerator
+    return quarters
 
 
 def _ytd_decreases(resolved, records, history, indicators) -> list[Problem]:
-    """A year-to-date count ("lũy kế từ đầu năm") cannot fall from one quarter to the next."""
-    from_file: dict[tuple, list] = {}
-    for r in records:
-        from_file.setdefault((r.locality_id, r.indicator_code, r.year), []).append((r.quarter, r.numerator,
-                                                                                    r.denominator))
+    """A year-to-date count ("lũy kế từ đầu năm") cannot fall from one quarter to the next, looking both
+    ways: not below an earlier quarter's figure, not above a later quarter's figure in force (a later
+    quarter that the file itself sends reports its own decrease)."""
+    quarters = _after_load(records, history)
+    in_file = {(r.locality_id, r.indicator_code, r.year, r.quarter) for r in records}
     rows_by_record = {id(rec): row for row, rec in resolved}
     problems = []
     for rec in records:
         info = indicators[rec.indicator_code]
-        if info.kind != "share" or info.numerator_agg != "last":
+        if rec.remove or info.kind != "share" or info.numerator_agg != "last":
             continue
-        earlier = _earlier(rec, from_file, history)
-        if earlier and rec.numerator < earlier[1]:
-            problems.append(locate(rows_by_record[id(rec)], "numerator", "ytd_decreased", numerator=rec.numerator,
+        figures = quarters.get((rec.locality_id, rec.indicator_code, rec.year), {})
+        earlier = max(((q, n) for q, n in figures.items() if q < rec.quarter and n > rec.numerator), default=None)
+        later = min(((q, n) for q, n in figures.items() if q > rec.quarter and n < rec.numerator
+                     and (rec.locality_id, rec.indicator_code, rec.year, q) not in in_file), default=None)
+        row = rows_by_record[id(rec)]
+        if earlier:
+            problems.append(locate(row, "numerator", "ytd_decreased", numerator=rec.numerator,
                                    previous_quarter=earlier[0], previous=earlier[1], indicator=rec.indicator_code))
+        if later:
+            problems.append(locate(row, "numerator", "ytd_above_later", numerator=rec.numerator,
+                                   later_quarter=later[0], later=later[1], indicator=rec.indicator_code))
     return problems
+
+
+def _nothing_to_remove(resolved, history) -> list[str]:
+    return [MSG["warn_remove_nothing"].format(sheet=rec.sheet, row=rec.row, indicator=rec.indicator_code,
+                                              locality=row.cells.get("locality_code"), quarter=rec.quarter,
+                                              year=rec.year)
+            for row, rec in resolved
+            if rec.remove and not any((y, q) == (rec.year, rec.quarter)
+                                      for y, q, *_ in history.get((rec.locality_id, rec.indicator_code), []))]
 
 
 def _untracked(con, resolved) -> list[str]:
@@ -299,5 +337,6 @@ def _code_candidates(code: str) -> list[str]:
 
 def _show(value) -> str:
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return "" if value is None else str(value)
+        value = int(value)
+    text = "" if value is None else str(value)
+    return text if len(text) <= 24 else text[:20] + "…"

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dashboard import state, tables
+from dashboard.format import plain
 from etl.labels_vi import PERIOD_OF_YEAR, UI
 
 state.page_setup()
@@ -23,29 +24,31 @@ if state.database_ready():
 
     st.subheader(UI["upload_header"])
     for message in st.session_state.pop("upload_messages", []):
-        st.success(message)
+        st.success(plain(message))
     sender = st.text_input(UI["sender"], value=UI["sender_default"])
     files = st.file_uploader(UI["uploader"], type=["xlsx"], accept_multiple_files=True,
                              key=f"uploader-{st.session_state.get('upload_round', 0)}")
     inspections = state.inspect_uploads(files or [])
     for item in inspections:
         if item.refused:
-            st.error(UI["refused_file"].format(name=item.name, count=len(item.problems)))
-            st.markdown("\n".join(f"- {p.message}" for p in item.problems))
+            st.error(UI["refused_file"].format(name=plain(item.name), count=len(item.problems)))
+            st.markdown("\n".join(f"- {plain(p.message)}" for p in item.problems))
             st.download_button(UI["error_report_button"], item.report, f"loi-{item.name}", key=f"report-{item.digest}")
             continue
-        st.success(UI["accepted_file"].format(name=item.name, **item.counts))
+        st.success(UI["accepted_file"].format(name=plain(item.name), **item.counts))
         if item.warnings:
-            st.warning(UI["warnings_title"] + "\n" + "\n".join(f"- {w}" for w in item.warnings))
-        if not item.counts["new"] and not item.counts["changed"]:
+            st.warning(UI["warnings_title"] + "\n" + "\n".join(f"- {plain(w)}" for w in item.warnings))
+        if not item.changes_anything:
             st.info(UI["nothing_new"])
+        if item.counts["carried"] or item.counts["removed"]:
+            st.info(UI["carried_removed"].format(**item.counts))
         with st.expander(UI["changes_title"], expanded=True):
             st.dataframe(tables.changes_table(item.changes), hide_index=True, width="stretch")
         for title, year_, quarter_, results in item.preview:
             period = PERIOD_OF_YEAR[quarter_].format(year=year_)
             st.caption(UI["preview_title"].format(plan=title, period=period))
             st.dataframe(tables.attainment_table(results), hide_index=True, width="stretch")
-    valid = [i for i in inspections if not i.refused and (i.counts["new"] or i.counts["changed"])]
+    valid = [i for i in inspections if not i.refused and i.changes_anything]
     if valid and st.button(UI["confirm"].format(n=len(valid)), type="primary"):
         st.session_state["upload_messages"] = state.commit_uploads(files, {i.name for i in valid}, sender)
         st.rerun()

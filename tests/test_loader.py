@@ -150,8 +150,8 @@ def test_preview_judges_the_file_as_if_loaded_and_writes_nothing(con, tmp_path):
     inspection = submission.inspect(con, "v2.xlsx", data, today=TODAY)
     (title, year, quarter, results), = inspection.preview
     assert (year, quarter) == (2023, 2)
-    # 90001's new version replaces its whole Q2 return: its tip-offs (1/2) are no longer counted
-    assert [(r.numerator, r.denominator) for r in results] == [(4, 8), (3, 3)]
+    # 90001's new version carries forward its tip-offs (1/2), which the file does not mention
+    assert [(r.numerator, r.denominator) for r in results] == [(4, 8), (1 + 3, 2 + 3)]
     assert content(con) == before
     assert [r.numerator for r in attainment.evaluate(con, "test-plan", 2023, 2, today=TODAY)] == [None, 1]
 

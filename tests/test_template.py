@@ -51,7 +51,9 @@ def test_template_locks_labels_and_unlocks_highlighted_inputs_with_validation(co
     rules = {(dv.type, dv.operator, dv.formula1, dv.formula2): str(dv.sqref) for dv in ws.data_validations.dataValidation}
     assert ("whole", "greaterThanOrEqual", "0", None) in rules
     assert f"F{share_row}" in " ".join(rules.values()) and f"G{share_row}" in " ".join(rules.values())
-    assert ("whole", "between", "0", "1") in rules  # qualitative: 0 or 1
+    custom = [(f, sqref) for (kind, _, f, _), sqref in rules.items() if kind == "custom"]
+    assert any(f"F{share_row}" == sqref and f"ISNUMBER(F{share_row})" in f and '"xóa"' in f for f, sqref in custom)
+    assert any(f.startswith("OR(OR(F") and "=1)" in f for f, _ in custom)  # qualitative: 0 or 1, or 'xóa'
 
 
 def test_bulk_sheet_is_prefilled_for_the_units_below(con):
