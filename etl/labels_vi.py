@@ -471,3 +471,8 @@ PLAN_EDIT = {
     "col": {"section": "Mục", "indicator": "Chỉ số", "rule": "Quy tắc", "value": "Giá trị", "value_high": "Giá trị trên",
             "year": "Năm", "level": "Cấp áp dụng", "clause": "Trích kế hoạch"},
 }
+
+# --- issue 13 (part B): user text shown as text; small numbers protected against subtraction ---
+PRIVACY = {
+    "hidden": "ẩn",   # a figure hidden only so that a "<5" beside it cannot be worked out by subtraction
+}
