@@ -178,15 +178,17 @@ def _pdf_text(name: str, data: bytes) -> str:
     return text
 
 
-def highlighted(text: str, proposals: list[Proposal]) -> str:
-    """The document's paragraphs as Markdown, each proposed clause highlighted where it stands."""
+def highlights(text: str, proposals: list[Proposal]) -> list[list[tuple[str, bool]]]:
+    """The document's paragraphs, each cut into pieces: (text, whether it is a proposed clause).
+    A page shows them as text with the clauses highlighted (dashboard.text.highlighted)."""
     clauses = sorted({p.clause for p in proposals}, key=len, reverse=True)
     out = []
     for item, _ in items(text):
-        shown = re.sub(r"([\[\]\\$`*_#<>|~])", r"\\\1", item)  # the plan's text, not Markdown
+        pieces = [(item, False)]
         for clause in clauses:
-            escaped = re.sub(r"([\[\]\\$`*_#<>|~])", r"\\\1", clause)
-            if escaped in shown and f"[{escaped}]" not in shown:
-                shown = shown.replace(escaped, f":orange-background[{escaped}]", 1)
-        out.append(shown)
-    return "\n\n".join(out)
+            at = next((i for i, (piece, marked) in enumerate(pieces) if not marked and clause in piece), None)
+            if at is not None:
+                before, _, after = pieces[at][0].partition(clause)
+                pieces[at:at + 1] = [(p, m) for p, m in ((before, False), (clause, True), (after, False)) if p]
+        out.append(pieces)
+    return out

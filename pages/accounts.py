@@ -3,6 +3,7 @@ as python -m etl user, and every change in the audit trail."""
 import streamlit as st
 
 from dashboard import state
+from dashboard.text import md
 from etl import accounts
 from etl.labels_vi import ACCOUNT, ADMIN_PAGE, ROLE, UI
 
@@ -15,7 +16,7 @@ def _apply(action) -> None:  # form callbacks: the message survives the rerun
         action()
         st.session_state["accounts_message"] = ("success", ADMIN_PAGE["saved"])
     except accounts.AccountError as refused:
-        st.session_state["accounts_message"] = ("error", str(refused))
+        st.session_state["accounts_message"] = ("error", md(str(refused)))  # may quote what was typed
 
 
 def _add() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from dashboard import text as text_mod
 from etl import catalog, draft
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,6 +138,9 @@ def test_cli_prints_the_proposals_as_csv_and_refuses_what_it_cannot_read(tmp_pat
 
 def test_the_clauses_are_highlighted_in_the_documents_text():
     text = plan_text("Tổ chức từ 02 đến 04 buổi tuyên truyền [tại khu dân cư].")
-    shown = draft.highlighted(text, draft.draft(text))
+    pieces = [p for paragraph in draft.highlights(text, draft.draft(text)) for p in paragraph]
+    assert ("Tổ chức từ 02 đến 04 buổi tuyên truyền [tại khu dân cư]", True) in pieces
+    assert any("Tổ chức kiểm tra ít nhất 50% cơ sở" in p and not m for p, m in pieces)
+    assert sum(m for _, m in pieces) == 1
+    shown = text_mod.highlighted(draft.highlights(text, draft.draft(text)))   # as text, the clause highlighted
     assert ":orange-background[Tổ chức từ 02 đến 04 buổi tuyên truyền \\[tại khu dân cư\\]]" in shown
-    assert "Tổ chức kiểm tra ít nhất 50% cơ sở" in shown and shown.count(":orange-background[") == 1

@@ -1,0 +1,60 @@
+"""User text shown as text: the one place that makes what users typed (plan titles, clauses, notes,
+evidence, file names, account and unit names, pasted documents) safe to put where Streamlit or
+Plotly would read markup. Pure functions.
+
+Streamlit reads Markdown in st.markdown / st.caption / st.info (and the other alerts) / st.subheader,
+and in widget labels, expander labels, button labels, metric labels, tabs and help tooltips: GitHub
+Markdown (links, images, autolinked URLs and e-mail addresses, headings, lists, emphasis, code,
+HTML entities) plus its own extensions, which work on the text once it is parsed:
+`:red[…]` colour and `:small[…]`, `:help[…]` directives, `:material/icon:` and `:streamlit:`
+(an image), emoji shortcodes (`:smile:`), LaTeX (`$…$`) and typographic arrows (`->`, `<=`, `--`).
+`md` therefore backslash-escapes every ASCII character that is syntax somewhere (CommonMark lets any
+ASCII punctuation be escaped; nothing of the syntax remains, including `http://` and `www.` autolinks,
+e-mail autolinks and entities), and puts an invisible
+WORD JOINER after each colon and between the characters of an arrow, so that no shortcode, icon,
+directive or arrow can form from the text left after parsing. The text reads the same.
+
+Plotly reads a few HTML tags (<a href>, <b>, <br>, <img> is not drawn) in titles, axis labels,
+category ticks, text and hover labels: `plot` writes <, > and & as entities.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+WORD_JOINER = "\u2060"
+# every ASCII character Markdown or Streamlit reads as syntax somewhere (not / , ; % ? ' " which never are)
+SYNTAX = "\\`*_{}[]()#+-.!|<>~$&:=@^"
+_SYNTAX = re.compile("([" + re.escape(SYNTAX) + "])")
+_ARROW = re.compile(r"(?<=[<>~=\-])(?=[<>~=\-])")
+
+
+def md(text: object) -> str:
+    """`text` written so that Markdown shows it exactly as typed (in a label, caption, alert …)."""
+    if text is None:
+        return ""
+    raw = _ARROW.sub(WORD_JOINER, str(text))
+    escaped = _SYNTAX.sub(r"\\\1", raw)
+    return escaped.replace(":", ":" + WORD_JOINER)
+
+
+def plain(markdown: str) -> str:
+    """What `md(text)` reads as once rendered: `text` again (for tests and checks)."""
+    return re.sub(r"\\(.)", r"\1", markdown.replace(WORD_JOINER, ""))
+
+
+def plot(text: object) -> str:
+    """`text` written so that Plotly shows it as typed (titles, ticks, hover, annotations)."""
+    return "" if text is None else html.escape(str(text), quote=False)
+
+
+def md_format(template: str, **values) -> str:
+    """A label of ours (Markdown allowed) with user values put in as text."""
+    return template.format(**{k: md(v) if isinstance(v, str) else v for k, v in values.items()})
+
+
+def highlighted(paragraphs: list[list[tuple[str, bool]]]) -> str:
+    """A pasted document as Markdown: its text as text, each proposed clause highlighted
+    (etl.draft.highlights gives the pieces)."""
+    return "\n\n".join("".join(f":orange-background[{md(piece)}]" if clause else md(piece)
+                                for piece, clause in paragraph) for paragraph in paragraphs)
