@@ -23,6 +23,8 @@ def test_no_markdown_syntax_is_left_unescaped(payload):
     assert not set(unescaped) & set(text.SYNTAX), shown
     assert not re.search(r":[\w+-]", shown.replace(":" + WORD_JOINER, ""))   # no :name shortcode or directive
     assert "->" not in shown and "<=" not in shown and "--" not in shown
+    parsed = re.sub(r"\\(.)", r"\1", shown)            # the text the parser leaves for GFM autolinks
+    assert not re.search(r"(?i)https?://|www\.|@[-\w]", parsed), parsed
 
 
 def test_random_text_round_trips():

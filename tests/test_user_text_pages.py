@@ -5,53 +5,24 @@ every element that reads Markdown (text, captions, alerts, headings, labels, but
 help) and in every chart spec, no payload appears as typed: only escaped (dashboard/text.py)."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
-from dataclasses import replace
 
 import pytest
 from google.protobuf.json_format import MessageToDict
 
 from dashboard.text import md, plot
-from etl import accounts, analytics, catalog, db, localities, plan_editor
-from etl.catalog import Plan
 from tests.apptest import open_app
-from tests.conftest import TREE, add_figures, target, write_tree
-from tests.payloads import IMAGE, LINK, PAYLOADS
+from tests.payloads import (CLAUSE, DRAFT, IMAGE, LINK, NOTE, PARENT, PAYLOADS, TITLE, UNIT, USER,
+                            hostile_database)
 
-LINE = " · ".join(p.replace("\n", " ") for p in PAYLOADS)   # every payload, on one line
-TITLE, BODY, PARENT, CLAUSE, NOTE = (f"{what} {LINE}" for what in ("Tiêu đề", "Cơ quan", "Văn bản", "Điều", "Ghi chú"))
-UNIT = f"Xã {LINE}"
-USER = accounts.User(f"quan_tri {LINE}", "admin", None)
-DRAFT = ("KẾ HOẠCH\nI. MỤC TIÊU, CHỈ TIÊU\n"
-         f"- Phấn đấu 100% tin báo, tố giác được xử lý {LINE}.\n" + "\n".join(PAYLOADS) + "\nII. NHIỆM VỤ\n")
 PLAIN_FIELDS = {"options", "default", "value", "rawValues", "rawValue", "codeText", "placeholder", "data", "columns",
                 "editingMode", "arrowData", "formId"}   # plain text in the browser (checked there by Playwright)
 
 
 @pytest.fixture
 def hostile_db(tmp_path, monkeypatch, fresh_streamlit_caches):
-    con = db.connect(tmp_path / "hostile.duckdb")
-    tree = [row if row[0] != "90001@pre2025" else (*row[:2], UNIT, *row[3:]) for row in TREE]
-    localities.load(con, write_tree(tmp_path / "tree.csv", tree))
-    targets = [target(1, "sex_workers_supported", "at_least", 50), target(2, "outreach_maintained", "qualitative"),
-               target(3, "establishments_inspected", "at_least", 25)]
-    targets = [replace(t, clause=CLAUSE) for t in targets]
-    plan = Plan("test-plan", TITLE, "90@pre2025", BODY, 2023, 2023, None, PARENT, None, targets)
-    catalog.load(con, catalog.read_indicators(), [plan])
-    add_figures(con, [("90001@pre2025", 2023, 4, "sex_workers_supported", 3, 20),
-                      ("90002@pre2025", 2023, 4, "sex_workers_supported", 10, 30),
-                      ("90001@pre2025", 2023, 4, "establishments_inspected", 3, 10),
-                      ("90@pre2025", 2023, 4, "outreach_maintained", 1, None),
-                      ("90001@pre2025", 2023, 4, "outreach_maintained", 1, None)])
-    con.execute("UPDATE figures SET note = ? WHERE indicator_code = 'outreach_maintained'", [NOTE])
-    analytics.refresh(con, {2023})
-    plan_editor.save(con, plan_editor.load(con, "test-plan"), USER.username, at=dt.datetime(2024, 1, 5, 9))
-    con.execute("INSERT INTO users VALUES (?, NULL, 'leader', '900@pre2025', ?, FALSE, now(), now())",
-                [USER.username, f"{LINE}@vi-du.vn"])
-    con.close()
-    monkeypatch.setenv("PCMD_DB", str(tmp_path / "hostile.duckdb"))
+    monkeypatch.setenv("PCMD_DB", str(hostile_database(tmp_path)))
 
 
 def strings(value, path=()):
