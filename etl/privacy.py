@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from etl import access, figures as figures_mod
+from etl import access
 from etl.access import Scope
 
 if TYPE_CHECKING:  # the engine imports this module
@@ -33,6 +33,11 @@ PRIMARY = (1, SMALL - 1)          # what a reader knows of a "<5" cell
 SECONDARY = (SMALL, math.inf)     # ... and of a cell hidden to protect another (never small, never 0)
 
 Cell = tuple[str, int, int]
+
+# The figures pages show (etl.figures.area reads the same analytics table), person counts only.
+_FIGURES_SQL = """SELECT locality_id, indicator_code, numerator, denominator FROM area_figures
+                  WHERE year = ? AND quarter = ? AND list_contains(?, indicator_code)
+                    AND locality_id IN (SELECT unnest(?))"""
 
 _VALID = """coalesce(valid_from, DATE '1900-01-01') <= last_day(make_date(?, 3 * ?, 1))
         AND coalesce(valid_to, DATE '9999-12-31') >= make_date(?, 1, 1)"""
@@ -89,18 +94,19 @@ class _Groups:
         rows = con.execute("SELECT locality_id, parent_id FROM localities WHERE list_contains(?, locality_id)",
                            [sorted(locs)]).fetchall()
         ups = {loc: parent for loc, parent in rows if parent and loc != scope.root}
-        self.parent = {loc: p for loc, p in ups.items() if p in access.allowed(con, scope, set(ups.values()))}
+        visible = access.allowed(con, scope, set(ups.values()))
+        self.parent = {loc: p for loc, p in ups.items() if p in visible}
         self.children = _children(con, set(self.parent.values()) | locs, year, quarter)
         siblings = {c for p in set(self.parent.values()) for c in self.children.get(p, [])}
         self.children.update(_children(con, siblings - set(self.children), year, quarter))
         every = set(self.children) | {c for kids in self.children.values() for c in kids}
-        self.figures = figures_mod.area(con, every, [year], [quarter])
-        self.key = (year, quarter)
+        self.figures = {(loc, code): (n, d) for loc, code, n, d in con.execute(
+            _FIGURES_SQL, [year, quarter, sorted(PERSON_COUNTS), sorted(every)]).fetchall()}
         self._memo: dict = {}
 
     def value(self, loc: str, code: str, field: str) -> int | None:
-        figure = self.figures.get((loc, *self.key), {}).get(code)
-        return None if figure is None else getattr(figure, field)
+        figure = self.figures.get((loc, code))
+        return None if figure is None else figure[FIELDS.index(field)]
 
     def group(self, parent: str, code: str, field: str, deep: bool) -> tuple[set[str], bool]:
         memo_key = (parent, code, field, deep)

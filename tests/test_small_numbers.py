@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from dashboard import export_tables, format as fmt, queries
+from dashboard import annex, export_tables, format as fmt, queries
 from dashboard.queries import View
 from etl import analytics, catalog, db, localities, privacy
 from etl.access import EVERYTHING, Scope
@@ -109,6 +109,10 @@ def test_the_district_case_on_pages_and_in_exports(district_db):
         export = export_tables.build(con, view, TODAY)
         rows = {row[0].value: row for row in export.table("dia-ban").rows}
         assert (rows["Xã A"][2].value, rows["Xã B"][2].value) == ("<5", "ẩn")
+    # the admin's export of Xã B alone: the same cells hidden, in the table and the annex's sentence
+    export = export_tables.build(con, View("test-plan", 2023, 4, "90002@pre2025", EVERYTHING), TODAY)
+    assert [c.value for c in export.table("chi-tieu").rows[0][4:8]] == ["ẩn", "%", "ẩn", 30]
+    assert "ẩn/30" in annex.sentence(export.results[0]) and "10" not in annex.sentence(export.results[0])
     # inside Xã B, its own figure is its own
     own = queries.overview(con, View("test-plan", 2023, 4, "90002@pre2025", Scope("90002@pre2025")), TODAY)
     assert own.results[0].numerator == 10
