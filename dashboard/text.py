@@ -9,10 +9,11 @@ HTML entities) plus its own extensions, which work on the text once it is parsed
 `:red[…]` colour and `:small[…]`, `:help[…]` directives, `:material/icon:` and `:streamlit:`
 (an image), emoji shortcodes (`:smile:`), LaTeX (`$…$`) and typographic arrows (`->`, `<=`, `--`).
 `md` therefore backslash-escapes every ASCII character that is syntax somewhere (CommonMark lets any
-ASCII punctuation be escaped; nothing of the syntax remains, including entities), and puts an invisible WORD JOINER after each
-colon and "@", between "www" and its dot, and between the characters of an arrow, so that no
-shortcode, icon, directive, arrow or autolinked address (http://…, www.…, a@b.c: GFM finds those in
-the parsed text, where escapes are gone) can form. The text reads the same.
+ASCII punctuation be escaped; nothing of the syntax remains, including entities), and puts an invisible WORD JOINER after a colon
+or "@" followed by a letter, digit, "+", "-" or "/", between "www" and its dot, and between the
+characters of an arrow, so that no shortcode, icon, directive, arrow or autolinked address
+(http://…, www.…, a@b.c: GFM finds those in the parsed text, where escapes are gone) can form.
+The text reads the same (and "Ghi chú: …" carries no invisible character).
 
 Plotly reads a few HTML tags (<a href>, <b>, <br>, <img> is not drawn) in titles, axis labels,
 category ticks, text and hover labels: `plot` writes <, > and & as entities.
@@ -26,18 +27,20 @@ WORD_JOINER = "\u2060"
 # every ASCII character Markdown or Streamlit reads as syntax somewhere (not / , ; % ? ' " which never are)
 SYNTAX = "\\`*_{}[]()#+-.!|<>~$&:=@^"
 _SYNTAX = re.compile("([" + re.escape(SYNTAX) + "])")
-_WWW = re.compile(r"(?i)(?<=www)(?=\\\.)")   # GFM links www.… and a@b.c in the parsed text
-_ARROW = re.compile(r"(?<=[<>~=\-])(?=[<>~=\-])")
+# Where GFM and Streamlit's plugins would find something in the parsed text (escapes are gone by
+# then): "http://", ":smile:", ":red[", ":material/…:", "www.", "a@b.c", "->". A WORD JOINER there.
+_JOINS = [re.compile(r":(?=[\w+\-/])"), re.compile(r"@(?=[\w\-])"), re.compile(r"(?i)www(?=\.)"),
+          re.compile(r"[<>~=\-](?=[<>~=\-])")]
 
 
 def md(text: object) -> str:
     """`text` written so that Markdown shows it exactly as typed (in a label, caption, alert …)."""
     if text is None:
         return ""
-    raw = _ARROW.sub(WORD_JOINER, str(text))
-    escaped = _SYNTAX.sub(r"\\\1", raw)
-    escaped = _WWW.sub(WORD_JOINER, escaped).replace("@", "@" + WORD_JOINER)
-    return escaped.replace(":", ":" + WORD_JOINER)
+    raw = str(text)
+    for join in _JOINS:
+        raw = join.sub(lambda m: m.group(0) + WORD_JOINER, raw)
+    return _SYNTAX.sub(r"\\\1", raw)
 
 
 def plain(markdown: str) -> str:

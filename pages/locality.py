@@ -3,7 +3,7 @@ import streamlit as st
 
 from dashboard import charts, filters, format as fmt, state, tables
 from dashboard.text import md, md_format
-from dashboard.queries import rank
+from dashboard.queries import has_figure, rank
 from etl.labels_vi import PERIOD_OF_YEAR, UI, UNIT_WORD
 
 state.page_setup()
@@ -23,7 +23,7 @@ if state.database_ready() and (view := filters.current()):
     if data.children:
         st.markdown(UI["coverage"].format(reported=sent, total=expected, level=UNIT_WORD[data.children[0].level],
                                           period=f"quý {view.quarter}/{view.year}"))
-    if all(r.numerator is None for r in data.results):
+    if not any(has_figure(r) for r in data.results):
         st.warning(md_format(UI["no_returns_quarter"], period=period, unit=here.name))
     if not data.children:
         st.info(md_format(UI["no_children"], unit=here.name))

@@ -104,6 +104,7 @@ def test_the_district_case_on_pages_and_in_exports(district_db):
         a, b = page.grid["90001@pre2025"][0], page.grid["90002@pre2025"][0]
         assert (a.numerator, b.numerator, fmt.fraction_of(a), fmt.fraction_of(b)) == (None, None, "<5/20", "ẩn/30")
         assert (a.actual, b.actual, fmt.actual_of(b)) == (None, None, "ẩn")
+        assert queries.reported_targets(page.grid) == ["test-plan#01"]   # hidden is not "no data": still drawn
         ranked = {u.locality_id: r for u, r in queries.indicator(con, view, "test-plan#01", TODAY).ranking}
         assert ranked["90001@pre2025"].numerator is None and ranked["90002@pre2025"].numerator is None
         export = export_tables.build(con, view, TODAY)
