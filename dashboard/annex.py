@@ -34,19 +34,21 @@ def place_name(name: str) -> str:
 def sentence(r: TargetResult) -> str:
     """One target's result in plain words: 'Cơ sở … được kiểm tra: 37/148 (25,0%), đạt chỉ tiêu ≥ 25%.'"""
     name = r.indicator_name
-    if r.numerator is None:
+    if r.numerator is None and not r.suppressed:
         return EXPORT["sentence_no_data"].format(name=name)
     target = fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year)
     actual = fmt.actual_of(r)
     verdict = EXPORT["verdict"][r.status]
+    count = lambda f: fmt.hidden_mark(r, f) if r.suppressed and getattr(r, f) is None \
+        else fmt.number(getattr(r, f))  # noqa: E731 ("<5" or "ẩn" where a small number is protected)
     values = dict(name=name, target=target, actual=actual, verdict=verdict, unit=r.unit,
-                  numerator=fmt.number(r.numerator), denominator=fmt.number(r.denominator),
+                  numerator=count("numerator"), denominator=count("denominator"),
                   previous=fmt.number(r.previous_numerator))
     if r.comparator == "qualitative":
         return EXPORT["sentence_qualitative"].format(**values)
     if r.comparator == "growth":
         return EXPORT["sentence_growth"].format(**values)
-    if r.denominator is not None and r.comparator != "n_of_n":
+    if (r.denominator is not None or "denominator" in r.secondary) and r.comparator != "n_of_n":
         return EXPORT["sentence_share"].format(**values)
     return EXPORT["sentence_count"].format(**values)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from dashboard import format as fmt
+from dashboard.text import plot
 from etl.attainment import TargetResult
 from etl.labels_vi import STATUS, STATUS_ICON, UI
 
@@ -32,7 +33,7 @@ def wrap(title: str, width: int = 90) -> str:
 
 
 def _layout(fig: go.Figure, title: str, height: int, **axes) -> go.Figure:
-    fig.update_layout(title=wrap(title), separators=",.", height=height, plot_bgcolor="#FFFFFF",
+    fig.update_layout(title=wrap(plot(title)), separators=",.", height=height, plot_bgcolor="#FFFFFF",
                       margin={"l": 10, "r": 20, "t": 60, "b": 40}, legend={"orientation": "h", "y": -0.25},
                       **axes)
     return fig
@@ -46,12 +47,12 @@ def status_heatmap(unit_names: list[str], grid: list[list[TargetResult]], title:
     scale = [pair for i, s in enumerate(STATUS_ORDER) for pair in ([i / n, STATUS_COLOUR[s]], [(i + 1) / n,
                                                                                             STATUS_COLOUR[s]])]
     fig = go.Figure(go.Heatmap(
-        z=[[STATUS_ORDER.index(r.status) + 0.5 for r in row] for row in grid], x=x, y=unit_names,
+        z=[[STATUS_ORDER.index(r.status) + 0.5 for r in row] for row in grid], x=x, y=[plot(n) for n in unit_names],
         zmin=0, zmax=n, colorscale=scale, showscale=False, xgap=2, ygap=2,
         text=[[f"{STATUS_ICON[r.status]} {fmt.actual_of(r)}"
                for r in row] for row in grid],
         texttemplate="%{text}", textfont={"size": 11},
-        customdata=[[[fmt.target_label(r.indicator_name, r.levels, r.target_id), STATUS[r.status],
+        customdata=[[[plot(fmt.target_label(r.indicator_name, r.levels, r.target_id)), STATUS[r.status],
                       fmt.fraction_of(r)] for r in row] for row in grid],
         hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]}: %{text} (%{customdata[2]})<extra></extra>"))
     fig = _layout(fig, title, 140 + 30 * len(unit_names),
@@ -91,7 +92,7 @@ def bullet(r: TargetResult) -> go.Figure:
         fig.add_scatter(x=[r.expected], y=[""], mode="markers", name=UI["bullet_pace"],
                         marker={"symbol": "diamond-open", "size": 13, "color": "#333333", "line": {"width": 2}},
                         hovertemplate=f"{UI['bullet_pace']}: %{{x:.1f}}<extra></extra>")
-    axis_title = UI["bullet_x_share"] if share else UI["bullet_x_count"].format(unit=r.unit)
+    axis_title = UI["bullet_x_share"] if share else UI["bullet_x_count"].format(unit=plot(r.unit))
     ticks = {"tickvals": list(TICKS), "ticktext": [f"{t}%" for t in TICKS]} if share and r.comparator != "growth" \
         else {"ticksuffix": "%" if share else ""}
     fig.update_layout(barmode="overlay", separators=",.", height=160, plot_bgcolor="#FFFFFF", showlegend=True,
@@ -105,7 +106,7 @@ def ranked_bars(names: list[str], results: list[TargetResult], title: str) -> go
     """One bar per unit, best first, coloured by status, with the target as a line; n/d on hover."""
     share = bool(results) and is_share(results[0])
     fig = go.Figure(go.Bar(
-        y=names, x=[r.actual or 0 for r in results], orientation="h",
+        y=[plot(n) for n in names], x=[r.actual or 0 for r in results], orientation="h",
         marker_color=[STATUS_COLOUR[r.status] for r in results],
         text=[f"{STATUS_ICON[r.status]} {fmt.actual_of(r)}"
               for r in results], textposition="outside", cliponaxis=False,
@@ -118,7 +119,7 @@ def ranked_bars(names: list[str], results: list[TargetResult], title: str) -> go
                       annotation_text=UI["ranking_target_line"].format(target=fmt.target_text(
                           results[0].comparator, target, results[0].target_value_high, results[0].unit,
                           results[0].year)), annotation_position="top")
-    x_title = UI["ranking_x_share"] if share else UI["ranking_x_count"].format(unit=results[0].unit if results else "")
+    x_title = UI["ranking_x_share"] if share else UI["ranking_x_count"].format(unit=plot(results[0].unit) if results else "")
     top = 100 if share else max([r.actual or 0 for r in results] + [results[0].target_value or 0 if results else 0, 1])
     return _layout(fig, title, 140 + 28 * len(names),
                    xaxis={"title": x_title, "range": [0, top * 1.18], "ticksuffix": "%" if share else ""},
@@ -137,7 +138,7 @@ def years_bars(results: list[TargetResult], title: str) -> go.Figure:
         hovertemplate="%{x}: %{text} (%{customdata[0]})<br>%{customdata[1]}<extra></extra>"))
     fig.add_scatter(x=years, y=[r.target_value for r in results], mode="markers", name=UI["chart_target"],
                     marker={"symbol": "line-ew", "size": 40, "line": {"width": 3, "color": "#000000"}})
-    y_title = UI["ranking_x_share"] if share else UI["ranking_x_count"].format(unit=results[0].unit if results else "")
+    y_title = UI["ranking_x_share"] if share else UI["ranking_x_count"].format(unit=plot(results[0].unit) if results else "")
     return _layout(fig, title, 380, xaxis={"title": UI["years_x"], "type": "category"},
                    yaxis={"title": y_title, "ticksuffix": "%" if share else "", "rangemode": "tozero"})
 
@@ -157,7 +158,7 @@ def trend_lines(this_year: list[TargetResult], last_year: list[TargetResult], ye
     paced = this_year or last_year
     fig.add_scatter(x=quarters(paced), y=[r.expected for r in paced], name=UI["trend_expected"].format(year=paced[0].year),
                     mode="lines", line={"color": "#000000", "dash": "dot"})
-    y_title = UI["trend_y_share"] if share else UI["trend_y_count"].format(unit=sample.unit)
+    y_title = UI["trend_y_share"] if share else UI["trend_y_count"].format(unit=plot(sample.unit))
     return _layout(fig, title, 420, xaxis={"title": UI["trend_x"], "categoryorder": "array",
                                            "categoryarray": [f"Quý {q}" for q in range(1, 5)]},
                    yaxis={"title": y_title, "ticksuffix": "%" if share else "", "rangemode": "tozero"})

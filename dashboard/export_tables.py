@@ -52,7 +52,7 @@ class Export:
 def result_cell(r: TargetResult) -> Cell:
     """The actual as a number cell (a % for shares and growth, a count otherwise), words for done/not done."""
     if r.suppressed:
-        return Cell(fmt.SMALL)
+        return Cell(fmt.actual_of(r))
     if r.numerator is None:
         return Cell(None)
     if r.comparator == "qualitative":
@@ -62,10 +62,12 @@ def result_cell(r: TargetResult) -> Cell:
     return Cell(r.actual, "number")
 
 
-def count_cell(r: TargetResult, value: int | None) -> Cell:
-    """A numerator or denominator: a number, or "<5" where a small count of persons is hidden."""
+def count_cell(r: TargetResult, field: str) -> Cell:
+    """A numerator or denominator: a number, or "<5" where a small count of persons is hidden ("ẩn"
+    where it is hidden to protect one)."""
+    value = getattr(r, field)
     if r.suppressed and value is None:
-        return Cell(fmt.SMALL)
+        return Cell(fmt.hidden_mark(r, field))
     return Cell(value, "number")
 
 
@@ -84,7 +86,7 @@ def by_target(results: list[TargetResult]) -> Table:
     rows = [[Cell(fmt.target_number(r.target_id)), Cell(fmt.target_label(r.indicator_name, r.levels, r.target_id)
                                                         .split(". ", 1)[1]),
              Cell(r.clause), Cell(fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year)),
-             result_cell(r), Cell(unit_of(r)), count_cell(r, r.numerator), count_cell(r, r.denominator),
+             result_cell(r), Cell(unit_of(r)), count_cell(r, "numerator"), count_cell(r, "denominator"),
              status_cell(r),
              Cell(tables.source(r)), Cell(r.note)] for r in results]
     return Table("chi-tieu", EXPORT["sheet_targets"], EXPORT["title_targets"], EXPORT["header_targets"], rows,

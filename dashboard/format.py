@@ -1,9 +1,7 @@
 """Numbers and targets written the Vietnamese way: 1.234,5 and 70,0%. Pure functions."""
 from __future__ import annotations
 
-import re
-
-from etl.labels_vi import LEVEL, STATUS, STATUS_ICON, UI
+from etl.labels_vi import LEVEL, PRIVACY, STATUS, STATUS_ICON, UI
 
 
 def number(value: float | int | None, decimals: int = 0) -> str:
@@ -24,20 +22,28 @@ def fraction(numerator: int | None, denominator: int | None) -> str:
 
 
 SMALL = "<5"
+HIDDEN = PRIVACY["hidden"]
+
+
+def hidden_mark(r, field: str) -> str:
+    """How a hidden numerator or denominator reads: "<5" when it is small, "ẩn" when it is hidden only
+    to protect a small number elsewhere (secondary suppression, etl/privacy.py)."""
+    return HIDDEN if field in r.secondary else SMALL
 
 
 def actual_of(r) -> str:
     """A result's actual, as its viewer may see it ("<5" for a hidden small count of persons)."""
     if r.suppressed:
-        return SMALL
+        small = not r.secondary or (r.numerator is None and "numerator" not in r.secondary)
+        return SMALL if small else HIDDEN
     return actual_text(r.comparator, r.unit, r.actual, r.numerator)
 
 
 def fraction_of(r) -> str:
     if r.suppressed:
-        part = lambda v: SMALL if v is None else number(v)  # noqa: E731
-        return part(r.numerator) if r.denominator is None and r.comparator != "qualitative" and \
-            r.unit != "%" else f"{part(r.numerator)}/{part(r.denominator)}"
+        part = lambda f: hidden_mark(r, f) if getattr(r, f) is None else number(getattr(r, f))  # noqa: E731
+        return part("numerator") if r.denominator is None and "denominator" not in r.secondary and \
+            r.comparator != "qualitative" and r.unit != "%" else f"{part('numerator')}/{part('denominator')}"
     return fraction(r.numerator, r.denominator)
 
 
@@ -118,11 +124,3 @@ def behind_sentence(r, period: str) -> str:
                                         fraction=fraction_of(r), need=need,
                                         status=STATUS[r.status])
 
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def plain(text) -> str:
-    """Text a user sent (file and sheet names inside messages) shown literally by Streamlit elements that
-    read markdown (st.error, st.warning, st.success): every markdown character escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")

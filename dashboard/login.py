@@ -7,6 +7,7 @@ import time
 import streamlit as st
 
 from dashboard import state
+from dashboard.text import md_format
 from etl import accounts, audit, faults
 from etl.labels_vi import ACCOUNT, LOGIN, ROLE, UI
 
@@ -89,5 +90,5 @@ def _form() -> None:
 
 def sidebar(account: accounts.User) -> None:
     where = state.locality_name(account.locality_id) if account.locality_id else ACCOUNT["whole_country"]
-    st.sidebar.caption(LOGIN["who"].format(username=account.username, role=ROLE[account.role], where=where))
+    st.sidebar.caption(md_format(LOGIN["who"], username=account.username, role=ROLE[account.role], where=where))
     st.sidebar.button(LOGIN["logout"], on_click=end_session, key="logout", icon=":material/logout:")

@@ -74,10 +74,15 @@ def overview(con: duckdb.DuckDBPyConnection, view: View, today: dt.date | None =
     return Overview(results, kids, grid, completeness_mod.reported_share(sent, view.quarter), furthest_behind(results))
 
 
+def has_figure(r: TargetResult) -> bool:
+    """Whether the result has a figure, shown or hidden as a small number (etl/privacy.py)."""
+    return r.numerator is not None or r.suppressed
+
+
 def reported_targets(grid: dict[str, list[TargetResult]]) -> list[str]:
     """Targets at least one of the units has a figure for (the heatmap's columns), in plan order."""
     rows = list(grid.values())
-    return [r.target_id for i, r in enumerate(rows[0]) if any(row[i].numerator is not None for row in rows)] \
+    return [r.target_id for i, r in enumerate(rows[0]) if any(has_figure(row[i]) for row in rows)] \
         if rows else []
 
 

@@ -8,6 +8,7 @@ import time
 import streamlit as st
 
 from dashboard import annex, export_files, export_tables, queries
+from dashboard.text import md_format
 from etl import (access, accounts, areas, audit, backup, bootstrap, db, faults, loader, lookups, plan_editor, sessions,
                  settings, submission, template)
 from etl.access import Scope
@@ -231,7 +232,7 @@ def inspect_uploads(files) -> list[submission.Inspection]:
         data = f.getvalue()
         key = (f.name, hash(data))
         if key not in seen:
-            progress.progress((i - 1) / len(files), UI["reading"].format(i=i, n=len(files), name=f.name))
+            progress.progress((i - 1) / len(files), md_format(UI["reading"], i=i, n=len(files), name=f.name))
             seen[key] = submission.inspect(connection(), f.name, data, scope=scope())
         out.append(seen[key])
     if progress:

@@ -167,6 +167,7 @@ class TargetResult:
     note: str | None
     clause: str
     suppressed: bool = False   # small numbers hidden from a viewer outside the locality (etl/privacy.py)
+    secondary: tuple[str, ...] = ()   # fields hidden only to protect a small number elsewhere (not small)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -249,12 +250,12 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
     results = {}
     for loc, year, quarter in cells:
         in_plan = year_from <= year <= year_to
-        results[(loc, year, quarter)] = privacy.mask([
+        results[(loc, year, quarter)] = [
             _result(plan_id, t, loc, codes.get(loc, loc), year, quarter, (year_from, year_to), current, previous,
                     today)
             for t in by_year[year] if _applies(t[4], t[8], year)
-            if in_plan or (t[8] is None and t[4] != "cumulative_by")], scope)
-    return results
+            if in_plan or (t[8] is None and t[4] != "cumulative_by")]
+    return privacy.suppress(con, results, scope)
 
 
 def targets_of_year(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, today: dt.date) -> list[tuple]:

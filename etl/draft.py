@@ -20,7 +20,6 @@ import yaml
 from etl import draft_shapes
 from etl.draft_read import UnreadableDocument, document_text  # noqa: F401  (the drafter's public names)
 from etl.draft_text import ITEM_START, Piece, clauses, items, sentences
-from etl.draft_view import highlighted  # noqa: F401
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LEXICON = DATA / "draft_lexicon.yaml"

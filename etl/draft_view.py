@@ -1,44 +1,8 @@
-"""How a draft is shown: the document's text as Markdown in which every character of the plan is escaped
-(the plan's text is text, never Markdown), each proposal's span highlighted where it stands (orange;
-red where a leader should check it), and the proposals as rows, those to check first."""
+"""How a draft is listed: the proposals as rows, those a leader should check first, with what to check.
+(The document with each proposal's span highlighted is drawn by dashboard.text.highlighted.)"""
 from __future__ import annotations
 
-import re
-import string
-import unicodedata
-
 from etl.labels_vi import DRAFT_CHECK
-
-PUNCTUATION = set(string.punctuation)
-
-
-def escape(text: str) -> str:
-    """Plain text for Markdown: every ASCII punctuation mark backslash-escaped."""
-    return "".join("\\" + c if c in PUNCTUATION else c for c in text)
-
-
-def _paragraphs(text: str) -> str:
-    lines = [escape(line.strip()) for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "  \n".join(lines).replace("  \n  \n", "\n\n"))
-
-
-def highlighted(text: str, proposals) -> str:
-    """The text (NFC) with each proposal's span highlighted."""
-    text = unicodedata.normalize("NFC", text)
-    spans: dict[tuple[int, int], bool] = {}
-    for p in proposals:
-        if p.end > p.start:
-            spans[(p.start, p.end)] = spans.get((p.start, p.end), False) or bool(p.checks)
-    out, at = [], 0
-    for (start, end), check in sorted(spans.items()):
-        if start < at:
-            continue
-        out.append(_paragraphs(text[at:start]))
-        colour = "red" if check else "orange"
-        out.append(f":{colour}-background[{escape(' '.join(text[start:end].split()))}]")
-        at = end
-    out.append(_paragraphs(text[at:]))
-    return "".join(out)
 
 
 def checks_text(checks) -> str:

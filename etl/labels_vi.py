@@ -642,3 +642,7 @@ TEMPLATE["instructions"] = [
     "Muốn xóa hẳn một số liệu đã gửi, ghi chữ 'xóa' vào ô Tử số của chỉ số đó và để trống Mẫu số. Trước khi xác nhận, "
     "trang Nộp báo cáo liệt kê từng số liệu mới, thay đổi, giữ nguyên và bị xóa.",
 ]
+# --- issue 13 (part B): user text shown as text; small numbers protected against subtraction ---
+PRIVACY = {
+    "hidden": "ẩn",   # a figure hidden only so that a "<5" beside it cannot be worked out by subtraction
+}

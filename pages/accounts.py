@@ -4,6 +4,7 @@ first (etl/account_edit.py). The same rules as python -m etl user; every change 
 import streamlit as st
 
 from dashboard import state
+from dashboard.text import md
 from etl import account_edit, accounts
 from etl.labels_vi import ACCOUNT, ACCOUNT_EDIT, ADMIN_PAGE, ROLE, UI
 
@@ -11,8 +12,8 @@ state.page_setup()
 st.title(UI["page_accounts"])
 
 
-def _say(kind: str, text: str) -> None:  # the message survives the rerun
-    st.session_state["accounts_message"] = (kind, text)
+def _say(kind: str, text: str) -> None:  # the message survives the rerun; it may quote what was typed
+    st.session_state["accounts_message"] = (kind, md(text))
 
 
 def _admin() -> str | None:

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dashboard import filters, state, tables
+from dashboard.text import md_format
 from etl import completeness
 from etl.labels_vi import UI
 
@@ -10,7 +11,7 @@ st.title(UI["page_completeness"])
 if state.database_ready() and (view := filters.current()):
     unit = state.locality_name(view.locality_id)
     submissions = state.completeness(view)
-    st.subheader(UI["completeness_title"].format(year=view.year, unit=unit))
+    st.subheader(md_format(UI["completeness_title"], year=view.year, unit=unit))
     st.caption(UI["deadline_note"].format(days=state.deadline_days()))
     quarter = max(s.quarter for s in submissions)
     st.markdown(tables.completeness_summary(submissions, quarter))

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dashboard import export_files, filters, state
+from dashboard.text import md_format
 from etl import audit
 from etl.labels_vi import EXPORT, UI
 
@@ -12,7 +13,7 @@ state.page_setup()
 st.title(UI["page_export"])
 if state.database_ready() and (view := filters.current()):
     export = state.export(view)
-    st.caption(EXPORT["page_intro"].format(plan=export.plan_title, period=export.period,
+    st.caption(md_format(EXPORT["page_intro"], plan=export.plan_title, period=export.period,
                                           locality=export.locality_name))
     stem = f"pcmd-{view.plan_id}-{view.year}-{'Q' + str(view.quarter)}-{view.locality_id.split('@')[0]}"
     with st.container(horizontal=True):

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dashboard import charts, filters, format as fmt, state, tables
+from dashboard.text import md_format
 from etl.labels_vi import PERIOD_OF_YEAR, UI
 
 state.page_setup()
@@ -11,7 +12,7 @@ if state.database_ready() and (view := filters.current()) and (chosen := filters
     data = state.indicator(view, target_id)
     unit = state.locality_name(view.locality_id)
     period = PERIOD_OF_YEAR[view.quarter].format(year=view.year)
-    st.subheader(UI["heading"].format(unit=unit, period=period))
+    st.subheader(md_format(UI["heading"], unit=unit, period=period))
     own = data.target
     st.markdown(f"{fmt.status(own.status)} — {UI['actual_is'].format(actual=fmt.actual_of(own), fraction=fmt.fraction_of(own))}; "
                 f"{UI['target_is'].format(target=fmt.target_text(own.comparator, own.target_value, own.target_value_high, own.unit, own.year))}")
@@ -22,7 +23,7 @@ if state.database_ready() and (view := filters.current()) and (chosen := filters
         with st.expander(UI["table_view"]):
             st.dataframe(tables.ranking_table(data.ranking), hide_index=True, width="stretch")
     else:
-        st.info(UI["ranking_empty"].format(unit=unit))
+        st.info(md_format(UI["ranking_empty"], unit=unit))
     if data.years:
         title = UI["years_title"].format(label=label, unit=unit, period=period)
         st.plotly_chart(charts.years_bars(data.years, title), width="stretch")

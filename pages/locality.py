@@ -2,7 +2,8 @@
 import streamlit as st
 
 from dashboard import charts, filters, format as fmt, state, tables
-from dashboard.queries import rank
+from dashboard.text import md, md_format
+from dashboard.queries import has_figure, rank
 from etl.labels_vi import PERIOD_OF_YEAR, UI, UNIT_WORD
 
 state.page_setup()
@@ -14,18 +15,18 @@ if state.database_ready() and (view := filters.current()):
     with st.container(horizontal=True, vertical_alignment="center"):
         st.markdown(UI["breadcrumb"], width="content")
         for unit in data.path:
-            st.button(unit.name, key=f"crumb-{unit.locality_id}", on_click=filters.set_unit, args=(unit.locality_id,),
+            st.button(md(unit.name), key=f"crumb-{unit.locality_id}", on_click=filters.set_unit, args=(unit.locality_id,),
                       disabled=unit.locality_id == view.locality_id, icon=":material/chevron_right:", type="tertiary")
     here = data.path[-1]
-    st.subheader(UI["heading"].format(unit=here.name, period=period))
+    st.subheader(md_format(UI["heading"], unit=here.name, period=period))
     sent, expected = data.reported
     if data.children:
         st.markdown(UI["coverage"].format(reported=sent, total=expected, level=UNIT_WORD[data.children[0].level],
                                           period=f"quý {view.quarter}/{view.year}"))
-    if all(r.numerator is None for r in data.results):
-        st.warning(UI["no_returns_quarter"].format(period=period, unit=here.name))
+    if not any(has_figure(r) for r in data.results):
+        st.warning(md_format(UI["no_returns_quarter"], period=period, unit=here.name))
     if not data.children:
-        st.info(UI["no_children"].format(unit=here.name))
+        st.info(md_format(UI["no_children"], unit=here.name))
     st.dataframe(tables.attainment_table(data.results), hide_index=True, width="stretch")
     if data.children:
         st.subheader(UI["children_header"])

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dashboard import charts, filters, format as fmt, queries, state, tables
+from dashboard.text import md, md_format
 from etl.labels_vi import PERIOD_OF_YEAR, UI
 
 state.page_setup()
@@ -10,8 +11,8 @@ if state.database_ready() and (view := filters.current()):
     data = state.overview(view)
     unit = state.locality_name(view.locality_id)
     period = PERIOD_OF_YEAR[view.quarter].format(year=view.year)
-    st.subheader(UI["heading"].format(unit=unit, period=period))
-    st.caption(state.plan_info(view.plan_id)["title"])
+    st.subheader(md_format(UI["heading"], unit=unit, period=period))
+    st.caption(md(state.plan_info(view.plan_id)["title"]))
     counts = tables.status_counts(data.results)
     total = len(data.results)
     sent, expected = data.reported
@@ -24,7 +25,7 @@ if state.database_ready() and (view := filters.current()):
                     help=UI["tile_units"].format(sent=sent, total=expected), border=True)
     st.caption(UI["tile_units"].format(sent=sent, total=expected) + " · " + UI["tile_targets"].format(total=total))
     if counts["no_data"] == total:
-        st.warning(UI["no_returns_quarter"].format(period=period, unit=unit))
+        st.warning(md_format(UI["no_returns_quarter"], period=period, unit=unit))
 
     st.subheader(UI["behind_title"])
     if data.furthest_behind:
@@ -44,7 +45,7 @@ if state.database_ready() and (view := filters.current()):
         with st.expander(UI["table_view"]):
             st.dataframe(tables.grid_table(data.units, data.grid), hide_index=True, width="stretch")
     elif data.units:
-        st.info(UI["heatmap_empty"].format(unit=unit, period=period))
+        st.info(md_format(UI["heatmap_empty"], unit=unit, period=period))
     else:
-        st.info(UI["no_children"].format(unit=unit))
+        st.info(md_format(UI["no_children"], unit=unit))
     st.dataframe(tables.attainment_table(data.results), hide_index=True, width="stretch")

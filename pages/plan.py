@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dashboard import charts, filters, format as fmt, state, tables
+from dashboard.text import md, md_format
 from etl.labels_vi import PERIOD_OF_YEAR, STATUS, UI
 
 state.page_setup()
@@ -11,16 +12,16 @@ if state.database_ready() and (view := filters.current()):
     info = state.plan_info(view.plan_id)
     unit = state.locality_name(view.locality_id)
     period = PERIOD_OF_YEAR[view.quarter].format(year=view.year)
-    st.subheader(UI["heading"].format(unit=unit, period=period))
-    st.caption(info["title"])
+    st.subheader(md_format(UI["heading"], unit=unit, period=period))
+    st.caption(md(info["title"]))
     counts = tables.status_counts(card.results)
     st.markdown(UI["summary"].format(total=len(card.results), **counts))
     if counts["no_data"] == len(card.results):
-        st.warning(UI["no_returns_quarter"].format(period=period, unit=unit))
+        st.warning(md_format(UI["no_returns_quarter"], period=period, unit=unit))
     if card.parent_title:
-        st.info(UI["parent_header"].format(title=card.parent_title), icon=":material/account_tree:")
+        st.info(md_format(UI["parent_header"], title=card.parent_title), icon=":material/account_tree:")
     elif info["parent_document"]:
-        st.caption(UI["parent_document"].format(document=info["parent_document"]))
+        st.caption(md_format(UI["parent_document"], document=info["parent_document"]))
     for r in card.results:
         with st.container(border=True):
             label = fmt.target_label(r.indicator_name, r.levels, r.target_id)
@@ -29,7 +30,7 @@ if state.database_ready() and (view := filters.current()):
             with left:
                 if r.comparator == "qualitative":
                     st.markdown(fmt.actual_of(r))
-                    st.caption(UI["evidence"].format(note=r.note) if r.note else UI["evidence_none"])
+                    st.caption(md_format(UI["evidence"], note=r.note) if r.note else UI["evidence_none"])
                 else:
                     st.plotly_chart(charts.bullet(r), width="stretch", key=f"bullet-{r.target_id}",
                                     config={"displayModeBar": False})
@@ -51,6 +52,6 @@ if state.database_ready() and (view := filters.current()):
                         for p in theirs] or [UI["parent_none"]]
                 st.markdown("\n".join(f"- {line}" for line in lines))
             with st.expander(UI["clause"]):
-                st.markdown(f"> {r.clause}")
+                st.markdown(f"> {md(r.clause)}")
     with st.expander(UI["table_view"]):
         st.dataframe(tables.attainment_table(card.results), hide_index=True, width="stretch")

@@ -5,7 +5,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import state
+from dashboard import state, text as text_md
+from dashboard.text import md, md_format
 from etl import access, catalog, draft, draft_view, plan_editor
 from etl.labels_vi import DRAFT, DRAFT_CHECK, PLAN_EDIT, RULE, UI
 
@@ -60,10 +61,10 @@ def _save(chosen: str, plan_id: str | None) -> None:  # a callback: the click ca
         plan_editor.save(con, built, state.user().username)
     except plan_editor.PlanRefused as refused:
         st.session_state["plans_message"] = ("error", PLAN_EDIT["refused"].format(n=len(refused.problems)) + "\n" +
-                                             "\n".join(f"- {p}" for p in refused.problems))
+                                             "\n".join(f"- {md(p)}" for p in refused.problems))
         return
     st.cache_data.clear()
-    st.session_state.update(plans_message=("success", PLAN_EDIT["saved"].format(plan=built.plan_id,
+    st.session_state.update(plans_message=("success", md_format(PLAN_EDIT["saved"], plan=built.plan_id,
                                                                                  n=len(built.targets))),
                             plan_pick=built.plan_id)
 
@@ -107,17 +108,17 @@ if account and account.role in ("admin", "leader"):
         try:
             text = draft.document_text(upload.name, upload.getvalue()) if upload else pasted
         except draft.UnreadableDocument as refused:
-            st.error(draft_view.escape(str(refused)))   # names the user's file
+            st.error(md(str(refused)))   # names the user's file
         if text.strip():
             proposals = draft.draft(text)
             st.caption(PLAN_EDIT["draft_found"].format(n=len(proposals)) if proposals else DRAFT_CHECK["none"])
-            if proposals:  # the plan's words only as table cells or escaped (draft_view): never as Markdown
+            if proposals:  # the plan's words only as table cells or escaped (dashboard.text): never as Markdown
                 st.caption(DRAFT_CHECK["found"].format(n=len(proposals), k=sum(bool(p.checks) for p in proposals)))
                 st.dataframe(draft_view.rows(proposals, DRAFT["unmapped"], {**RULE, "decrease": DRAFT_CHECK[
                     "rule_decrease"]}), hide_index=True, width="stretch")
                 st.button(PLAN_EDIT["draft_add"], on_click=_add_proposals, args=(proposals,))
                 with st.container(height=300, border=True):
-                    st.markdown(draft.highlighted(text, proposals))
+                    st.markdown(text_md.highlighted(text, proposals))
     st.caption(PLAN_EDIT["targets"])
     indicators = state.indicator_names()
     edited = st.data_editor(plan_editor.editable(st.session_state["draft_targets"]), num_rows="dynamic", hide_index=True, width="stretch",
@@ -129,7 +130,7 @@ if account and account.role in ("admin", "leader"):
         if st.button(PLAN_EDIT["retire"]):
             plan_editor.retire(con, plan.plan_id, account.username)
             st.cache_data.clear()
-            st.session_state["plans_message"] = ("success", PLAN_EDIT["retired"].format(plan=plan.plan_id))
+            st.session_state["plans_message"] = ("success", md_format(PLAN_EDIT["retired"], plan=plan.plan_id))
             st.session_state.pop("plan_pick", None)
             st.rerun()
         with st.expander(PLAN_EDIT["history"]):
@@ -137,5 +138,5 @@ if account and account.role in ("admin", "leader"):
             if not changes:
                 st.caption(PLAN_EDIT["history_none"])
             for at, by, lines in changes:
-                st.markdown(f"**{at:%d/%m/%Y %H:%M}** — {by}")
+                st.markdown(f"**{at:%d/%m/%Y %H:%M}** — {md(by)}")
                 st.code("\n".join(lines) or "—", language="diff")

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dashboard import charts, filters, state, tables
+from dashboard.queries import has_figure
 from etl.labels_vi import UI
 
 state.page_setup()
@@ -9,7 +10,7 @@ st.title(UI["page_trend"])
 if state.database_ready() and (view := filters.current()) and (chosen := filters.target(view)):
     target_id, label = chosen
     data = state.trend(view, target_id)
-    has_data = [r for r in data.this_year + data.last_year if r.numerator is not None]
+    has_data = [r for r in data.this_year + data.last_year if has_figure(r)]
     if not has_data:
         st.info(UI["trend_empty"].format(year=view.year, last=view.year - 1))
     else:

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dashboard import state, tables
-from dashboard.format import plain
+from dashboard.text import md, md_format
 from etl.labels_vi import PERIOD_OF_YEAR, UI
 
 state.page_setup()
@@ -17,27 +17,27 @@ if state.database_ready():
     if code:
         content = state.template_bytes(code, int(year), quarter)
         if content is None:
-            st.warning(UI["template_unknown"].format(code=code, quarter=quarter, year=year))
+            st.warning(md_format(UI["template_unknown"], code=code, quarter=quarter, year=year))
         else:
             st.download_button(UI["template_button"], content, f"mau-bao-cao-{code}-{year}-Q{quarter}.xlsx",
                                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
     st.subheader(UI["upload_header"])
     for message in st.session_state.pop("upload_messages", []):
-        st.success(plain(message))
+        st.success(md(message))
     sender = st.text_input(UI["sender"], value=UI["sender_default"])
     files = st.file_uploader(UI["uploader"], type=["xlsx"], accept_multiple_files=True,
                              key=f"uploader-{st.session_state.get('upload_round', 0)}")
     inspections = state.inspect_uploads(files or [])
     for item in inspections:
         if item.refused:
-            st.error(UI["refused_file"].format(name=plain(item.name), count=len(item.problems)))
-            st.markdown("\n".join(f"- {plain(p.message)}" for p in item.problems))
+            st.error(md_format(UI["refused_file"], name=item.name, count=len(item.problems)))
+            st.markdown("\n".join(f"- {md(p.message)}" for p in item.problems))
             st.download_button(UI["error_report_button"], item.report, f"loi-{item.name}", key=f"report-{item.digest}")
             continue
-        st.success(UI["accepted_file"].format(name=plain(item.name), **item.counts))
+        st.success(md_format(UI["accepted_file"], name=item.name, **item.counts))
         if item.warnings:
-            st.warning(UI["warnings_title"] + "\n" + "\n".join(f"- {plain(w)}" for w in item.warnings))
+            st.warning(UI["warnings_title"] + "\n" + "\n".join(f"- {md(w)}" for w in item.warnings))
         if not item.changes_anything:
             st.info(UI["nothing_new"])
         if item.counts["carried"] or item.counts["removed"]:
@@ -46,7 +46,7 @@ if state.database_ready():
             st.dataframe(tables.changes_table(item.changes), hide_index=True, width="stretch")
         for title, year_, quarter_, results in item.preview:
             period = PERIOD_OF_YEAR[quarter_].format(year=year_)
-            st.caption(UI["preview_title"].format(plan=title, period=period))
+            st.caption(md_format(UI["preview_title"], plan=title, period=period))
             st.dataframe(tables.attainment_table(results), hide_index=True, width="stretch")
     valid = [i for i in inspections if not i.refused and i.changes_anything]
     if valid and st.button(UI["confirm"].format(n=len(valid)), type="primary"):

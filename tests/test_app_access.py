@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.text import plain
 from etl import accounts, audit, db
 from tests.apptest import APP, open_app, stored_account
 from tests.conftest import add_figures, target
@@ -86,7 +87,7 @@ def test_login_form_refuses_then_lets_in_and_logout_returns_to_it(app_db):
     at.text_input(key="login_password").input(PASSWORD)
     at.button[0].click().run()
     assert at.title[0].value == "Tình hình báo cáo"
-    assert "Đang dùng: lanhdao.mot — Lãnh đạo, Huyện Một" in shown(at)
+    assert "Đang dùng: lanhdao.mot — Lãnh đạo, Huyện Một" in plain(shown(at))  # the name shown as text
     at.sidebar.button(key="logout").click().run()
     assert at.title[0].value == "Đăng nhập"
     con = db.connect(app_db)

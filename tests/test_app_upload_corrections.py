@@ -51,6 +51,7 @@ def test_the_upload_page_lists_changed_removed_and_carried_figures(inspection):
 
 
 def test_names_the_user_chose_are_never_markdown():
-    from dashboard.format import plain
-    text = plain("Tệp '[bấm](http://x.invalid)![a](http://x.invalid/p.png)*đậm*.xlsx'")
-    assert "](" not in text.replace("\\]\\(", "") and "\\*đậm\\*" in text
+    from dashboard.text import md, plain
+    typed = "Tệp '[bấm](http://x.invalid)![a](http://x.invalid/p.png)*đậm*.xlsx'"
+    text = md(typed)
+    assert "](" not in text.replace("\\]\\(", "") and "\\*đậm\\*" in text and plain(text) == typed
