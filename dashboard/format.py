@@ -1,7 +1,7 @@
 """Numbers and targets written the Vietnamese way: 1.234,5 and 70,0%. Pure functions."""
 from __future__ import annotations
 
-from etl.labels_vi import LEVEL, PRIVACY, STATUS, STATUS_ICON, UI
+from etl.labels_vi import LEVEL, SMALL_NUMBERS, STATUS, STATUS_ICON, UI
 
 
 def number(value: float | int | None, decimals: int = 0) -> str:
@@ -22,7 +22,7 @@ def fraction(numerator: int | None, denominator: int | None) -> str:
 
 
 SMALL = "<5"
-HIDDEN = PRIVACY["hidden"]
+HIDDEN = SMALL_NUMBERS["hidden"]
 
 
 def hidden_mark(r, field: str) -> str:

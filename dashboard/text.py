@@ -80,5 +80,7 @@ def highlighted(document: str, proposals) -> str:
 
 def _lines(piece: str) -> str:
     """Text between highlights: each line escaped, line breaks kept, no run of blank lines."""
-    lines = [md(line.strip()) for line in piece.split("\n")]
+    lines = piece.split("\n")  # spaces kept where a piece meets a highlight, trimmed at line ends
+    lines = [md(line if len(lines) == 1 else line.rstrip() if i == 0 else line.lstrip() if i == len(lines) - 1
+                else line.strip()) for i, line in enumerate(lines)]
     return re.sub(r"\n{3,}", "\n\n", "  \n".join(lines).replace("  \n  \n", "\n\n"))

@@ -3,6 +3,7 @@ a change of role, locality or lock is first said in words and confirmed, and eve
 one transaction with one audit line per change (etl/accounts.py keeps the rules and guards)."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import duckdb
@@ -76,3 +77,9 @@ def apply(con: duckdb.DuckDBPyConnection, edit: Edit, by: str) -> Changes:
         con.execute("ROLLBACK")
         raise
     return done
+
+
+def widget_key(user: accounts.User) -> str:
+    """The edit form's widgets are keyed by the account and its version, so a pick or a saved change refills
+    them; by a digest of the name, so what an admin typed never reaches the page's element ids."""
+    return f"{hashlib.sha256(user.username.encode()).hexdigest()[:16]}_{user.version}"

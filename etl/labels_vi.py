@@ -643,6 +643,6 @@ TEMPLATE["instructions"] = [
     "trang Nộp báo cáo liệt kê từng số liệu mới, thay đổi, giữ nguyên và bị xóa.",
 ]
 # --- issue 13 (part B): user text shown as text; small numbers protected against subtraction ---
-PRIVACY = {
+SMALL_NUMBERS = {
     "hidden": "ẩn",   # a figure hidden only so that a "<5" beside it cannot be worked out by subtraction
 }

@@ -77,8 +77,7 @@ def _cancel() -> None:
 
 
 def _key(user: accounts.User) -> str:
-    """Widgets are keyed by the account and its version: a pick or a saved change refills them."""
-    return f"{user.username}_{user.version}"
+    return account_edit.widget_key(user)
 
 
 def _table(users: list[accounts.User]) -> None:

@@ -61,7 +61,8 @@ def hostile_database(directory: Path) -> Path:
     con.execute("UPDATE figures SET note = ? WHERE indicator_code = 'outreach_maintained'", [NOTE])
     analytics.refresh(con, {2023})
     plan_editor.save(con, plan_editor.load(con, "test-plan"), USERNAME, at=dt.datetime(2024, 1, 5, 9))
-    con.execute("INSERT INTO users VALUES (?, NULL, 'leader', '900@pre2025', ?, FALSE, now(), now())",
+    con.execute("INSERT INTO users (username, password_hash, role, locality_id, email, disabled, created_at, changed_at) "
+                "VALUES (?, NULL, 'admin', NULL, ?, FALSE, now(), now())",   # the session's account (USER)
                 [USERNAME, f"{LINE}@vi-du.vn"])
     accounts.add(con, "quantri", "admin", None, ADMIN_PASSWORD, "test")
     con.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.text import md
 from etl import bootstrap, db
 from tests.apptest import ADMIN, open_app
 
@@ -32,7 +33,7 @@ def test_a_pasted_paragraph_is_drafted_with_what_to_check_first(db_path, fresh_s
     assert table["Cần kiểm tra"].iloc[0].startswith("chưa xác định chỉ số")
     assert list(table["Giá trị"]) == ["70", "40"] and list(table["Năm"]) == ["", "2026"]
     shown = next(m.value for m in at.markdown if "-background[" in m.value)
-    assert ":red-background[70\\% hộ gia đình ký cam kết \\:red\\[x\\] \\$y\\$]" in shown
+    assert ":red-background[" + md("70% hộ gia đình ký cam kết :red[x] $y$") + "]" in shown
     assert "\\*\\*phấn đấu\\*\\*" in shown and "620 lượt" in shown and shown.count("-background[") == 2
 
 
