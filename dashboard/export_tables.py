@@ -147,8 +147,8 @@ def view_for(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, period: st
     quarter = PERIODS[period]
     unit = info["issuer_id"]
     if code:
-        from etl import localities
-        unit = localities.resolve(con, code, year, quarter)
+        from etl import reform
+        unit = reform.resolve_in_plan(con, code, plan_id, year, quarter)
         if unit is None:
             raise ExportRefused(EXPORT["unknown_locality"].format(code=code, year=year))
         if unit not in {u.locality_id for u in areas.subtree(con, info["issuer_id"], year, quarter)}:

@@ -6,7 +6,7 @@ import csv
 import sys
 from pathlib import Path
 
-from etl import (access, accounts, attainment, audit, bootstrap, cli_plans, cli_users, db, localities,
+from etl import (access, accounts, attainment, audit, bootstrap, cli_plans, cli_users, db, reform,
                  loader)
 from etl.labels_vi import ACCOUNT, MSG, STATUS
 
@@ -148,7 +148,7 @@ def cmd_localities(con, args) -> int:
 def cmd_attainment(con, args) -> int:
     locality_id = None
     if args.locality:
-        locality_id = localities.resolve(con, args.locality, args.year, args.quarter)
+        locality_id = reform.resolve_in_plan(con, args.locality, args.plan, args.year, args.quarter)
         if locality_id is None:
             print(f"Không có địa bàn mã '{args.locality}' tại quý {args.quarter}/{args.year}.", file=sys.stderr)
             return 2
