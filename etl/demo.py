@@ -102,8 +102,10 @@ def write_files(con, reporting: Reporting, out_dir: Path, today: dt.date):
             if end >= today:
                 continue
             units = _units(con, issuer, start, end, tuple(reporting.by_level))
+            bridged = issuer not in {unit[0] for unit in units}   # the other era's units report for the area
             rows = [row for unit in units
-                    for row in _unit_rows(reporting, unit, year, quarter, year_from, unit[0] == issuer)]
+                    for row in _unit_rows(reporting, unit, year, quarter, year_from, unit[0] == issuer,
+                                          _indicators(reporting, unit[2], bridged))]
             if not rows:
                 continue
             path = out_dir / f"{reporting.plan_id}_{year}_Q{quarter}.xlsx"
@@ -113,27 +115,47 @@ def write_files(con, reporting: Reporting, out_dir: Path, today: dt.date):
 
 
 def _units(con, issuer: str, start: dt.date, end: dt.date, levels: tuple[str, ...]):
+    """The units of the plan's area at `levels` valid during the quarter; across the 1 July 2025 reform,
+    those of the other era that make the area's figure (the successors of an old area's units after
+    30 June 2025, a new unit's predecessors before 1 July 2025: migration 013's era bridge)."""
     return con.cursor().execute(
-        """SELECT l.locality_id, l.code, l.level FROM localities l
-           JOIN locality_closure c ON c.locality_id = l.locality_id AND c.ancestor_id = ?
+        """WITH roots AS (
+               SELECT locality_id AS root FROM localities WHERE locality_id = ?
+                 AND coalesce(valid_from, DATE '1900-01-01') <= ? AND coalesce(valid_to, DATE '9999-12-31') >= ?
+               UNION ALL
+               SELECT member_id FROM era_bridge b JOIN localities l ON l.locality_id = b.locality_id
+               WHERE b.locality_id = ? AND NOT (coalesce(l.valid_from, DATE '1900-01-01') <= ?
+                                                AND coalesce(l.valid_to, DATE '9999-12-31') >= ?))
+           SELECT DISTINCT l.locality_id, l.code, l.level FROM localities l
+           JOIN locality_closure c ON c.locality_id = l.locality_id JOIN roots r ON c.ancestor_id = r.root
            WHERE list_contains(?, l.level)
              AND coalesce(l.valid_from, DATE '1900-01-01') <= ? AND coalesce(l.valid_to, DATE '9999-12-31') >= ?
-           ORDER BY l.code""", [issuer, list(levels), end, start]).fetchall()
+           ORDER BY l.code""", [issuer, end, start, issuer, end, start, list(levels), end, start]).fetchall()
 
 
-def _unit_rows(reporting: Reporting, unit, year: int, quarter: int, plan_start: int, is_issuer: bool):
+def _indicators(reporting: Reporting, level: str, bridged: bool) -> tuple[str, ...]:
+    """What a unit reports: its level's indicators; a unit of the other era also those of the levels
+    below it (the old communes before a new ward have no tổ dân phố in the data)."""
+    if not bridged:
+        return reporting.by_level[level]
+    order = localities.LEVEL_ORDER
+    return tuple(i for lvl, inds in reporting.by_level.items() if order[lvl] >= order[level] for i in inds)
+
+
+def _unit_rows(reporting: Reporting, unit, year: int, quarter: int, plan_start: int, is_issuer: bool,
+               indicators: tuple[str, ...]):
     locality_id, code, level = unit
     skip = random.Random(f"{SEED}:{locality_id}:{year}:{quarter}:skip").random()
     if not is_issuer and skip < (0.25 if (year, quarter) == _latest(reporting) else 0.07):
         return  # a missing return
-    for indicator in reporting.by_level[level]:
+    for indicator in indicators:
         figure = _figure(indicator, locality_id, is_issuer, year, quarter, plan_start)
         if figure is not None:
             yield (code, year, quarter, indicator, *figure)
 
 
 def _latest(reporting: Reporting) -> tuple[int, int]:
-    return {"bachdang-2026": (2026, 3), "quangtri-2022-2025": (2025, 2)}.get(reporting.plan_id, (0, 0))
+    return {"bachdang-2026": (2026, 3), "quangtri-2022-2025": (2025, 4)}.get(reporting.plan_id, (0, 0))
 
 
 def _figure(indicator: str, locality_id: str, is_issuer: bool, year: int, quarter: int, plan_start: int):

@@ -471,3 +471,14 @@ PLAN_EDIT = {
     "col": {"section": "Mục", "indicator": "Chỉ số", "rule": "Quy tắc", "value": "Giá trị", "value_high": "Giá trị trên",
             "year": "Năm", "level": "Cấp áp dụng", "clause": "Trích kế hoạch"},
 }
+
+# --- issue 14 (figures across the 1 July 2025 reform; "vượt mức"; periods of the year-by-year export) ---
+REFORM = {
+    "exceeded": " (vượt mức)",
+    "predecessors": "gồm số liệu của {names} trước ngày 01/07/2025",
+    "successors": "gồm số liệu của {names} từ ngày 01/07/2025",
+    "majority": "{names} có đơn vị cũ thuộc nhiều địa bàn, được tính vào địa bàn có phần lớn đơn vị cũ",
+    "compared": "so sánh trên {both}/{total} đơn vị có số liệu cả hai năm",
+    "year_period": "{year} ({period})",
+    "period": {1: "quý I", 2: "6 tháng", 3: "9 tháng", 4: "cả năm"},
+}

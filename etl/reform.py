@@ -18,8 +18,8 @@ WHERE p.plan_id = ? AND l.code = ?
   AND coalesce(l.valid_to, DATE '9999-12-31') >= make_date(p.year_from, 1, 1)"""
 
 _MEMBERS_SQL = """
-SELECT b.direction, l.name, b.split FROM era_bridge b JOIN localities l ON l.locality_id = b.member_id
-WHERE b.locality_id = ? ORDER BY l.code"""
+SELECT b.locality_id, b.direction, l.name, b.split FROM era_bridge b JOIN localities l ON l.locality_id = b.member_id
+WHERE b.locality_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY b.locality_id, l.code"""
 
 
 def resolve_in_plan(con: duckdb.DuckDBPyConnection, code: str, plan_id: str, year: int,
@@ -45,7 +45,15 @@ class Members:
 
 def members(con: duckdb.DuckDBPyConnection, locality_id: str) -> Members | None:
     """The other era's units whose figures a locality's figures include (None: none)."""
-    rows = con.execute(_MEMBERS_SQL, [locality_id]).fetchall()
-    if not rows:
-        return None
-    return Members(rows[0][0], [name for _, name, _ in rows], [name for _, name, split in rows if split])
+    return members_many(con, [locality_id]).get(locality_id)
+
+
+def members_many(con: duckdb.DuckDBPyConnection, locality_ids) -> dict[str, Members]:
+    rows = con.execute(_MEMBERS_SQL, [sorted(set(locality_ids))]).fetchall()
+    out: dict[str, Members] = {}
+    for loc, direction, name, split in rows:
+        m = out.setdefault(loc, Members(direction, [], []))
+        m.names.append(name)
+        if split:
+            m.split.append(name)
+    return out

@@ -15,9 +15,12 @@ import datetime as dt
 
 import pytest
 
-from etl import analytics, attainment, catalog, db, localities, reform
+from dashboard import annex, export_tables, tables
+from dashboard.queries import View
+from etl import attainment, catalog, db, localities, reform
 from etl.attainment import MET, NOT_MET
 from etl.catalog import Plan
+from etl.labels_vi import UI
 from tests.conftest import add_figures, target
 
 OLD, NEW = ("", "2025-06-30"), ("2025-07-01", "")
@@ -54,7 +57,8 @@ def reform_db(tmp_path):
     def plans(*specs):
         catalog.load(con, catalog.read_indicators(), [
             Plan(pid, f"Kế hoạch {pid}", issuer, "UBND", y0, y1, None, None, None,
-                 [target(i + 1, *t[:2], *t[2:], plan_id=pid) for i, t in enumerate(targets)])
+                 [target(i + 1, *t, plan_id=pid) if not isinstance(t[-1], dict)
+                  else target(i + 1, *t[:-1], plan_id=pid, **t[-1]) for i, t in enumerate(targets)])
             for pid, issuer, (y0, y1), targets in specs])
         return con
     yield plans
@@ -196,3 +200,64 @@ def test_old_plan_view_takes_old_codes_for_every_year(reform_db):
     assert reform.resolve_in_plan(con, "901", "cu", 2025, 3) == "901@pre2025"
     assert reform.resolve_in_plan(con, "90102", "moi-2026", 2026, 4) == "90102@2025"
     assert reform.resolve_in_plan(con, "89001", "cu", 2024, 4) == "89001@pre2025"  # outside: the view refuses it
+
+
+# --- rule 7: a figure that includes the other era says so where its source is shown -----------------------
+
+def test_source_names_the_predecessors_and_the_successors(reform_db):
+    con = reform_db(("moi-2025", "90101@2025", (2025, 2025), [("tipoffs_handled", "all", 100)]),
+                    ("cu", "90@pre2025", (2022, 2025), [("tipoffs_handled", "all", 100)]))
+    add_figures(con, [("90001@pre2025", 2025, 1, "tipoffs_handled", 3, 3),
+                      ("90101@2025", 2025, 3, "tipoffs_handled", 4, 5)])
+    ward = one(con, "moi-2025", 2025, 2, "90101@2025", "tipoffs_handled")
+    assert "gồm số liệu của Xã A, Xã B, Xã C trước ngày 01/07/2025" in tables.source(ward)
+    district = one(con, "cu", 2025, 4, "900@pre2025", "tipoffs_handled")
+    said = tables.source(district)
+    assert "gồm số liệu của Phường Mới từ ngày 01/07/2025" in said
+    assert "Phường Mới có đơn vị cũ thuộc nhiều địa bàn" in said          # the majority rule, said
+    before = one(con, "cu", 2024, 4, "900@pre2025", "tipoffs_handled")
+    assert before.across is None and before.across_units == ()
+    exported = export_tables.build(con, View("cu", 2025, 4, "900@pre2025"), TODAY).table("chi-tieu")
+    assert "trước" not in str(exported.rows) and "Phường Mới từ ngày 01/07/2025" in str(exported.rows)
+
+
+def test_growth_on_matched_units_says_how_many(reform_db):
+    con = reform_db(("huyen", "900@pre2025", (2021, 2022), [("crimes_handled", "growth", 3, 5)]))
+    add_figures(con, [("90001@pre2025", 2021, 4, "crimes_handled", 10, None),
+                      ("90002@pre2025", 2021, 4, "crimes_handled", 2, None),
+                      ("90001@pre2025", 2022, 4, "crimes_handled", 11, None)])
+    r = one(con, "huyen", 2022, 4, "900@pre2025", "crimes_handled")
+    assert "so sánh trên 1/2 đơn vị có số liệu cả hai năm" in tables.source(r)
+
+
+# --- rule 8: above a range, a deadline's own year, the period of each year's column -----------------------
+
+def test_above_a_range_says_exceeded_on_pages_exports_and_annex(reform_db):
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("outreach_sessions", "range", 2, 4, {"unit": "buổi"})]))
+    add_figures(con, [("90@pre2025", 2024, q, "outreach_sessions", 2, None) for q in (1, 2, 3)])
+    r = one(con, "cu", 2024, 4, "90@pre2025", "outreach_sessions")
+    assert (r.numerator, r.status, r.exceeded) == (6, MET, True)
+    assert "vượt mức" in tables.attainment_table([r]).iloc[0][UI["col_status"]]
+    exported = export_tables.build(con, View("cu", 2024, 4, "90@pre2025"), TODAY)
+    assert "vượt mức" in exported.table("chi-tieu").rows[0][8].value
+    assert "vượt mức" in annex.sentence(r)
+    within = one(con, "cu", 2024, 2, "90@pre2025", "outreach_sessions")
+    assert "vượt mức" not in tables.attainment_table([within]).iloc[0][UI["col_status"]]
+
+
+def test_deadline_target_is_labelled_with_its_own_year(reform_db):
+    con = reform_db(("cu", "90@pre2025", (2022, 2025),
+                     [("establishments_inspected_period", "cumulative_by", 100, None, 2025),
+                      ("establishments_inspected_period", "cumulative_by", 100)]))
+    results = attainment.evaluate(con, "cu", 2023, 4, None, TODAY)
+    assert [r.target_year for r in results] == [2025, 2025]   # the plan's end when the target names none
+    shown = tables.attainment_table(results)[UI["col_target"]].tolist()
+    assert shown == ["100% đến năm 2025", "100% đến năm 2025"]
+
+
+def test_year_by_year_export_says_which_period_each_year_covers(reform_db):
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("tipoffs_handled", "all", 100)]))
+    add_figures(con, [("90001@pre2025", y, 1, "tipoffs_handled", 1, 1) for y in (2022, 2023, 2024, 2025)])
+    years = export_tables.build(con, View("cu", 2025, 3, "90@pre2025"), TODAY).table("cac-nam")
+    assert [label for label, _ in years.groups[1:]] == ["2022 (cả năm)", "2023 (cả năm)", "2024 (cả năm)",
+                                                         "2025 (9 tháng)"]
