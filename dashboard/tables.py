@@ -34,6 +34,9 @@ def source(r: TargetResult) -> str:
         return ""
     said = UI["own_return"] if r.own_return else UI["rolled_up"].format(reported=r.children_reported,
                                                                         total=r.children_total)
+    if r.across and not r.own_return and not r.children_total:  # only the other era's units: no units below
+        text = "; ".join(reform_notes(r))
+        return text[:1].upper() + text[1:]
     return "; ".join([said, *reform_notes(r)])
 
 

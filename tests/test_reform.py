@@ -210,7 +210,7 @@ def test_source_names_the_predecessors_and_the_successors(reform_db):
     add_figures(con, [("90001@pre2025", 2025, 1, "tipoffs_handled", 3, 3),
                       ("90101@2025", 2025, 3, "tipoffs_handled", 4, 5)])
     ward = one(con, "moi-2025", 2025, 2, "90101@2025", "tipoffs_handled")
-    assert "gồm số liệu của Xã A, Xã B, Xã C trước ngày 01/07/2025" in tables.source(ward)
+    assert tables.source(ward) == "Gồm số liệu của Xã A, Xã B, Xã C trước ngày 01/07/2025"
     district = one(con, "cu", 2025, 4, "900@pre2025", "tipoffs_handled")
     said = tables.source(district)
     assert "gồm số liệu của Phường Mới từ ngày 01/07/2025" in said
@@ -261,3 +261,13 @@ def test_year_by_year_export_says_which_period_each_year_covers(reform_db):
     years = export_tables.build(con, View("cu", 2025, 3, "90@pre2025"), TODAY).table("cac-nam")
     assert [label for label, _ in years.groups[1:]] == ["2022 (cả năm)", "2023 (cả năm)", "2024 (cả năm)",
                                                          "2025 (9 tháng)"]
+
+
+def test_old_province_own_return_stands_after_the_reform(reform_db):
+    # "70% cấp tỉnh": the province's own H1 figure is its 2025 figure; new communes do not continue it
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("officials_trained", "at_least", 70, None, None,
+                                                         ("province",))]))
+    add_figures(con, [("90@pre2025", 2025, 2, "officials_trained", 9, 10),
+                      ("90101@2025", 2025, 4, "officials_trained", 3, 12)])
+    r = one(con, "cu", 2025, 4, "90@pre2025", "officials_trained")
+    assert (r.numerator, r.denominator, r.status) == (9, 10, MET)

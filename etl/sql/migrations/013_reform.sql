@@ -101,7 +101,8 @@ JOIN locality_closure c ON c.locality_id = o.locality_id AND c.depth < coalesce(
 GROUP BY ALL;
 
 -- Every locality's figure, through the era bridge: `sum` indicators add both eras' parts (each era has
--- figures for its own half of 2025 only); `last` indicators take the later era's figure where it has one.
+-- figures for its own half of 2025 only); `last` indicators take the later era's figure where it has one,
+-- except an old province's or district's own return, which no new unit continues (new units are communes).
 CREATE OR REPLACE MACRO compute_area_figures(yrs) AS TABLE
 WITH base AS MATERIALIZED (SELECT * FROM flow_ytd(yrs) UNION ALL SELECT * FROM stock_ytd(yrs)),
 other_era AS (
@@ -115,15 +116,18 @@ area AS (
            coalesce(s.quarter, o.quarter) AS quarter, coalesce(s.indicator_code, o.indicator_code) AS indicator_code,
            CASE WHEN o.locality_id IS NULL THEN s.numerator WHEN s.locality_id IS NULL THEN o.numerator
                 WHEN i.numerator_agg = 'sum' THEN s.numerator + o.numerator
-                WHEN o.direction = 'successors' THEN o.numerator ELSE s.numerator END AS numerator,
+                WHEN o.direction = 'successors' AND NOT s.kept_own THEN o.numerator ELSE s.numerator END AS numerator,
            CASE WHEN o.locality_id IS NULL THEN s.denominator WHEN s.locality_id IS NULL THEN o.denominator
                 WHEN i.numerator_agg = 'sum' THEN s.denominator + o.denominator
-                WHEN o.direction = 'successors' THEN o.denominator ELSE s.denominator END AS denominator,
-           coalesce(s.own_return AND o.locality_id IS NULL, FALSE) AS own_return,
-           CASE WHEN o.locality_id IS NULL THEN s.note WHEN s.locality_id IS NULL THEN o.note END AS note,
+                WHEN o.direction = 'successors' AND NOT s.kept_own THEN o.denominator ELSE s.denominator END AS denominator,
+           coalesce(s.own_return AND (o.locality_id IS NULL OR (i.numerator_agg = 'last' AND s.kept_own)), FALSE)
+               AS own_return,
+           CASE WHEN o.locality_id IS NULL OR (i.numerator_agg = 'last' AND s.kept_own) THEN s.note
+                WHEN s.locality_id IS NULL THEN o.note END AS note,
            CASE WHEN i.numerator_agg = 'sum' OR s.locality_id IS NULL
-                  OR o.direction = 'successors' THEN o.direction END AS across
-    FROM base s
+                  OR (o.direction = 'successors' AND NOT s.kept_own) THEN o.direction END AS across
+    FROM (SELECT x.*, x.own_return AND l.level IN ('province', 'district') AS kept_own
+          FROM base x JOIN localities l USING (locality_id)) s
     FULL JOIN other_era o ON o.locality_id = s.locality_id AND o.year = s.year AND o.quarter = s.quarter
                          AND o.indicator_code = s.indicator_code
     JOIN indicators i ON i.code = coalesce(s.indicator_code, o.indicator_code)),
