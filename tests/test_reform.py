@@ -271,3 +271,31 @@ def test_old_province_own_return_stands_after_the_reform(reform_db):
                       ("90101@2025", 2025, 4, "officials_trained", 3, 12)])
     r = one(con, "cu", 2025, 4, "90@pre2025", "officials_trained")
     assert (r.numerator, r.denominator, r.status) == (9, 10, MET)
+
+
+def test_every_figure_counted_once_in_each_era_and_corrections_flow_through(reform_db):
+    """Whichever era's tree a year is summed over, the country's total is every return once."""
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("crimes_handled", "at_least", 1, {"unit": "vụ"})]),
+                    ("cu89", "89@pre2025", (2025, 2025), [("crimes_handled", "at_least", 1, {"unit": "vụ"})]),
+                    ("moi", "91@2025", (2025, 2025), [("crimes_handled", "at_least", 1, {"unit": "vụ"})]))
+    sent = [("90001@pre2025", 2025, 1, 1), ("90002@pre2025", 2025, 2, 2), ("90003@pre2025", 2025, 1, 4),
+            ("90102@pre2025", 2025, 2, 8), ("89001@pre2025", 2025, 1, 16), ("90101@2025", 2025, 3, 32),
+            ("90102@2025", 2025, 4, 64), ("91@2025", 2025, 4, 128)]   # the new province's own Q4 return too
+    add_figures(con, [(loc, y, q, "crimes_handled", n, None) for loc, y, q, n in sent])
+    new = one(con, "moi", 2025, 4, "91@2025", "crimes_handled")
+    old = [one(con, p, 2025, 4, loc, "crimes_handled") for p, loc in (("cu", "90@pre2025"), ("cu89", "89@pre2025"))]
+    # 1+2+4+8+16 before 1 July, Q3 from its communes (32), Q4 its own return (128, which holds its communes' 64)
+    assert new.numerator == 191
+    assert sum(r.numerator for r in old) == 127               # the old provinces: every commune's return once
+    assert (old[0].numerator, old[1].numerator) == (111, 16)  # Xã Mới Hai counts for Tỉnh Thử Nghiệm (majority)
+    add_figures(con, [("90002@pre2025", 2025, 2, "crimes_handled", 5, None)])   # a corrected return
+    assert one(con, "moi", 2025, 4, "91@2025", "crimes_handled").numerator == 194
+
+
+def test_a_new_unit_without_predecessors_has_no_figures_before_the_reform(reform_db):
+    con = reform_db(("moi", "91@2025", (2025, 2025), [("crimes_handled", "at_least", 1, {"unit": "vụ"})]))
+    add_figures(con, [("90001@pre2025", 2025, 1, "crimes_handled", 3, None)])
+    assert reform.members(con, "91@2025").names == ["Tỉnh Khác", "Tỉnh Thử Nghiệm"]
+    assert reform.members(con, "90001@pre2025").names == ["Phường Mới"]   # three equal communes: the lowest code
+    assert reform.members(con, "90002@pre2025") is None                  # ... so none counted under Xã B
+    assert reform.resolve_in_plan(con, "zzz", "moi", 2025, 4) is None
