@@ -16,7 +16,7 @@ from docx.shared import Cm, Pt
 from dashboard import format as fmt
 from dashboard.export_tables import Export
 from etl.attainment import TargetResult
-from etl.labels_vi import EXPORT, STATUS
+from etl.labels_vi import EXPORT, REFORM, STATUS
 
 FONT, SIZE = "Times New Roman", 13
 UNIT_TYPES = ("Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Tổ dân phố", "Khu phố", "Phường", "Xã", "Huyện",
@@ -36,9 +36,9 @@ def sentence(r: TargetResult) -> str:
     name = r.indicator_name
     if r.numerator is None and not r.suppressed:
         return EXPORT["sentence_no_data"].format(name=name)
-    target = fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year)
+    target = fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.target_year)
     actual = fmt.actual_of(r)
-    verdict = EXPORT["verdict"][r.status]
+    verdict = EXPORT["verdict"][r.status] + (REFORM["exceeded"] if r.exceeded else "")
     count = lambda f: fmt.hidden_mark(r, f) if r.suppressed and getattr(r, f) is None \
         else fmt.number(getattr(r, f))  # noqa: E731 ("<5" or "ẩn" where a small number is protected)
     values = dict(name=name, target=target, actual=actual, verdict=verdict, unit=r.unit,
@@ -129,9 +129,9 @@ def _results_table(document, results: list[TargetResult]) -> None:
     _repeat_header(table.rows[0])
     for r in results:
         values = [fmt.target_number(r.target_id), r.indicator_name,
-                  fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year),
+                  fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.target_year),
                   fmt.actual_of(r),
-                  fmt.fraction_of(r), STATUS[r.status]]
+                  fmt.fraction_of(r), STATUS[r.status] + (REFORM["exceeded"] if r.exceeded else "")]
         for cell, value in zip(table.add_row().cells, values):
             cell.text = value
     for row in table.rows:

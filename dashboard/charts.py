@@ -87,7 +87,7 @@ def bullet(r: TargetResult) -> go.Figure:
                               f" ({fmt.fraction_of(r)})<extra></extra>")
     fig.add_scatter(x=[r.target_value], y=[""], mode="markers", name=UI["bullet_target"],
                     marker={"symbol": "line-ns", "size": 30, "line": {"width": 3, "color": "#000000"}},
-                    hovertemplate=f"{UI['bullet_target']}: {fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year)}<extra></extra>")
+                    hovertemplate=f"{UI['bullet_target']}: {fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.target_year)}<extra></extra>")
     if r.expected is not None and r.expected != r.target_value:
         fig.add_scatter(x=[r.expected], y=[""], mode="markers", name=UI["bullet_pace"],
                         marker={"symbol": "diamond-open", "size": 13, "color": "#333333", "line": {"width": 2}},
@@ -118,7 +118,7 @@ def ranked_bars(names: list[str], results: list[TargetResult], title: str) -> go
         fig.add_vline(x=target, line={"color": "#000000", "width": 2, "dash": "dash"},
                       annotation_text=UI["ranking_target_line"].format(target=fmt.target_text(
                           results[0].comparator, target, results[0].target_value_high, results[0].unit,
-                          results[0].year)), annotation_position="top")
+                          results[0].target_year)), annotation_position="top")
     x_title = UI["ranking_x_share"] if share else UI["ranking_x_count"].format(unit=plot(results[0].unit) if results else "")
     top = 100 if share else max([r.actual or 0 for r in results] + [results[0].target_value or 0 if results else 0, 1])
     return _layout(fig, title, 140 + 28 * len(names),

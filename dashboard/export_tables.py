@@ -13,7 +13,7 @@ from dashboard.queries import View
 from etl import access, attainment, areas, lookups
 from etl.access import Scope
 from etl.attainment import TargetResult
-from etl.labels_vi import EXPORT, PERIOD_OF_YEAR, SUBMISSION
+from etl.labels_vi import EXPORT, PERIOD_OF_YEAR, REFORM, SUBMISSION
 
 
 @dataclass(frozen=True)
@@ -79,13 +79,13 @@ def unit_of(r: TargetResult) -> str:
 
 
 def status_cell(r: TargetResult) -> Cell:
-    return Cell(fmt.status(r.status), status=r.status)
+    return Cell(fmt.status(r.status, r.exceeded), status=r.status)
 
 
 def by_target(results: list[TargetResult]) -> Table:
     rows = [[Cell(fmt.target_number(r.target_id)), Cell(fmt.target_label(r.indicator_name, r.levels, r.target_id)
                                                         .split(". ", 1)[1]),
-             Cell(r.clause), Cell(fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year)),
+             Cell(r.clause), Cell(fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.target_year)),
              result_cell(r), Cell(unit_of(r)), count_cell(r, "numerator"), count_cell(r, "denominator"),
              status_cell(r),
              Cell(tables.source(r)), Cell(r.note)] for r in results]
@@ -117,7 +117,7 @@ def completeness(submissions) -> Table:
 
 def by_year(history: dict[int, list[TargetResult]], results: list[TargetResult]) -> Table:
     years = sorted(history)
-    groups = [("", 2)] + [(str(y), 2) for y in years]
+    groups = [("", 2)] + [(year_label(y, history[y]), 2) for y in years]
     header = [EXPORT["col_no"], EXPORT["col_target"]] + [h for _ in years for h in EXPORT["pair"]]
     rows = []
     for r in results:
@@ -128,6 +128,12 @@ def by_year(history: dict[int, list[TargetResult]], results: list[TargetResult])
             line += [result_cell(same), status_cell(same)] if same else [Cell(None), Cell(None)]
         rows.append(line)
     return Table("cac-nam", EXPORT["sheet_years"], EXPORT["title_years"], header, rows, groups, wide=(1,))
+
+
+def year_label(year: int, results: list[TargetResult]) -> str:
+    """A year's column of the year-by-year table with the period it covers: "2025 (9 tháng)"."""
+    quarter = results[0].quarter if results else 4
+    return REFORM["year_period"].format(year=year, period=REFORM["period"][quarter])
 
 
 PERIODS = {"Q1": 1, "Q2": 2, "Q3": 3, "Q4": 4, "H1": 2, "Y": 4}  # year-to-date to the end of the period
@@ -149,8 +155,8 @@ def view_for(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, period: st
     quarter = PERIODS[period]
     unit = info["issuer_id"]
     if code:
-        from etl import localities
-        unit = localities.resolve(con, code, year, quarter)
+        from etl import reform
+        unit = reform.resolve_in_plan(con, code, plan_id, year, quarter)
         if unit is None:
             raise ExportRefused(EXPORT["unknown_locality"].format(code=code, year=year))
         if unit not in {u.locality_id for u in areas.subtree(con, info["issuer_id"], year, quarter)}:

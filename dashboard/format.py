@@ -1,7 +1,7 @@
 """Numbers and targets written the Vietnamese way: 1.234,5 and 70,0%. Pure functions."""
 from __future__ import annotations
 
-from etl.labels_vi import LEVEL, SMALL_NUMBERS, STATUS, STATUS_ICON, UI
+from etl.labels_vi import LEVEL, REFORM, SMALL_NUMBERS, STATUS, STATUS_ICON, UI
 
 
 def number(value: float | int | None, decimals: int = 0) -> str:
@@ -47,8 +47,9 @@ def fraction_of(r) -> str:
     return fraction(r.numerator, r.denominator)
 
 
-def status(code: str) -> str:
-    return f"{STATUS_ICON[code]} {STATUS[code]}"
+def status(code: str, exceeded: bool = False) -> str:
+    """A status in words with its icon; "vượt mức" when above a range's (or growth band's) high end."""
+    return f"{STATUS_ICON[code]} {STATUS[code]}" + (REFORM["exceeded"] if exceeded else "")
 
 
 def target_text(rule: str, value: float | None, value_high: float | None, unit: str, year: int | None = None) -> str:
@@ -107,7 +108,7 @@ def expected_text(r) -> str:
 def behind_sentence(r, period: str) -> str:
     """A target that is behind, in words a leader can read aloud."""
     label = target_label(r.indicator_name, r.levels, r.target_id)
-    target = target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year)
+    target = target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.target_year)
     actual = actual_of(r)
     if r.comparator == "qualitative":
         return UI["behind_qualitative"].format(label=label, fraction=fraction_of(r),

@@ -136,6 +136,13 @@ def locality_name(locality_id: str) -> str:
 
 
 @st.cache_data(ttl=300)
+def unit_of_code(plan_id: str, code: str, year: int, quarter: int) -> str | None:
+    """A code typed in the URL (?unit=19333), resolved in the plan's own era (issue 14, rule 5)."""
+    from etl import reform
+    return reform.resolve_in_plan(connection().cursor(), code, plan_id, year, quarter)
+
+
+@st.cache_data(ttl=300)
 def plan_info(plan_id: str) -> dict | None:
     return lookups.plan_info(connection().cursor(), plan_id)
 

@@ -9,7 +9,7 @@ from dashboard import format as fmt
 from etl.areas import Unit
 from etl.attainment import STATUSES, TargetResult
 from etl.completeness import Submission
-from etl.labels_vi import SUBMISSION, UI
+from etl.labels_vi import REFORM, SUBMISSION, UI
 
 
 def attainment_table(results: list[TargetResult]) -> pd.DataFrame:
@@ -17,10 +17,10 @@ def attainment_table(results: list[TargetResult]) -> pd.DataFrame:
     for r in results:
         rows.append({
             UI["col_indicator"]: fmt.target_label(r.indicator_name, r.levels, r.target_id),
-            UI["col_target"]: fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year),
+            UI["col_target"]: fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.target_year),
             UI["col_actual"]: fmt.actual_of(r),
             UI["col_fraction"]: fmt.fraction_of(r),
-            UI["col_status"]: fmt.status(r.status),
+            UI["col_status"]: fmt.status(r.status, r.exceeded),
             UI["col_source"]: source(r),
             UI["col_clause"]: r.clause,
         })
@@ -32,13 +32,29 @@ def source(r: TargetResult) -> str:
     """Where a figure comes from: the unit's own return, or rolled up from n of its units."""
     if r.numerator is None:
         return ""
-    if r.own_return:
-        return UI["own_return"]
-    return UI["rolled_up"].format(reported=r.children_reported, total=r.children_total)
+    said = UI["own_return"] if r.own_return else UI["rolled_up"].format(reported=r.children_reported,
+                                                                        total=r.children_total)
+    if r.across and not r.own_return and not r.children_total:  # only the other era's units: no units below
+        text = "; ".join(reform_notes(r))
+        return text[:1].upper() + text[1:]
+    return "; ".join([said, *reform_notes(r)])
+
+
+def reform_notes(r: TargetResult) -> list[str]:
+    """What a figure includes across the 1 July 2025 reform, and on how many units a comparison
+    between years was made (issue 14, rules 4 and 7)."""
+    notes = []
+    if r.across and r.across_units:
+        notes.append(REFORM[r.across].format(names=", ".join(r.across_units)))
+    if r.across_split:
+        notes.append(REFORM["majority"].format(names=", ".join(r.across_split)))
+    if r.compared and r.compared[0] < r.compared[1]:
+        notes.append(REFORM["compared"].format(both=r.compared[0], total=r.compared[1]))
+    return notes
 
 
 def cell(r: TargetResult) -> str:
-    return f"{fmt.status(r.status)[0]} {fmt.actual_of(r)}"
+    return f"{fmt.status(r.status, r.exceeded)[0]} {fmt.actual_of(r)}"
 
 
 def grid_table(units: list[Unit], grid: dict[str, list[TargetResult]]) -> pd.DataFrame:
@@ -57,7 +73,7 @@ def ranking_table(ranking: list[tuple[Unit, TargetResult]]) -> pd.DataFrame:
         UI["col_unit"]: [u.name for u, _ in ranking],
         UI["col_actual"]: [fmt.actual_of(r) for _, r in ranking],
         UI["col_fraction"]: [fmt.fraction_of(r) for _, r in ranking],
-        UI["col_status"]: [fmt.status(r.status) for _, r in ranking],
+        UI["col_status"]: [fmt.status(r.status, r.exceeded) for _, r in ranking],
         UI["col_source"]: [source(r) for _, r in ranking],
     })
 
@@ -70,7 +86,7 @@ def periods_table(results: list[TargetResult], by: str = "year") -> pd.DataFrame
         UI["col_actual"]: [fmt.actual_of(r) for r in results],
         UI["col_fraction"]: [fmt.fraction_of(r) for r in results],
         UI["col_expected"]: [fmt.expected_text(r) for r in results],
-        UI["col_status"]: [fmt.status(r.status) for r in results],
+        UI["col_status"]: [fmt.status(r.status, r.exceeded) for r in results],
     })
 
 

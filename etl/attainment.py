@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import duckdb
 
-from etl import access, catalog, db, figures as figures_mod, privacy
+from etl import access, catalog, comparison, db, figures as figures_mod, privacy, reform
 from etl.access import Scope
 from etl.figures import Figure
 
@@ -168,6 +168,11 @@ class TargetResult:
     clause: str
     suppressed: bool = False   # small numbers hidden from a viewer outside the locality (etl/privacy.py)
     secondary: tuple[str, ...] = ()   # fields hidden only to protect a small number elsewhere (not small)
+    across: str | None = None  # 'predecessors' / 'successors': the figure includes the other era's units
+    compared: tuple[int, int] | None = None   # growth / no decrease: units with figures both years / units
+    target_year: int | None = None            # the target's own year (a deadline: the plan's end by default)
+    across_units: tuple[str, ...] = ()        # the other era's units the figure includes (etl/reform.py)
+    across_split: tuple[str, ...] = ()        # ... of them, counted here by the majority of their predecessors
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -247,12 +252,16 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
             for (loc, y, q), figs in figures_mod.level_sum(con, locs, year, quarter, levels).items():
                 current[(loc, y, q, levels)] = figs
     previous = figures_mod.area(con, locs, {y - 1 for y in years}, quarters | {4})
+    across_years = any(t[4] in ("growth", "no_decrease") for ts in by_year.values() for t in ts)
+    kids = comparison.children(con, locs, years, quarters) if across_years else None
+    bridged = {key[0] for key, figs in current.items() if any(f.across for f in figs.values())}
+    members = reform.members_many(con, bridged) if bridged else {}
     results = {}
     for loc, year, quarter in cells:
         in_plan = year_from <= year <= year_to
         results[(loc, year, quarter)] = [
             _result(plan_id, t, loc, codes.get(loc, loc), year, quarter, (year_from, year_to), current, previous,
-                    today)
+                    today, kids, members.get(loc))
             for t in by_year[year] if _applies(t[4], t[8], year)
             if in_plan or (t[8] is None and t[4] != "cumulative_by")]
     return privacy.suppress(con, results, scope)
@@ -277,14 +286,19 @@ def targets_of_year(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, tod
             for t in plan.targets]
 
 
-def _result(plan_id, target_row, loc, code, year, quarter, plan_years, current, previous, today) -> TargetResult:
+def _result(plan_id, target_row, loc, code, year, quarter, plan_years, current, previous, today,
+            kids=None, members=None) -> TargetResult:
     (target_id, ind_code, ind_name, section, rule, value, value_high, unit, t_year, levels, clause,
      kind, n_agg, d_agg) = target_row
     key = (loc, year, quarter, tuple(levels)) if levels else (loc, year, quarter)
     figure = current.get(key, {}).get(ind_code)
-    before = None
+    before, compared = None, None
     if rule in ("growth", "no_decrease"):
-        before = previous.get((loc, year - 1, quarter if rule == "growth" else 4), {}).get(ind_code)
+        before_quarter = quarter if rule == "growth" else 4
+        before = previous.get((loc, year - 1, before_quarter), {}).get(ind_code)
+        if kids is not None and not levels:
+            pair = comparison.matched(figure, before, kids, loc, year, quarter, before_quarter, ind_code)
+            figure, before, compared = pair.now, pair.before, pair.compared
     j = judge(TargetRule(rule, value, value_high, t_year), IndicatorRule(kind, n_agg, d_agg), figure,
               year, quarter, plan_years, before, today > dt.date(year, 12, 31))
     return TargetResult(
@@ -295,7 +309,10 @@ def _result(plan_id, target_row, loc, code, year, quarter, plan_years, current, 
         before.numerator if before else None,
         figure.own_return if figure else None,
         figure.children_reported if figure else None, figure.children_total if figure else None,
-        figure.note if figure else None, clause)
+        figure.note if figure else None, clause, across=figure.across if figure else None, compared=compared,
+        target_year=t_year or (plan_years[1] if rule == "cumulative_by" else None),
+        across_units=tuple(members.names) if members and figure and figure.across else (),
+        across_split=tuple(members.split) if members and figure and figure.across else ())
 
 
 def _applies(rule: str, target_year: int | None, year: int) -> bool:

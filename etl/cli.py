@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from etl import (attainment, audit, bootstrap, cli_backup, cli_plans, cli_privacy, cli_users, db, faults,
-                 localities, loader, rights)
+                 loader, reform, rights)
 from etl.labels_vi import FAULT, MSG, STATUS
 
 TARGET_COLUMNS = ["plan_id", "indicator_code", "level", "year", "comparator", "value", "value_high", "unit", "clause"]
@@ -170,7 +170,7 @@ def cmd_localities(con, args) -> int:
 def cmd_attainment(con, args) -> int:
     locality_id = None
     if args.locality:
-        locality_id = localities.resolve(con, args.locality, args.year, args.quarter)
+        locality_id = reform.resolve_in_plan(con, args.locality, args.plan, args.year, args.quarter)
         if locality_id is None:
             print(f"Không có địa bàn mã '{args.locality}' tại quý {args.quarter}/{args.year}.", file=sys.stderr)
             return 2

@@ -102,8 +102,10 @@ def write_files(con, reporting: Reporting, out_dir: Path, today: dt.date):
             if end >= today:
                 continue
             units = _units(con, issuer, start, end, tuple(reporting.by_level))
+            bridged = issuer not in {unit[0] for unit in units}   # the other era's units report for the area
             rows = [row for unit in units
-                    for row in _unit_rows(reporting, unit, year, quarter, year_from, unit[0] == issuer)]
+                    for row in _unit_rows(reporting, unit[:3], year, quarter, year_from, unit[0] == issuer,
+                                          _indicators(reporting, unit[2], bridged), _sizes(reporting, unit, bridged))]
             if not rows:
                 continue
             path = out_dir / f"{reporting.plan_id}_{year}_Q{quarter}.xlsx"
@@ -113,30 +115,66 @@ def write_files(con, reporting: Reporting, out_dir: Path, today: dt.date):
 
 
 def _units(con, issuer: str, start: dt.date, end: dt.date, levels: tuple[str, ...]):
+    """The units of the plan's area at `levels` valid during the quarter; across the 1 July 2025 reform,
+    those of the other era that make the area's figure (the successors of an old area's units after
+    30 June 2025, a new unit's predecessors before 1 July 2025: migration 013's era bridge)."""
     return con.cursor().execute(
-        """SELECT l.locality_id, l.code, l.level FROM localities l
-           JOIN locality_closure c ON c.locality_id = l.locality_id AND c.ancestor_id = ?
+        """WITH roots AS (
+               SELECT locality_id AS root FROM localities WHERE locality_id = ?
+                 AND coalesce(valid_from, DATE '1900-01-01') <= ? AND coalesce(valid_to, DATE '9999-12-31') >= ?
+               UNION ALL
+               SELECT member_id FROM era_bridge b JOIN localities l ON l.locality_id = b.locality_id
+               WHERE b.locality_id = ? AND NOT (coalesce(l.valid_from, DATE '1900-01-01') <= ?
+                                                AND coalesce(l.valid_to, DATE '9999-12-31') >= ?))
+           SELECT DISTINCT l.locality_id, l.code, l.level,
+                  (SELECT count(*) FROM era_bridge b WHERE b.locality_id = l.locality_id
+                     AND b.direction = 'predecessors') AS predecessors,
+                  (SELECT count(*) FROM localities k WHERE k.parent_id = l.successor_id)
+                  / greatest(1, (SELECT count(*) FROM localities p WHERE p.successor_id = l.successor_id)) AS share
+           FROM localities l
+           JOIN locality_closure c ON c.locality_id = l.locality_id JOIN roots r ON c.ancestor_id = r.root
            WHERE list_contains(?, l.level)
              AND coalesce(l.valid_from, DATE '1900-01-01') <= ? AND coalesce(l.valid_to, DATE '9999-12-31') >= ?
-           ORDER BY l.code""", [issuer, list(levels), end, start]).fetchall()
+           ORDER BY l.code""", [issuer, end, start, issuer, end, start, list(levels), end, start]).fetchall()
 
 
-def _unit_rows(reporting: Reporting, unit, year: int, quarter: int, plan_start: int, is_issuer: bool):
+def _indicators(reporting: Reporting, level: str, bridged: bool) -> tuple[str, ...]:
+    """What a unit reports: its level's indicators; a unit of the other era also those of the levels
+    below it (the old communes before a new ward have no tổ dân phố in the data)."""
+    if not bridged:
+        return reporting.by_level[level]
+    order = localities.LEVEL_ORDER
+    return tuple(i for lvl, inds in reporting.by_level.items() if order[lvl] >= order[level] for i in inds)
+
+
+def _sizes(reporting: Reporting, unit, bridged: bool) -> dict[str, float]:
+    """How many ordinary units' worth a unit's figures are, so the series runs on across the reform: a
+    new commune is its predecessors together; an old commune reporting for the tổ dân phố of the unit
+    that succeeds it, its share of them."""
+    _, _, level, predecessors, share = unit
+    below = [i for lvl, inds in reporting.by_level.items() if lvl != level for i in inds] if bridged else []
+    return {**{i: max(1.0, share) for i in below},
+            **{i: max(1, predecessors) for i in reporting.by_level.get(level, ())}}
+
+
+def _unit_rows(reporting: Reporting, unit, year: int, quarter: int, plan_start: int, is_issuer: bool,
+               indicators: tuple[str, ...], sizes: dict[str, float]):
     locality_id, code, level = unit
     skip = random.Random(f"{SEED}:{locality_id}:{year}:{quarter}:skip").random()
     if not is_issuer and skip < (0.25 if (year, quarter) == _latest(reporting) else 0.07):
         return  # a missing return
-    for indicator in reporting.by_level[level]:
-        figure = _figure(indicator, locality_id, is_issuer, year, quarter, plan_start)
+    for indicator in indicators:
+        figure = _figure(indicator, locality_id, is_issuer, year, quarter, plan_start, sizes.get(indicator, 1))
         if figure is not None:
             yield (code, year, quarter, indicator, *figure)
 
 
 def _latest(reporting: Reporting) -> tuple[int, int]:
-    return {"bachdang-2026": (2026, 3), "quangtri-2022-2025": (2025, 2)}.get(reporting.plan_id, (0, 0))
+    return {"bachdang-2026": (2026, 3), "quangtri-2022-2025": (2025, 4)}.get(reporting.plan_id, (0, 0))
 
 
-def _figure(indicator: str, locality_id: str, is_issuer: bool, year: int, quarter: int, plan_start: int):
+def _figure(indicator: str, locality_id: str, is_issuer: bool, year: int, quarter: int, plan_start: int,
+            size: float = 1):
     """(numerator, denominator, note) of one unit for one quarter, or None when it has nothing to report."""
     rng = random.Random(f"{SEED}:{locality_id}:{indicator}")
     effort = rng.uniform(0.55, 1.35)            # how well this unit does, stable over time
@@ -149,7 +187,7 @@ def _figure(indicator: str, locality_id: str, is_issuer: bool, year: int, quarte
         return int(progress >= done_from), 1, None
     if indicator in STOCK:
         low, high = STOCK[indicator]
-        stock = max(rng.randint(low, high) + (year - 2022) * rng.randint(-1, 2), low)
+        stock = round(size * max(rng.randint(low, high) + (year - 2022) * rng.randint(-1, 2), low))
         if indicator == "establishments_inspected_period":
             if year < plan_start:
                 return None                     # counted from the start of the plan period
@@ -158,11 +196,11 @@ def _figure(indicator: str, locality_id: str, is_issuer: bool, year: int, quarte
             share = min(1.0, effort * rng.uniform(0.7, 1.05) * progress)
         return min(stock, round(stock * share)), stock, None
     if indicator in ("tipoffs_handled", "violators_handled"):
-        received = q_rng.randint(0, 6)
+        received = q_rng.randint(0, round(6 * size))
         handled = received - (q_rng.random() > 0.8 * effort and received > 0)
         return handled, received, None
     if indicator == "crimes_handled":
-        return max(0, round(q_rng.uniform(0, 1.6) * effort * (1 + 0.05 * (year - 2021)))), None, None
+        return max(0, round(q_rng.uniform(0, 1.6) * size * effort * (1 + 0.05 * (year - 2021)))), None, None
     if indicator == "new_hotspots":
         return int(q_rng.random() < 0.06 / effort), None, None
     if indicator == "outreach_sessions":

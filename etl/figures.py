@@ -18,6 +18,7 @@ class Figure:
     children_reported: int | None = None
     children_total: int | None = None
     note: str | None = None
+    across: str | None = None   # 'predecessors' / 'successors': includes the other era's units (migration 013)
 
 
 Cell = tuple[str, int, int]                 # locality_id, year, quarter
@@ -25,7 +26,7 @@ Figures = dict[Cell, dict[str, Figure]]     # cell -> indicator code -> figure
 
 _AREA_SQL = """
 SELECT locality_id, year, quarter, indicator_code, numerator, denominator, own_return, children_reported,
-       children_total, note
+       children_total, note, across
 FROM area_figures
 WHERE list_contains(?, year) AND list_contains(?, quarter) AND list_contains(?, locality_id)"""
 
@@ -34,10 +35,10 @@ _LEVEL_SQL = "SELECT locality_id, ?, ?, * EXCLUDE (locality_id) FROM level_figur
 
 def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> Figures:
     out: Figures = {}
-    for locality_id, year, quarter, code, n, d, own, reported, total, note in con.execute(sql, params).fetchall():
+    for locality_id, year, quarter, code, n, d, own, reported, total, note, *across in con.execute(sql, params).fetchall():
         # A locality's own return is its figure: how many units below it reported says nothing then.
         out.setdefault((locality_id, year, quarter), {})[code] = Figure(
-            n, d, bool(own), None if own else reported, None if own else total, note)
+            n, d, bool(own), None if own else reported, None if own else total, note, across[0] if across else None)
     return out
 
 

@@ -645,4 +645,13 @@ TEMPLATE["instructions"] = [
 # --- issue 13 (part B): user text shown as text; small numbers protected against subtraction ---
 SMALL_NUMBERS = {
     "hidden": "ẩn",   # a figure hidden only so that a "<5" beside it cannot be worked out by subtraction
+# --- issue 14 (figures across the 1 July 2025 reform; "vượt mức"; periods of the year-by-year export) ---
+REFORM = {
+    "exceeded": " (vượt mức)",
+    "predecessors": "gồm số liệu của {names} trước ngày 01/07/2025",
+    "successors": "gồm số liệu của {names} từ ngày 01/07/2025",
+    "majority": "{names} có đơn vị cũ thuộc nhiều địa bàn, được tính vào địa bàn có phần lớn đơn vị cũ",
+    "compared": "so sánh trên {both}/{total} đơn vị có số liệu cả hai năm",
+    "year_period": "{year} ({period})",
+    "period": {1: "quý I", 2: "6 tháng", 3: "9 tháng", 4: "cả năm"},
 }

@@ -14,8 +14,8 @@ if state.database_ready() and (view := filters.current()) and (chosen := filters
     period = PERIOD_OF_YEAR[view.quarter].format(year=view.year)
     st.subheader(md_format(UI["heading"], unit=unit, period=period))
     own = data.target
-    st.markdown(f"{fmt.status(own.status)} — {UI['actual_is'].format(actual=fmt.actual_of(own), fraction=fmt.fraction_of(own))}; "
-                f"{UI['target_is'].format(target=fmt.target_text(own.comparator, own.target_value, own.target_value_high, own.unit, own.year))}")
+    st.markdown(f"{fmt.status(own.status, own.exceeded)} — {UI['actual_is'].format(actual=fmt.actual_of(own), fraction=fmt.fraction_of(own))}; "
+                f"{UI['target_is'].format(target=fmt.target_text(own.comparator, own.target_value, own.target_value_high, own.unit, own.target_year))}")
     if data.ranking:
         title = UI["ranking_title"].format(label=label, unit=unit, period=period)
         st.plotly_chart(charts.ranked_bars([u.name for u, _ in data.ranking], [r for _, r in data.ranking], title),

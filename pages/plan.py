@@ -25,7 +25,7 @@ if state.database_ready() and (view := filters.current()):
     for r in card.results:
         with st.container(border=True):
             label = fmt.target_label(r.indicator_name, r.levels, r.target_id)
-            st.markdown(f"**{label}** — {fmt.status(r.status)}")
+            st.markdown(f"**{label}** — {fmt.status(r.status, r.exceeded)}")
             left, right = st.columns([3, 2])
             with left:
                 if r.comparator == "qualitative":
@@ -35,7 +35,7 @@ if state.database_ready() and (view := filters.current()):
                     st.plotly_chart(charts.bullet(r), width="stretch", key=f"bullet-{r.target_id}",
                                     config={"displayModeBar": False})
             with right:
-                target = fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.year)
+                target = fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.target_year)
                 lines = [UI["target_is"].format(target=target),
                          UI["actual_is"].format(actual=fmt.actual_of(r),
                                                 fraction=fmt.fraction_of(r))]
@@ -47,7 +47,7 @@ if state.database_ready() and (view := filters.current()):
                 if card.parent_title:
                     theirs = card.parent.get(r.target_id, [])
                     lines += [UI["parent_target"].format(
-                        target=fmt.target_text(p.comparator, p.target_value, p.target_value_high, p.unit, p.year),
+                        target=fmt.target_text(p.comparator, p.target_value, p.target_value_high, p.unit, p.target_year),
                         status=STATUS[p.status], actual=fmt.actual_of(p))
                         for p in theirs] or [UI["parent_none"]]
                 st.markdown("\n".join(f"- {line}" for line in lines))

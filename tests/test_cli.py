@@ -77,3 +77,17 @@ def test_db_defaults_to_the_environment_variable(tmp_path):
     result = subprocess.run([sys.executable, "-m", "etl", "init"], capture_output=True, text=True, cwd=ROOT,
                             env={**__import__("os").environ, "PCMD_DB": str(path)}, timeout=120)
     assert result.returncode == 0 and path.exists()
+
+
+def test_old_plan_takes_old_codes_after_the_reform(db, tmp_path):
+    # issue 14, rule 5: Quảng Trị 2022–2025 viewed for Q4 2025 takes its own units' codes: 19333 is
+    # Phường 1 (not Phường Đông Hà, the code reused after 2025, outside the old province's area)
+    out = tmp_path / "p1.csv"
+    result = run(db, "export", "--plan", "quangtri-2022-2025", "--year", "2025", "--period", "Q4",
+                 "--locality", "19333", "--format", "csv", "--table", "chi-tieu", "-o", str(out))
+    assert result.returncode == 0, result.stderr   # resolved to Phường Đông Hà, it was refused as outside the plan
+    # the old province (45) and a district (461) have no unit of that code after 2025: still accepted
+    for code in ("45", "461"):
+        result = rows(run(db, "attainment", "--plan", "quangtri-2022-2025", "--year", "2025", "--quarter", "4",
+                          "--locality", code, "--csv"))
+        assert {r["locality_code"] for r in result} == {code}

@@ -117,7 +117,7 @@ def test_completeness_and_years_tables(con, export):
     late = [row for row in completeness.rows if row[2].value == 4 and row[0].value == "Huyện Một"][0]
     assert late[3].value == "⚠ Muộn 5 ngày" and late[5].value == dt.date(2024, 1, 15) and late[7].value == 1
     years = export.table("cac-nam")
-    assert years.groups[1:] == [("2022", 2), ("2023", 2)]
+    assert years.groups[1:] == [("2022 (cả năm)", 2), ("2023 (cả năm)", 2)]   # the period each column covers
     assert years.rows[0][2].value == pytest.approx(30.0) and years.rows[0][4].value == pytest.approx(25.0)
 
 

@@ -1,0 +1,59 @@
+"""The 1 July 2025 reform as views meet it (issue 14): a code resolved in the plan's own era (rule 5),
+and which units of the other era a figure includes (rule 7). The figures themselves come through the
+era bridge of the analytics table (migration 013)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from etl import db, localities
+
+_IN_PLAN_SQL = """
+SELECT l.locality_id FROM plans p
+JOIN locality_closure c ON c.ancestor_id = p.issuer_id
+JOIN localities l ON l.locality_id = c.locality_id
+WHERE p.plan_id = ? AND l.code = ?
+  AND coalesce(l.valid_from, DATE '1900-01-01') <= make_date(p.year_to, 12, 31)
+  AND coalesce(l.valid_to, DATE '9999-12-31') >= make_date(p.year_from, 1, 1)"""
+
+_MEMBERS_SQL = """
+SELECT b.locality_id, b.direction, l.name, b.split FROM era_bridge b JOIN localities l ON l.locality_id = b.member_id
+WHERE b.locality_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY b.locality_id, l.code"""
+
+
+def resolve_in_plan(con: duckdb.DuckDBPyConnection, code: str, plan_id: str, year: int,
+                    quarter: int = 4) -> str | None:
+    """A code typed for a plan's view: the unit of the plan's area with that code during the plan's years
+    (an old plan's view takes old codes for every year, so a code reused after 2025 never shows another
+    unit); else the unit valid during the quarter."""
+    code = code.strip()
+    if db.one(con, "SELECT 1 FROM localities WHERE locality_id = ?", [code]):
+        return code
+    found = [row[0] for row in con.execute(_IN_PLAN_SQL, [plan_id, code]).fetchall()]
+    if len(found) == 1:
+        return found[0]
+    return localities.resolve(con, code, year, quarter)
+
+
+@dataclass(frozen=True)
+class Members:
+    direction: str          # predecessors | successors
+    names: list[str]
+    split: list[str]        # new units counted here by the majority of their predecessors
+
+
+def members(con: duckdb.DuckDBPyConnection, locality_id: str) -> Members | None:
+    """The other era's units whose figures a locality's figures include (None: none)."""
+    return members_many(con, [locality_id]).get(locality_id)
+
+
+def members_many(con: duckdb.DuckDBPyConnection, locality_ids) -> dict[str, Members]:
+    rows = con.execute(_MEMBERS_SQL, [sorted(set(locality_ids))]).fetchall()
+    out: dict[str, Members] = {}
+    for loc, direction, name, split in rows:
+        m = out.setdefault(loc, Members(direction, [], []))
+        m.names.append(name)
+        if split:
+            m.split.append(name)
+    return out

@@ -1,0 +1,301 @@
+"""Figures across the 1 July 2025 reform (issue 14): one continuous series through the era bridge.
+
+The tiny country below, worked by hand:
+
+    before 1 July 2025                         from 1 July 2025
+    90 Tỉnh Thử Nghiệm ─ 900 Huyện Một ─ 90001 Xã A ─┐
+                       │                 90002 Xã B ─┼─> 90101 Phường Mới  (majority in Huyện Một)
+                       └ 901 Huyện Hai ─ 90003 Xã C ─┘
+                                         90102 Xã D ─┬─> 90102 Xã Mới Hai  (code reused; D holds it)
+    89 Tỉnh Khác ───── 890 Huyện Ba ──── 89001 Xã E ─┘
+    90, 89 ──────────────────────────────────────────> 91 Tỉnh Mới
+"""
+import csv
+import datetime as dt
+
+import pytest
+
+from dashboard import annex, export_tables, tables
+from dashboard.queries import View
+from etl import attainment, catalog, db, localities, reform
+from etl.attainment import MET, NOT_MET
+from etl.catalog import Plan
+from etl.labels_vi import UI
+from tests.conftest import add_figures, target
+
+OLD, NEW = ("", "2025-06-30"), ("2025-07-01", "")
+TREE = [  # locality_id, code, name, level, parent, era, successor
+    ("90@pre2025", "90", "Tỉnh Thử Nghiệm", "province", "", OLD, "91@2025"),
+    ("89@pre2025", "89", "Tỉnh Khác", "province", "", OLD, "91@2025"),
+    ("900@pre2025", "900", "Huyện Một", "district", "90@pre2025", OLD, "91@2025"),
+    ("901@pre2025", "901", "Huyện Hai", "district", "90@pre2025", OLD, "91@2025"),
+    ("890@pre2025", "890", "Huyện Ba", "district", "89@pre2025", OLD, "91@2025"),
+    ("90001@pre2025", "90001", "Xã A", "commune", "900@pre2025", OLD, "90101@2025"),
+    ("90002@pre2025", "90002", "Xã B", "commune", "900@pre2025", OLD, "90101@2025"),
+    ("90003@pre2025", "90003", "Xã C", "commune", "901@pre2025", OLD, "90101@2025"),
+    ("90102@pre2025", "90102", "Xã D", "commune", "901@pre2025", OLD, "90102@2025"),
+    ("89001@pre2025", "89001", "Xã E", "commune", "890@pre2025", OLD, "90102@2025"),
+    ("91@2025", "91", "Tỉnh Mới", "province", "", NEW, ""),
+    ("90101@2025", "90101", "Phường Mới", "commune", "91@2025", NEW, ""),
+    ("90102@2025", "90102", "Xã Mới Hai", "commune", "91@2025", NEW, ""),
+]
+TODAY = dt.date(2027, 3, 1)
+
+
+@pytest.fixture
+def reform_db(tmp_path):
+    path = tmp_path / "tree.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["locality_id", "code", "name", "level", "unit_type", "parent_id", "valid_from", "valid_to",
+                    "successor_id", "local_code"])
+        for lid, code, name, level, parent, (start, end), successor in TREE:
+            w.writerow([lid, code, name, level, name.split()[0], parent, start, end, successor, 0])
+    con = db.connect(tmp_path / "reform.duckdb")
+    localities.load(con, path)
+
+    def plans(*specs):
+        catalog.load(con, catalog.read_indicators(), [
+            Plan(pid, f"Kế hoạch {pid}", issuer, "UBND", y0, y1, None, None, None,
+                 [target(i + 1, *t, plan_id=pid) if not isinstance(t[-1], dict)
+                  else target(i + 1, *t[:-1], plan_id=pid, **t[-1]) for i, t in enumerate(targets)])
+            for pid, issuer, (y0, y1), targets in specs])
+        return con
+    yield plans
+    con.close()
+
+
+def one(con, plan_id, year, quarter, locality_id, indicator):
+    results = attainment.evaluate(con, plan_id, year, quarter, locality_id, TODAY)
+    return next(r for r in results if r.indicator_code == indicator)
+
+
+# --- rule 2: a new ward viewed before and across 1 July 2025 ---------------------------------------------
+
+def test_new_ward_first_half_of_2025_is_the_sum_of_its_predecessors(reform_db):
+    con = reform_db(("moi-2025", "90101@2025", (2025, 2025),
+                     [("tipoffs_handled", "all", 100), ("establishments_inspected", "at_least", 50)]))
+    add_figures(con, [  # Xã A, B, C send Q1 and Q2; Xã E (another new unit's predecessor) must not count
+        ("90001@pre2025", 2025, 1, "tipoffs_handled", 2, 3), ("90001@pre2025", 2025, 2, "tipoffs_handled", 1, 1),
+        ("90002@pre2025", 2025, 2, "tipoffs_handled", 2, 2), ("90003@pre2025", 2025, 1, "tipoffs_handled", 2, 3),
+        ("89001@pre2025", 2025, 2, "tipoffs_handled", 9, 9),
+        ("90001@pre2025", 2025, 2, "establishments_inspected", 4, 10),
+        ("90002@pre2025", 2025, 2, "establishments_inspected", 3, 20),
+        ("90003@pre2025", 2025, 1, "establishments_inspected", 5, 10)])
+    tip = one(con, "moi-2025", 2025, 2, "90101@2025", "tipoffs_handled")
+    assert (tip.numerator, tip.denominator) == (7, 9)        # 2+1 + 2 + 2 of 3+1 + 2 + 3
+    assert tip.across == "predecessors" and tip.own_return is False
+    est = one(con, "moi-2025", 2025, 2, "90101@2025", "establishments_inspected")
+    assert (est.numerator, est.denominator) == (12, 40)      # each predecessor's latest: 4/10 + 3/20 + 5/10
+    # the second half: the ward's own returns; the year joins both halves
+    add_figures(con, [("90101@2025", 2025, 3, "tipoffs_handled", 4, 4), ("90101@2025", 2025, 4, "tipoffs_handled", 2, 3),
+                      ("90101@2025", 2025, 4, "establishments_inspected", 25, 41)])
+    year = one(con, "moi-2025", 2025, 4, "90101@2025", "tipoffs_handled")
+    assert (year.numerator, year.denominator) == (13, 16)    # 7/9 before 1 July + 6/7 after, not 6/7 alone
+    assert year.status == NOT_MET and year.across == "predecessors"
+    stock = one(con, "moi-2025", 2025, 4, "90101@2025", "establishments_inspected")
+    assert (stock.numerator, stock.denominator) == (25, 41)  # `last`: the latest quarter, the ward's own Q4
+    q3 = one(con, "moi-2025", 2025, 3, "90101@2025", "establishments_inspected")
+    assert (q3.numerator, q3.denominator) == (12, 40)        # no own figure yet at Q3: the predecessors' Q2 stands
+
+
+def test_new_province_before_the_reform_is_its_old_provinces(reform_db):
+    con = reform_db(("moi-2026", "91@2025", (2026, 2026), [("crimes_handled", "growth", 3, 5)]))
+    add_figures(con, [("90001@pre2025", 2024, 4, "crimes_handled", 3, None),
+                      ("89001@pre2025", 2024, 2, "crimes_handled", 4, None)])
+    figs = attainment.evaluate_periods(con, "moi-2026", "91@2025", [(2024, 4)], TODAY)[(2024, 4)]
+    assert figs[0].numerator == 7 and figs[0].across == "predecessors"
+
+
+# --- rule 3: a pre-reform province's plan viewed after 30 June 2025 -----------------------------------
+
+def test_old_province_plan_2025_q4_counts_the_successors_of_its_communes(reform_db):
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("tipoffs_handled", "all", 100)]))
+    add_figures(con, [("90001@pre2025", 2025, 1, "tipoffs_handled", 3, 3),
+                      ("90102@pre2025", 2025, 2, "tipoffs_handled", 1, 2),
+                      ("89001@pre2025", 2025, 2, "tipoffs_handled", 50, 50),   # Tỉnh Khác's: never in 90
+                      ("90101@2025", 2025, 3, "tipoffs_handled", 4, 5),
+                      ("90102@2025", 2025, 4, "tipoffs_handled", 2, 2)])
+    q4 = one(con, "cu", 2025, 4, "90@pre2025", "tipoffs_handled")
+    assert (q4.numerator, q4.denominator) == (10, 12)        # 3/3 + 1/2 (H1) + 4/5 + 2/2 (H2)
+    assert q4.across == "successors"
+    q2 = one(con, "cu", 2025, 2, "90@pre2025", "tipoffs_handled")
+    assert (q2.numerator, q2.denominator, q2.across) == (4, 5, None)
+    # Phường Mới's predecessors are 2 in Huyện Một, 1 in Huyện Hai: it counts for Huyện Một only
+    one_ = one(con, "cu", 2025, 4, "900@pre2025", "tipoffs_handled")
+    two = one(con, "cu", 2025, 4, "901@pre2025", "tipoffs_handled")
+    assert (one_.numerator, one_.denominator) == (7, 8)      # 3/3 + Phường Mới 4/5
+    assert (two.numerator, two.denominator) == (3, 4)        # 1/2 + Xã Mới Hai 2/2
+    assert one_.numerator + two.numerator == q4.numerator    # nothing counted twice, nothing lost
+    said = reform.members(con, "900@pre2025")
+    assert said.direction == "successors" and said.names == ["Phường Mới"] and said.split == ["Phường Mới"]
+
+
+# --- rule 6: a unit's own return counts quarter by quarter -----------------------------------------------
+
+def test_district_own_q1_return_does_not_hide_its_communes_q2_flows(reform_db):
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("tipoffs_handled", "all", 100)]))
+    add_figures(con, [("900@pre2025", 2024, 1, "tipoffs_handled", 5, 5),      # the district's own Q1
+                      ("90001@pre2025", 2024, 1, "tipoffs_handled", 1, 1),    # inside its Q1: not added again
+                      ("90001@pre2025", 2024, 2, "tipoffs_handled", 2, 3),
+                      ("90002@pre2025", 2024, 2, "tipoffs_handled", 1, 1)])
+    h1 = one(con, "cu", 2024, 2, "900@pre2025", "tipoffs_handled")
+    assert (h1.numerator, h1.denominator) == (8, 9)          # 5/5 own Q1 + 3/4 communes' Q2
+    q1 = one(con, "cu", 2024, 1, "900@pre2025", "tipoffs_handled")
+    assert (q1.numerator, q1.denominator, q1.own_return) == (5, 5, True)
+
+
+def test_stock_own_figure_gives_way_to_a_later_quarter_below(reform_db):
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("establishments_inspected", "at_least", 25)]))
+    add_figures(con, [("900@pre2025", 2024, 1, "establishments_inspected", 5, 50),
+                      ("90001@pre2025", 2024, 2, "establishments_inspected", 8, 20),
+                      ("90002@pre2025", 2024, 1, "establishments_inspected", 9, 30)])
+    h1 = one(con, "cu", 2024, 2, "900@pre2025", "establishments_inspected")
+    assert (h1.numerator, h1.denominator) == (17, 50)        # each commune's latest: 8/20 + 9/30
+    q1 = one(con, "cu", 2024, 1, "900@pre2025", "establishments_inspected")
+    assert (q1.numerator, q1.denominator) == (5, 50)         # the district's own Q1 stands in Q1
+
+
+# --- rule 4: comparisons across years on the same units --------------------------------------------------
+
+def test_growth_2026_against_2025_across_the_reform_is_the_true_percentage(reform_db):
+    con = reform_db(("moi-2026", "90101@2025", (2026, 2026), [("crimes_handled", "growth", 3, 5)]),
+                    ("tinh-2026", "91@2025", (2026, 2026), [("crimes_handled", "growth", 3, 5)]))
+    add_figures(con, [("90001@pre2025", 2025, 1, "crimes_handled", 10, None),
+                      ("90003@pre2025", 2025, 2, "crimes_handled", 6, None),
+                      ("89001@pre2025", 2025, 2, "crimes_handled", 8, None),
+                      ("90101@2025", 2025, 3, "crimes_handled", 8, None),
+                      ("90101@2025", 2026, 4, "crimes_handled", 27, None),
+                      ("90102@2025", 2026, 4, "crimes_handled", 5, None)])
+    ward = one(con, "moi-2026", 2026, 4, "90101@2025", "crimes_handled")
+    assert ward.previous_numerator == 24                     # 10 + 6 before 1 July + 8 after
+    assert ward.actual == pytest.approx(12.5)                # 27 / 24, not 27 / 8 = +237,5%
+    assert ward.status == MET
+    province = one(con, "tinh-2026", 2026, 4, "91@2025", "crimes_handled")
+    assert (province.numerator, province.previous_numerator) == (32, 32)   # 27 + 5 against 10 + 6 + 8 + 8
+    assert province.actual == pytest.approx(0.0) and province.status == NOT_MET
+
+
+def test_growth_compares_only_units_with_figures_in_both_years(reform_db):
+    con = reform_db(("huyen", "900@pre2025", (2021, 2022), [("crimes_handled", "growth", 3, 5)]))
+    add_figures(con, [("90001@pre2025", 2021, 4, "crimes_handled", 10, None),
+                      ("90002@pre2025", 2021, 4, "crimes_handled", 2, None),   # Xã B: 2021 only
+                      ("90001@pre2025", 2022, 4, "crimes_handled", 11, None)])
+    r = one(con, "huyen", 2022, 4, "900@pre2025", "crimes_handled")
+    assert (r.numerator, r.previous_numerator) == (11, 10)   # Xã A in both years, not 11 against 12
+    assert r.actual == pytest.approx(10.0) and r.status == MET
+    assert r.compared == (1, 2)
+    add_figures(con, [("90002@pre2025", 2022, 4, "crimes_handled", 2, None)])
+    full = one(con, "huyen", 2022, 4, "900@pre2025", "crimes_handled")
+    assert (full.numerator, full.previous_numerator, full.compared) == (13, 12, (2, 2))
+
+
+# --- rule 5: a code in a view is resolved in the plan's own era ------------------------------------------
+
+def test_old_plan_view_takes_old_codes_for_every_year(reform_db):
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("tipoffs_handled", "all", 100)]),
+                    ("moi-2026", "91@2025", (2026, 2026), [("crimes_handled", "growth", 3, 5)]))
+    assert reform.resolve_in_plan(con, "90102", "cu", 2025, 4) == "90102@pre2025"   # Xã D, not Xã Mới Hai
+    assert reform.resolve_in_plan(con, "90", "cu", 2025, 4) == "90@pre2025"
+    assert reform.resolve_in_plan(con, "901", "cu", 2025, 3) == "901@pre2025"
+    assert reform.resolve_in_plan(con, "90102", "moi-2026", 2026, 4) == "90102@2025"
+    assert reform.resolve_in_plan(con, "89001", "cu", 2024, 4) == "89001@pre2025"  # outside: the view refuses it
+
+
+# --- rule 7: a figure that includes the other era says so where its source is shown -----------------------
+
+def test_source_names_the_predecessors_and_the_successors(reform_db):
+    con = reform_db(("moi-2025", "90101@2025", (2025, 2025), [("tipoffs_handled", "all", 100)]),
+                    ("cu", "90@pre2025", (2022, 2025), [("tipoffs_handled", "all", 100)]))
+    add_figures(con, [("90001@pre2025", 2025, 1, "tipoffs_handled", 3, 3),
+                      ("90101@2025", 2025, 3, "tipoffs_handled", 4, 5)])
+    ward = one(con, "moi-2025", 2025, 2, "90101@2025", "tipoffs_handled")
+    assert tables.source(ward) == "Gồm số liệu của Xã A, Xã B, Xã C trước ngày 01/07/2025"
+    district = one(con, "cu", 2025, 4, "900@pre2025", "tipoffs_handled")
+    said = tables.source(district)
+    assert "gồm số liệu của Phường Mới từ ngày 01/07/2025" in said
+    assert "Phường Mới có đơn vị cũ thuộc nhiều địa bàn" in said          # the majority rule, said
+    before = one(con, "cu", 2024, 4, "900@pre2025", "tipoffs_handled")
+    assert before.across is None and before.across_units == ()
+    exported = export_tables.build(con, View("cu", 2025, 4, "900@pre2025"), TODAY).table("chi-tieu")
+    assert "trước" not in str(exported.rows) and "Phường Mới từ ngày 01/07/2025" in str(exported.rows)
+
+
+def test_growth_on_matched_units_says_how_many(reform_db):
+    con = reform_db(("huyen", "900@pre2025", (2021, 2022), [("crimes_handled", "growth", 3, 5)]))
+    add_figures(con, [("90001@pre2025", 2021, 4, "crimes_handled", 10, None),
+                      ("90002@pre2025", 2021, 4, "crimes_handled", 2, None),
+                      ("90001@pre2025", 2022, 4, "crimes_handled", 11, None)])
+    r = one(con, "huyen", 2022, 4, "900@pre2025", "crimes_handled")
+    assert "so sánh trên 1/2 đơn vị có số liệu cả hai năm" in tables.source(r)
+
+
+# --- rule 8: above a range, a deadline's own year, the period of each year's column -----------------------
+
+def test_above_a_range_says_exceeded_on_pages_exports_and_annex(reform_db):
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("outreach_sessions", "range", 2, 4, {"unit": "buổi"})]))
+    add_figures(con, [("90@pre2025", 2024, q, "outreach_sessions", 2, None) for q in (1, 2, 3)])
+    r = one(con, "cu", 2024, 4, "90@pre2025", "outreach_sessions")
+    assert (r.numerator, r.status, r.exceeded) == (6, MET, True)
+    assert "vượt mức" in tables.attainment_table([r]).iloc[0][UI["col_status"]]
+    exported = export_tables.build(con, View("cu", 2024, 4, "90@pre2025"), TODAY)
+    assert "vượt mức" in exported.table("chi-tieu").rows[0][8].value
+    assert "vượt mức" in annex.sentence(r)
+    within = one(con, "cu", 2024, 2, "90@pre2025", "outreach_sessions")
+    assert "vượt mức" not in tables.attainment_table([within]).iloc[0][UI["col_status"]]
+
+
+def test_deadline_target_is_labelled_with_its_own_year(reform_db):
+    con = reform_db(("cu", "90@pre2025", (2022, 2025),
+                     [("establishments_inspected_period", "cumulative_by", 100, None, 2025),
+                      ("establishments_inspected_period", "cumulative_by", 100)]))
+    results = attainment.evaluate(con, "cu", 2023, 4, None, TODAY)
+    assert [r.target_year for r in results] == [2025, 2025]   # the plan's end when the target names none
+    shown = tables.attainment_table(results)[UI["col_target"]].tolist()
+    assert shown == ["100% đến năm 2025", "100% đến năm 2025"]
+
+
+def test_year_by_year_export_says_which_period_each_year_covers(reform_db):
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("tipoffs_handled", "all", 100)]))
+    add_figures(con, [("90001@pre2025", y, 1, "tipoffs_handled", 1, 1) for y in (2022, 2023, 2024, 2025)])
+    years = export_tables.build(con, View("cu", 2025, 3, "90@pre2025"), TODAY).table("cac-nam")
+    assert [label for label, _ in years.groups[1:]] == ["2022 (cả năm)", "2023 (cả năm)", "2024 (cả năm)",
+                                                         "2025 (9 tháng)"]
+
+
+def test_old_province_own_return_stands_after_the_reform(reform_db):
+    # "70% cấp tỉnh": the province's own H1 figure is its 2025 figure; new communes do not continue it
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("officials_trained", "at_least", 70, None, None,
+                                                         ("province",))]))
+    add_figures(con, [("90@pre2025", 2025, 2, "officials_trained", 9, 10),
+                      ("90101@2025", 2025, 4, "officials_trained", 3, 12)])
+    r = one(con, "cu", 2025, 4, "90@pre2025", "officials_trained")
+    assert (r.numerator, r.denominator, r.status) == (9, 10, MET)
+
+
+def test_every_figure_counted_once_in_each_era_and_corrections_flow_through(reform_db):
+    """Whichever era's tree a year is summed over, the country's total is every return once."""
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("crimes_handled", "at_least", 1, {"unit": "vụ"})]),
+                    ("cu89", "89@pre2025", (2025, 2025), [("crimes_handled", "at_least", 1, {"unit": "vụ"})]),
+                    ("moi", "91@2025", (2025, 2025), [("crimes_handled", "at_least", 1, {"unit": "vụ"})]))
+    sent = [("90001@pre2025", 2025, 1, 1), ("90002@pre2025", 2025, 2, 2), ("90003@pre2025", 2025, 1, 4),
+            ("90102@pre2025", 2025, 2, 8), ("89001@pre2025", 2025, 1, 16), ("90101@2025", 2025, 3, 32),
+            ("90102@2025", 2025, 4, 64), ("91@2025", 2025, 4, 128)]   # the new province's own Q4 return too
+    add_figures(con, [(loc, y, q, "crimes_handled", n, None) for loc, y, q, n in sent])
+    new = one(con, "moi", 2025, 4, "91@2025", "crimes_handled")
+    old = [one(con, p, 2025, 4, loc, "crimes_handled") for p, loc in (("cu", "90@pre2025"), ("cu89", "89@pre2025"))]
+    # 1+2+4+8+16 before 1 July, Q3 from its communes (32), Q4 its own return (128, which holds its communes' 64)
+    assert new.numerator == 191
+    assert sum(r.numerator for r in old) == 127               # the old provinces: every commune's return once
+    assert (old[0].numerator, old[1].numerator) == (111, 16)  # Xã Mới Hai counts for Tỉnh Thử Nghiệm (majority)
+    add_figures(con, [("90002@pre2025", 2025, 2, "crimes_handled", 5, None)])   # a corrected return
+    assert one(con, "moi", 2025, 4, "91@2025", "crimes_handled").numerator == 194
+
+
+def test_a_new_unit_without_predecessors_has_no_figures_before_the_reform(reform_db):
+    con = reform_db(("moi", "91@2025", (2025, 2025), [("crimes_handled", "at_least", 1, {"unit": "vụ"})]))
+    add_figures(con, [("90001@pre2025", 2025, 1, "crimes_handled", 3, None)])
+    assert reform.members(con, "91@2025").names == ["Tỉnh Khác", "Tỉnh Thử Nghiệm"]
+    assert reform.members(con, "90001@pre2025").names == ["Phường Mới"]   # three equal communes: the lowest code
+    assert reform.members(con, "90002@pre2025") is None                  # ... so none counted under Xã B
+    assert reform.resolve_in_plan(con, "zzz", "moi", 2025, 4) is None
