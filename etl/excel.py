@@ -127,6 +127,8 @@ def read(path: Path, name: str | None = None) -> ReadResult:
     for sheet, visible, grid in sheets:
         skipped = Skipped()
         rows = list(_sheet_rows(sheet, grid, skipped))
+        if visible:
+            result.problems += _duplicate_headings(sheet, grid)
         if not visible:
             if rows:
                 result.warnings.append(MSG["warn_hidden_sheet"].format(sheet=sheet, count=len(rows)))
@@ -216,6 +218,27 @@ def _find_header(grid: list[list], required: tuple[str, ...]) -> tuple[int | Non
         if all(k in columns for k in required):
             return index, columns
     return None, {}
+
+
+def _duplicate_headings(sheet: str, grid: list[list]) -> list[Problem]:
+    """Two columns with the same heading (two 'Tử số'): which one holds the figure is not ours to guess."""
+    header, _ = _find_header(grid, BULK_REQUIRED)
+    if header is None:
+        header, _ = _find_header(grid, TEMPLATE_REQUIRED)
+    if header is None:
+        return []
+    seen: dict[str, int] = {}
+    problems = []
+    for col, value in enumerate(grid[header], start=1):
+        key = heading_key(value) if isinstance(value, str) else None
+        if key and key in seen:
+            problems.append(Problem(MSG["duplicate_heading"].format(sheet=sheet, row=header + 1, heading=value.strip(),
+                                                                    first=xlsx_guard.column_letters(seen[key]),
+                                                                    second=xlsx_guard.column_letters(col)),
+                                    sheet, header + 1, col))
+        elif key:
+            seen[key] = col
+    return problems
 
 
 def _header_block(rows: list[list]) -> dict[str, tuple[object, int, int]]:

@@ -656,3 +656,6 @@ REFORM = {
     "year_period": "{year} ({period})",
     "period": {1: "quý I", 2: "6 tháng", 3: "9 tháng", 4: "cả năm"},
 }
+# --- after the attack on intake (duplicate headings) ---
+MSG["duplicate_heading"] = ("Sheet '{sheet}', dòng {row}: hai cột cùng tiêu đề '{heading}' (cột {first} và cột {second}); "
+                            "không rõ số liệu ở cột nào. Xóa hoặc đổi tên một cột rồi gửi lại.")

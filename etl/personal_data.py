@@ -11,7 +11,7 @@ import functools
 
 from openpyxl.utils import get_column_letter
 
-from etl import pd_names, pd_patterns
+from etl import pd_names, pd_patterns, pd_words
 from etl.labels_vi import MSG
 from etl.pd_text import nfc, plain
 from etl.problems import Problem
@@ -75,12 +75,23 @@ def scan(sheet: str, grid: list[list], officer_cell: tuple[int, int] | None = No
             if value is None or value == "":
                 continue
             found = find(value)
-            if (r, c) == officer_cell:
+            if (r, c) == officer_cell and _one_name(value):
                 found = [k for k in found if k != "name"]
             if found:
                 where = MSG["where"].format(sheet=label or sheet, row=r + 1, column=get_column_letter(c + 1))
                 problems.append(PersonalDataProblem(cell_message(where, found), sheet, r + 1, c + 1))
     return problems
+
+
+def _one_name(value) -> bool:
+    """The signature cell holds one person's name and nothing else: two to five words of letters, no word
+    that points at someone else ("người bán dâm Trần Thị X", a list of names, a phone number)."""
+    if not isinstance(value, str):
+        return False
+    words = value.split()
+    flat = f" {plain(value)} "
+    return (2 <= len(words) <= 5 and all(ch.isalpha() or ch in " '-" for ch in value.strip())
+            and not any(f" {t} " in flat for t in pd_words.TRIGGERS_PLAIN))
 
 
 def kinds_text(found: list[str]) -> str:

@@ -139,6 +139,8 @@ CORPUS = [
     ("damaged", _truncated, "không phải tệp Excel .xlsx thật"),
     ("no header row", lambda p: sheet_with(p, [["Báo cáo quý"], ["xã A", 3, 4]]), "không có trang tính nào có dòng tiêu đề"),
     ("nothing filled in", lambda p: sheet_with(p, [HEADINGS, ["90001", 2023, 2, "tipoffs_handled"]]), "không có số liệu nào"),
+    ("two columns both 'Tử số'", lambda p: sheet_with(p, [[*HEADINGS, "TỬ SỐ"], [*OK, 5]]),
+     "dòng 1: hai cột cùng tiêu đề 'TỬ SỐ' (cột E và cột H)"),
 ]
 
 

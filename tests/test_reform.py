@@ -17,7 +17,7 @@ import pytest
 
 from dashboard import annex, export_tables, tables
 from dashboard.queries import View
-from etl import attainment, catalog, db, localities, reform
+from etl import analytics, attainment, catalog, db, localities, reform
 from etl.attainment import MET, NOT_MET
 from etl.catalog import Plan
 from etl.labels_vi import UI
@@ -97,6 +97,12 @@ def test_new_ward_first_half_of_2025_is_the_sum_of_its_predecessors(reform_db):
     assert (stock.numerator, stock.denominator) == (25, 41)  # `last`: the latest quarter, the ward's own Q4
     q3 = one(con, "moi-2025", 2025, 3, "90101@2025", "establishments_inspected")
     assert (q3.numerator, q3.denominator) == (12, 40)        # no own figure yet at Q3: the predecessors' Q2 stands
+    # the ward's own returns are its own: the source says so (and what it includes), its note is its evidence
+    assert year.own_return is True and stock.own_return is True and stock.across is None
+    con.execute("UPDATE figures SET note = 'Đã kiểm tra cùng Đội 178' WHERE indicator_code = 'establishments_inspected' "
+                "AND return_id IN (SELECT return_id FROM returns WHERE locality_id = '90101@2025')")
+    analytics.refresh(con, {2025})
+    assert one(con, "moi-2025", 2025, 4, "90101@2025", "establishments_inspected").note == "Đã kiểm tra cùng Đội 178"
 
 
 def test_new_province_before_the_reform_is_its_old_provinces(reform_db):
