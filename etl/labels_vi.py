@@ -659,3 +659,6 @@ REFORM = {
 # --- after the attack on intake (duplicate headings) ---
 MSG["duplicate_heading"] = ("Sheet '{sheet}', dòng {row}: hai cột cùng tiêu đề '{heading}' (cột {first} và cột {second}); "
                             "không rõ số liệu ở cột nào. Xóa hoặc đổi tên một cột rồi gửi lại.")
+MSG["pd_bank_account"] = "số tài khoản ngân hàng"
+MSG["pd_sender"] = ("Ô 'Người gửi' có vẻ chứa {kind}; chỉ ghi chức danh, đơn vị (hoặc họ tên của chính người gửi) "
+                    "rồi gửi lại.")

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import analytics, corrections, db, excel, workbook_privacy
+from etl import analytics, corrections, db, excel, personal_data, workbook_privacy
 from etl.labels_vi import MSG
 from etl.personal_data import PersonalDataProblem
 from etl.problems import Problem
@@ -88,6 +88,9 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, submitted_by: str,
     report = LoadReport(workbook_privacy.shown_name(name or path.name))
     checked = check(con, path, today, name, scope)
     report.problems, report.warnings = checked.problems, checked.warnings
+    if sender := personal_data.sender_kinds(submitted_by):  # stored with the upload: no one else's data
+        report.problems = [PersonalDataProblem(MSG["pd_sender"].format(kind=personal_data.kinds_text(sender)))
+                           ] + report.problems
     if report.problems:
         return report
     submitted_at = submitted_at or dt.datetime.now().replace(microsecond=0)

@@ -36,13 +36,19 @@ def has_name(text: str) -> bool:
         return False  # most notes: no word that can start a name
     words = words_of(text)
     marked = has_marks(text)
+    excused_to = 0  # words inside a run already excused as a famous or place name ('phố Chu Văn An')
     for i in range(len(words)):
         run = _name_run(text, words, i, marked)
-        if len(run) < 2 or any(" ".join(w.flat for w in run[:n]) in FAMOUS for n in range(2, len(run) + 1)):
+        if len(run) < 2 or i < excused_to:
+            continue
+        if any(" ".join(w.flat for w in run[:n]) in FAMOUS for n in range(2, len(run) + 1)):
+            excused_to = i + len(run)
             continue
         if _after_trigger(text, words, i, marked):
             return True
-        if _standalone(run) and not _after_place(text, words, i, marked) and not _is_place_word(run[0], marked):
+        if _after_place(text, words, i, marked) or _is_place_word(run[0], marked):
+            excused_to = i + len(run)
+        elif _standalone(run):
             return True
     return False
 

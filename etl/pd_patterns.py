@@ -26,6 +26,13 @@ BIRTH = re.compile(
     r"(?<!su )(?<!truong )(?<!sinh )(?<!thi )\bsinh(?: ngay| nam| thang)?\b)"
     r"[\s:.,()]*(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b|\d{1,2}[/.-](?:19|20)\d{2}\b|(?:19[3-9]\d|20[0-2]\d)\b)"
     r"|\bns\s*:?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b|(?:19[4-9]\d|200\d|201[0-2])\b)")  # not 'NS 2023' (budget)
+# Written out so no pattern above sees them: birth month and year in words, a passport or bank account
+# number, an e-mail spelled 'at … dot', digits typed one by one ('0 3 8 0 9 5 …') or in slashed groups.
+BIRTH_WORDS = re.compile(r"\bsinh (?:ngay \d{1,2} )?thang \d{1,2}(?: nam)? (?:19|20)\d{2}\b")
+PASSPORT = re.compile(r"\bho chieu\W{0,12}[a-z]\d{7}\b")
+ACCOUNT = re.compile(r"(?:\bstk\b|\bso tai khoan\b|\btai khoan (?:ngan hang|so)\b|\btk ngan hang\b)\W{0,12}\d[\d .-]{5,22}\d")
+EMAIL_WORDS = re.compile(r"\b[\w.+-]{2,64} at [\w-]{2,63}(?: (?:dot|cham) [\w-]{2,24}){1,3}\b")
+SPREAD = re.compile(r"(?<![\d/])(?:\d[ ._-]){8,11}\d(?![\d/])|(?<![\d/])0\d{2,3}(?:/\d{3,4}){2}(?![\d/])")
 ADDRESS = re.compile(
     r"\b(?:so nha|nha so)\s*:?\s*\d"
     r"|\b(?:ngo|ngach|hem|kiet)\s+(?:so\s+)?\d+\b"
@@ -57,12 +64,17 @@ def heading_kind(flat: str) -> str | None:
 def kinds(flat: str) -> list[str]:
     """Kinds of personal data written as numbers or set phrases in a plain text."""
     found = []
-    if _has_email(flat):
+    if _has_email(flat) or (" at " in flat and EMAIL_WORDS.search(flat) and TLD.search(EMAIL_WORDS.search(flat).group())):
         found.append("email")
     if DIGIT.search(flat):
         found += _numbers(flat)
-        if ("sinh" in flat or "sn" in flat or "ns" in flat or "s.n" in flat) and BIRTH.search(flat):
+        if ("sinh" in flat or "sn" in flat or "ns" in flat or "s.n" in flat) and (BIRTH.search(flat)
+                                                                                 or BIRTH_WORDS.search(flat)):
             found.append("birth")
+        if PASSPORT.search(flat):
+            found.append("id_number")
+        if ACCOUNT.search(flat):
+            found.append("bank_account")
     if ADDRESS_HINT.search(flat) and ADDRESS.search(flat):
         found.append("address")
     return found
@@ -76,12 +88,23 @@ def _has_email(flat: str) -> bool:
 
 
 def _numbers(flat: str) -> list[str]:
-    found = []
+    found = [kind for m in SPREAD.finditer(flat) if (kind := _spread_kind(m, flat))]
     for match in NUMBER.finditer(flat):
         kind = _number_kind(match, flat)
         if kind:
             found.append(kind)
     return found
+
+
+def _spread_kind(match: re.Match, flat: str) -> str | None:
+    """Digits typed apart ('0 3 8 0 9 5 …', '0987/654/321'): read as the number they spell."""
+    digits = re.sub(r"\D", "", match.group())
+    before = flat[max(0, match.start() - 40):match.start()]
+    if ID_WORDS.search(before) and len(digits) >= 8:
+        return "id_number"
+    if PHONE_WORDS.search(before) and len(digits) >= 8:
+        return "phone"
+    return _bare_number_kind(digits, digits) if digits.startswith("0") else None
 
 
 def _number_kind(match: re.Match, flat: str) -> str | None:

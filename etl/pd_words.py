@@ -40,6 +40,7 @@ PLACES_PLAIN = {
     "chung cu", "toa nha", "khach san", "nha nghi", "karaoke", "quan", "nha hang", "massage", "co so",
     "cong ty", "cty", "doanh nghiep", "hop tac xa", "htx", "dia ban", "khu vuc", "deo",
     "ho", "nui", "dao", "vinh", "bai bien", "ten duong", "ten pho",
+    "thu vien", "hoc vien", "vien", "tnhh", "cp", "cong ty cp", "cong ty tnhh", "cty cp", "cty tnhh", "tap doan",
 }
 # Historical figures whose names streets, wards and schools carry; never a person counted in a return.
 FAMOUS = {plain(n) for n in (
@@ -67,6 +68,7 @@ PLACES = {
     "công ty", "cty", "doanh nghiệp", "hợp tác xã", "htx", "địa bàn", "khu vực", "vùng", "dốc", "đèo", "sông",
     "hồ", "núi", "đảo", "vịnh", "bãi", "bãi biển", "lô", "đài", "tên đường", "tên phố", "đoạn", "đoạn phố",
     "câu lạc bộ", "clb", "mô hình", "giải", "cúp", "lớp", "chi hội", "chi đoàn", "đồn", "lữ đoàn", "trung đoàn",
+    "thư viện", "học viện", "viện", "tnhh", "cp", "công ty cp", "công ty tnhh", "cty cp", "cty tnhh", "tập đoàn",
 }
 NOT_GIVEN_WORDS = ("Tế Học Khoa Sĩ Dược Ban Phòng Hội Đội Sở Công Xã Huyện Tỉnh Phường Thị Trấn UBND HĐND Ủy Uỷ "
                    "Nhân Dân Kế Hoạch Quyết Định Báo Cáo Tổ Khu Phố Đường Thôn Xóm Trường Đoàn Thanh Niên Liên "

@@ -8,6 +8,7 @@ is the reporting officer's, in the template's own signature cell (etl.template.O
 from __future__ import annotations
 
 import functools
+import re
 
 from openpyxl.utils import get_column_letter
 
@@ -18,7 +19,8 @@ from etl.problems import Problem
 
 INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 SPACED = dict.fromkeys(map(ord, INVISIBLE_CHARS), " ")  # a zero-width space may stand between words or inside one
-KINDS = ("name", "id_number", "phone", "email", "birth", "address")
+HYPHENATED = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+KINDS = ("name", "id_number", "phone", "email", "birth", "address", "bank_account")
 
 
 def find(value) -> list[str]:
@@ -33,6 +35,8 @@ def find(value) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def _text_kinds(text: str) -> tuple[str, ...]:
     variants = [text, text.translate(SPACED)] if any(ch in text for ch in INVISIBLE_CHARS) else [text]
+    if HYPHENATED.search(text):  # 'NGUYỄN-VĂN-QUÝNH': a name with its words joined by dashes
+        variants.append(HYPHENATED.sub(" ", text))
     found = {kind for variant in variants for line in variant.splitlines() for kind in _line_kinds(nfc(line))}
     return tuple(k for k in KINDS if k in found)
 
@@ -75,7 +79,7 @@ def scan(sheet: str, grid: list[list], officer_cell: tuple[int, int] | None = No
             if value is None or value == "":
                 continue
             found = find(value)
-            if (r, c) == officer_cell and _one_name(value):
+            if (r, c) == officer_cell and one_name(value):
                 found = [k for k in found if k != "name"]
             if found:
                 where = MSG["where"].format(sheet=label or sheet, row=r + 1, column=get_column_letter(c + 1))
@@ -83,7 +87,7 @@ def scan(sheet: str, grid: list[list], officer_cell: tuple[int, int] | None = No
     return problems
 
 
-def _one_name(value) -> bool:
+def one_name(value) -> bool:
     """The signature cell holds one person's name and nothing else: two to five words of letters, no word
     that points at someone else ("người bán dâm Trần Thị X", a list of names, a phone number)."""
     if not isinstance(value, str):
@@ -92,6 +96,12 @@ def _one_name(value) -> bool:
     flat = f" {plain(value)} "
     return (2 <= len(words) <= 5 and all(ch.isalpha() or ch in " '-" for ch in value.strip())
             and not any(f" {t} " in flat for t in pd_words.TRIGGERS_PLAIN))
+
+
+def sender_kinds(text: str) -> list[str]:
+    """What the 'sent by' text carries beyond the officer's own name (a title, a unit, or one name)."""
+    found = find(text)
+    return [k for k in found if k != "name"] if one_name(text) else found
 
 
 def kinds_text(found: list[str]) -> str:

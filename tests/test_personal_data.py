@@ -374,3 +374,38 @@ def test_the_signature_cell_exempts_one_name_only(national, tmp_path, written):
     report = loader.load_file(national, path, "Cán bộ A", today=TODAY)
     assert not report.loaded
     assert any("dòng 5, cột 'B'" in str(p) and "họ tên người" in str(p) for p in report.problems), report.problems
+
+
+# Found by attacking the scanner after it landed: evasions it missed, and names of places it refused.
+EVASIONS = [("CCCD 0 3 8 0 9 5 9 8 7 6 5 4", "id_number"), ("CMND số 1 7 3 4 5 6 7 8 9", "id_number"),
+            ("lh 0987/654/321", "phone"), ("đối tượng: NGUYỄN-VĂN-QUÝNH", "name"),
+            ("quynhhv98 at gmail dot com", "email"), ("đối tượng sinh tháng 3 năm 2005", "birth"),
+            ("hộ chiếu C1234567", "id_number"), ("STK 0011004123456", "bank_account"),
+            ("số tài khoản 1903 5555 1234 567", "bank_account")]
+PLACES_NAMED_AFTER_PEOPLE = ["phố Chu Văn An", "Trường THPT Chu Văn An", "tuyên truyền tại THCS Chu Văn An",
+                             "Thư viện Tạ Quang Bửu", "Học viện Nguyễn Ái Quốc", "Công ty CP Hoàng Anh Gia Lai",
+                             "Cty TNHH Lê Văn Phú", "Kinh phí 150 000 000 đồng", "ngày 1 2 3 4 5 6 7 8 9",
+                             "Đã họp at hội trường UBND"]
+
+
+@pytest.mark.parametrize("text, kind", EVASIONS)
+def test_spread_spelled_and_hyphenated_personal_data_is_found(text, kind):
+    assert kind in find(text)
+
+
+@pytest.mark.parametrize("text", PLACES_NAMED_AFTER_PEOPLE)
+def test_places_and_companies_named_after_people_are_not_names(text):
+    assert find(text) == []
+
+
+@pytest.mark.parametrize("sender, refused, n", [("Cán bộ tổng hợp", False, 11), ("Trần Thị Hoa", False, 12),
+                                                ("Trần Văn Bình, SĐT 0912345679", True, 13),
+                                                ("Cán bộ A, CCCD 038095111222", True, 14)])
+def test_the_sender_carries_no_one_elses_data(national, tmp_path, sender, refused, n):
+    """'Người gửi' / --by is stored with the upload: a title, a unit or the officer's own name, nothing else."""
+    path = fill_template(template.build(national, "15349", 2023, 4), tmp_path / "t.xlsx", {"tipoffs_handled": (n, n)})
+    report = loader.load_file(national, path, sender, today=TODAY)
+    assert report.loaded is not refused
+    if refused:
+        assert any("Người gửi" in str(p) for p in report.problems)
+        assert all("0912345679" not in str(p) and "038095111222" not in str(p) for p in report.problems)
