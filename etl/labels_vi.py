@@ -662,3 +662,9 @@ MSG["duplicate_heading"] = ("Sheet '{sheet}', dòng {row}: hai cột cùng tiêu
 MSG["pd_bank_account"] = "số tài khoản ngân hàng"
 MSG["pd_sender"] = ("Ô 'Người gửi' có vẻ chứa {kind}; chỉ ghi chức danh, đơn vị (hoặc họ tên của chính người gửi) "
                     "rồi gửi lại.")
+MSG["where_drawing"] = "Sheet '{sheet}', hộp văn bản hoặc hình vẽ"
+MSG["where_header_footer"] = "Sheet '{sheet}', đầu trang hoặc chân trang (khi in)"
+MSG["where_validation"] = "Sheet '{sheet}', lời nhắc hoặc thông báo kiểm tra dữ liệu của ô"
+MSG["where_defined_name"] = "Tên vùng dữ liệu (Name Manager) của tệp"
+PROPERTY_FIELD["company"] = "Công ty"
+PROPERTY_FIELD["manager"] = "Người quản lý"

@@ -24,6 +24,7 @@ def scan(path: Path, name: str, sheets: list[tuple[str, list[list]]]) -> list[Pr
         problems += personal_data.scan(sheet, grid, officer_cell(sheet, grid), labels[sheet])
     problems += _comment_problems(path, labels)
     problems += _property_problems(path)
+    problems += _other_text_problems(path, labels)
     return problems
 
 
@@ -71,6 +72,16 @@ def _property_problems(path: Path) -> list[Problem]:
             where = (MSG["where_custom_property"].format(n=prop.number) if prop.field == "custom"
                      else MSG["where_property"].format(field=PROPERTY_FIELD[prop.field]))
             problems.append(PersonalDataProblem(text_message(where, found)))
+    return problems
+
+
+def _other_text_problems(path: Path, labels: dict[str, str]) -> list[Problem]:
+    problems = []
+    for item in workbook_text.other_texts(path):
+        found = find(item.text)
+        if found:
+            where = MSG[f"where_{item.place}"].format(sheet=labels.get(item.sheet, item.sheet))
+            problems.append(PersonalDataProblem(text_message(where, found), item.sheet or None))
     return problems
 
 

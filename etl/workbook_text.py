@@ -1,5 +1,7 @@
-"""The texts an .xlsx carries outside its cells: cell comments (notes and threaded comments) and the
-document properties (title, subject, description, keywords, category, custom properties).
+"""The texts an .xlsx carries outside its cells: cell comments (notes and threaded comments), the
+document properties (title, subject, description, keywords, category, custom properties; company and
+manager), and the rest a person can type into a workbook (`other_texts`): text boxes and shapes, page
+headers and footers, data-validation prompts and messages, defined names.
 
 Read from the zip parts with defusedxml, streaming, so that a part with entity declarations is refused
 by the parser and a large part is never held whole. The author and last-modified-by fields, and the
@@ -7,7 +9,9 @@ authors of comments, are the officer and are not returned (they are never stored
 """
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +28,14 @@ CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 CORE_FIELDS = {f"{DC}title": "title", f"{DC}subject": "subject", f"{DC}description": "description",
                f"{CP}keywords": "keywords", f"{CP}category": "category", f"{CP}contentStatus": "status"}
 CUSTOM_PROPERTY = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}property"
+EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+APP_FIELDS = {f"{EXTENDED}Company": "company", f"{EXTENDED}Manager": "manager"}
+DRAWING_TEXT = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
+# After a sheet's cells (read by the cell reader) come its header/footer and data validations: read from
+# the part's tail with patterns, so the cells are not parsed a second time.
+HEADER_FOOTER = re.compile(rb"<(?:\w+:)?(?:odd|even|first)(?:Header|Footer)>([^<]{1,32767})<")
+VALIDATION_TEXT = re.compile(rb"\b(?:prompt|promptTitle|error|errorTitle)=\"([^\"]{1,32767})\"")
+CODES = re.compile(r"&(?:\"[^\"]*\"|[A-Za-z]|\d+)")   # '&L', '&"Arial,Bold"', '&12': header layout codes
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,10 @@ def properties(path: Path) -> Iterator[Property]:
             for element in _elements(archive, "docProps/core.xml"):
                 if element.tag in CORE_FIELDS and (element.text or "").strip():
                     yield Property(CORE_FIELDS[element.tag], 0, element.text)
+        if "docProps/app.xml" in names:
+            for element in _elements(archive, "docProps/app.xml"):
+                if element.tag in APP_FIELDS and (element.text or "").strip():
+                    yield Property(APP_FIELDS[element.tag], 0, element.text)
         if "docProps/custom.xml" in names:
             number = 0
             for element in _elements(archive, "docProps/custom.xml"):
@@ -63,6 +79,39 @@ def properties(path: Path) -> Iterator[Property]:
                     number += 1
                     text = " ".join(t for t in [element.get("name", "")] + [c.text or "" for c in element] if t)
                     yield Property("custom", number, text)
+
+
+@dataclass(frozen=True)
+class Text:
+    place: str       # "drawing", "header_footer", "validation", "defined_name"
+    sheet: str       # the sheet it belongs to ("" for the workbook's)
+    text: str
+
+
+def other_texts(path: Path) -> Iterator[Text]:
+    """Text boxes and shapes, headers and footers, data-validation prompts, defined names."""
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        for sheet, member in _sheet_members(archive, names).items():
+            tail = _after_cells(archive, member)
+            for match in HEADER_FOOTER.finditer(tail):
+                yield Text("header_footer", sheet, CODES.sub(" ", html.unescape(match.group(1).decode("utf-8", "replace"))))
+            for match in VALIDATION_TEXT.finditer(tail):
+                yield Text("validation", sheet, html.unescape(match.group(1).decode("utf-8", "replace")))
+            for drawing in _related(archive, names, member, ("/drawing",)):
+                text = " ".join(e.text or "" for e in _elements(archive, drawing) if e.tag == DRAWING_TEXT)
+                if text.strip():
+                    yield Text("drawing", sheet, text)
+        for element in _elements(archive, "xl/workbook.xml"):
+            if element.tag == f"{MAIN}definedName":
+                yield Text("defined_name", "", f"{element.get('name', '').replace('_', ' ')} {element.text or ''}")
+
+
+def _after_cells(archive: zipfile.ZipFile, member: str) -> bytes:
+    """The part of a sheet's XML after its cells (the guard has bounded the part's size)."""
+    data = archive.read(member)
+    end = data.rfind(b"sheetData>")
+    return data[end:] if end >= 0 else data
 
 
 def _elements(archive: zipfile.ZipFile, member: str):

@@ -409,3 +409,82 @@ def test_the_sender_carries_no_one_elses_data(national, tmp_path, sender, refuse
     if refused:
         assert any("Người gửi" in str(p) for p in report.problems)
         assert all("0912345679" not in str(p) and "038095111222" not in str(p) for p in report.problems)
+
+
+def _header_footer(path):
+    workbook()(path)
+    from openpyxl import load_workbook
+    wb = load_workbook(path)
+    wb.active.oddFooter.center.text = "Người lập: đối tượng Lò Thị Mai, ĐT 0912 345 678"
+    wb.save(path)
+    return path
+
+
+def _validation_prompt(path):
+    workbook()(path)
+    from openpyxl import load_workbook
+    from openpyxl.worksheet.datavalidation import DataValidation
+    wb = load_workbook(path)
+    rule = DataValidation(type="whole", prompt="Hỏi chị Vàng Thị Dua, SĐT 0345 111 222", promptTitle="Hướng dẫn")
+    rule.add("E2")
+    wb.active.add_data_validation(rule)
+    wb.save(path)
+    return path
+
+
+def _defined_name(path):
+    workbook()(path)
+    from openpyxl import load_workbook
+    from openpyxl.workbook.defined_name import DefinedName
+    wb = load_workbook(path)
+    wb.defined_names["Nguyen_Van_Quynh_0912345678"] = DefinedName("Nguyen_Van_Quynh_0912345678",
+                                                                   attr_text="'Số liệu'!$A$1")
+    wb.save(path)
+    return path
+
+
+def _company(path):
+    workbook()(path)
+    return _rewrite(path, lambda m: m.__setitem__("docProps/app.xml", (
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        '<Company>UBND xã Bình Mỹ</Company><Manager>Chủ cơ sở Trần Văn Bình 0912 345 678</Manager></Properties>'
+    ).encode()))
+
+
+def _text_box(path):
+    workbook()(path)
+
+    def change(members):
+        members["xl/drawings/drawing1.xml"] = (
+            '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor><xdr:sp><xdr:txBody>'
+            '<a:p><a:r><a:t>Đối tượng Nguyễn Văn Quýnh, CCCD 038095001234</a:t></a:r></a:p>'
+            '</xdr:txBody></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>').encode()
+        rels = "xl/worksheets/_rels/sheet1.xml.rels"
+        body = members[rels].decode() if rels in members else (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>')
+        members[rels] = body.replace("</Relationships>", (
+            '<Relationship Id="d1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"'
+            ' Target="../drawings/drawing1.xml"/></Relationships>')).encode()
+    return _rewrite(path, change)
+
+
+@pytest.mark.parametrize("build, place, value", [
+    (_header_footer, "đầu trang hoặc chân trang", "Lò Thị Mai"),
+    (_validation_prompt, "lời nhắc hoặc thông báo kiểm tra dữ liệu", "Vàng Thị Dua"),
+    (_defined_name, "Tên vùng dữ liệu", "Quynh"),
+    (_company, "Người quản lý", "Trần Văn Bình"),
+    (_text_box, "hộp văn bản hoặc hình vẽ", "Nguyễn Văn Quýnh")], ids=lambda v: getattr(v, "__name__", None))
+def test_text_outside_the_cells_is_scanned_too(loaded, build, place, value):
+    """Text boxes, headers and footers, validation prompts, defined names, company and manager."""
+    report, stored = loaded(build)
+    messages = [str(p) for p in report.problems]
+    assert not report.loaded and any(place in m for m in messages), messages
+    assert all(value not in m for m in messages) and value.encode() not in stored
+
+
+def test_a_company_property_naming_the_office_is_fine(loaded):
+    report, _ = loaded(lambda p: _rewrite(workbook()(p), lambda m: m.__setitem__("docProps/app.xml", (
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        '<Company>UBND xã Bình Mỹ</Company><Manager>Phòng Văn hóa - Xã hội</Manager></Properties>').encode())))
+    assert report.loaded, [str(p) for p in report.problems]
