@@ -656,3 +656,9 @@ REFORM = {
     "year_period": "{year} ({period})",
     "period": {1: "quý I", 2: "6 tháng", 3: "9 tháng", 4: "cả năm"},
 }
+# --- issue 18 (i18 part): uploads refresh only what they touch; the full refresh command ---
+REFRESH = {
+    "help": "tính lại toàn bộ bảng số liệu tổng hợp (các trang đọc từ bảng này)",
+    "year_help": "chỉ tính lại năm này (có thể ghi nhiều lần); mặc định: mọi năm",
+    "done": "Đã tính lại bảng số liệu tổng hợp: {rows} dòng.",
+}

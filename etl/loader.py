@@ -174,4 +174,4 @@ def _write(cur, file_name: str, digest: str, checked: Checked, submitted_by: str
                                  AND r.year = a.year AND r.quarter = a.quarter""", [upload_id])
     report.rows = db.one(cur, "SELECT count(*) FROM figures f JOIN returns r USING (return_id) WHERE r.upload_id = ?",
                          [upload_id])[0]
-    analytics.refresh(cur, {year for _, year, _, _ in changed})
+    analytics.refresh_touched(cur, [(locality_id, year, quarter) for locality_id, year, quarter, _ in changed])
