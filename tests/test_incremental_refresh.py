@@ -47,7 +47,7 @@ def uploads(draw):
     era = OLD_UNITS if (year, quarter) <= (2025, 2) else NEW_UNITS
     unit = draw(st.sampled_from(era))
     figures = draw(st.lists(st.tuples(st.sampled_from(INDICATORS), st.integers(0, 20), st.integers(0, 10),
-                                      st.booleans(), st.sampled_from([None, "ghi chú"])),
+                                      st.booleans(), st.sampled_from([None, None, None, "ghi chú"])),
                             min_size=1, max_size=3, unique_by=lambda f: f[0]))
     return [Record(unit, year, quarter, ind, num, num + extra if ind == "tipoffs_handled" else None, note,
                    "s", 2, remove=remove) for ind, num, extra, remove, note in figures]
@@ -119,3 +119,21 @@ def test_refresh_command_rebuilds_the_whole_table(tmp_path, capsys):
         assert _rows(connection, "SELECT * FROM area_figures") == expected != []
     finally:
         connection.close()
+
+
+def test_a_quarter_emptied_by_xoa_then_sent_again_gets_the_next_version(con):
+    """Found by the property test: the version after an emptied one was numbered from the figures, not the
+    returns, and clashed with version 1."""
+    cur = con.cursor()
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        for remove in (False, True, False):
+            record = Record("90002@pre2025", 2024, 1, "outreach_sessions", 3, None, None, "s", 2, remove=remove)
+            loader._write(cur, "t.xlsx", "h", Checked([record], [], []), "thử", dt.datetime(2026, 1, 1),
+                          loader.LoadReport("t.xlsx"))
+        versions = cur.execute("SELECT version FROM returns WHERE locality_id = '90002@pre2025' ORDER BY 1").fetchall()
+        assert versions == [(1,), (2,), (3,)]
+        assert cur.execute("SELECT numerator FROM current_figures WHERE locality_id = '90002@pre2025'").fetchall() == [(3,)]
+    finally:
+        cur.execute("ROLLBACK")
+        cur.close()
