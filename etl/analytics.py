@@ -78,16 +78,19 @@ def _compute(con: duckdb.DuckDBPyConnection, outputs: list[str], year: int, q0: 
 
 
 def _combinable(con: duckdb.DuckDBPyConnection, outputs: list[str], year: int) -> list[str]:
-    """Units with children, no return of their own in `year` and nothing from the other era: their figure is
+    """Units with children, no return of their own in `year` and none in `year` below their bridge members
+    (so nothing from the other era): their figure is
     the sum of their children's (own_return false, no note when the children carry none). Deepest first."""
-    return [row[0] for row in con.execute(_COMBINABLE, [outputs, year]).fetchall()]
+    return [row[0] for row in con.execute(_COMBINABLE, [outputs, year, year]).fetchall()]
 
 
 _COMBINABLE = """
 SELECT o.id FROM (SELECT unnest(?::VARCHAR[]) AS id) o
 WHERE EXISTS (SELECT 1 FROM localities c WHERE c.parent_id = o.id)
   AND NOT EXISTS (SELECT 1 FROM current_returns r WHERE r.locality_id = o.id AND r.year = ?)
-  AND NOT EXISTS (SELECT 1 FROM era_bridge e WHERE e.locality_id = o.id)
+  AND NOT EXISTS (SELECT 1 FROM era_bridge e JOIN locality_closure c ON c.ancestor_id = e.member_id
+                  JOIN current_returns r ON r.locality_id = c.locality_id AND r.year = ?
+                  WHERE e.locality_id = o.id)
 ORDER BY (SELECT max(depth) FROM locality_closure c WHERE c.locality_id = o.id) DESC, o.id
 """
 
