@@ -41,12 +41,14 @@ def build(path: Path, years: int) -> tuple[int, int]:
     last_year = 2024
     catalog.load(con, catalog.read_indicators(), [Plan("bench", "Bench", "VN", "", last_year - years + 1, last_year,
                                                        None, None, None, targets)])
-    con.execute("INSERT INTO uploads (upload_id, file_name, file_hash, submitted_by, submitted_at, row_count) "
-                "VALUES (1, 'bench', 'h', 'bench', now(), 0)")
-    con.execute("""INSERT INTO returns
-                   SELECT row_number() OVER (), 1, l.locality_id, y, q, 1, 'bench', now()
+    # ids from the tables' sequences (not typed in), so that a real upload on this database gets the next ones
+    upload_id = con.execute("INSERT INTO uploads (file_name, file_hash, submitted_by, submitted_at, row_count) "
+                            "VALUES ('bench', 'h', 'bench', now(), 0) RETURNING upload_id").fetchone()[0]
+    con.execute("""INSERT INTO returns (upload_id, locality_id, year, quarter, version, submitted_by, submitted_at)
+                   SELECT ?, l.locality_id, y, q, 1, 'bench', now()
                    FROM localities l, range(?, ?) t(y), range(1, 5) s(q)
-                   WHERE l.level = 'commune' AND l.locality_id LIKE '%@pre2025'""", [last_year - years + 1, last_year + 1])
+                   WHERE l.level = 'commune' AND l.locality_id LIKE '%@pre2025'""",
+                [upload_id, last_year - years + 1, last_year + 1])
     con.execute("""INSERT INTO figures
                    SELECT r.return_id, i.code, (hash(r.return_id, i.code) % 40)::BIGINT,
                           CASE WHEN i.kind = 'share' THEN 40 + (hash(r.locality_id, i.code) % 20)::BIGINT END, NULL

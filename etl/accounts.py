@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import duckdb
@@ -19,7 +20,14 @@ ROLES = ("admin", "leader", "reporter")
 MIN_PASSWORD = 10
 LOCK_AFTER, LOCK_WINDOW = 5, dt.timedelta(minutes=15)
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
-_hasher = PasswordHasher()
+# argon2id at OWASP's minimum (19 MiB, 2 passes, 1 lane) instead of the library's 64 MiB, and at most
+# HASHING_AT_ONCE hashes at a time, always on the same few threads (so the memory of one hash is reused by
+# the next instead of each session's thread keeping its own): 25 logins at once stay bounded, also while
+# verifying old 64 MiB hashes (rehashed to these on login). Measured in bench/login_burst.py (README "Speed").
+ARGON2 = {"time_cost": 2, "memory_cost": 19 * 1024, "parallelism": 1}
+HASHING_AT_ONCE = 4
+_hashing = ThreadPoolExecutor(HASHING_AT_ONCE, thread_name_prefix="argon2")
+_hasher = PasswordHasher(**ARGON2)
 _DUMMY = _hasher.hash("not a password of anyone")  # verified against when the name is unknown: same time
 
 
@@ -194,7 +202,7 @@ def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str,
     row = db.one(con, "SELECT password_hash, disabled FROM users WHERE username = ?", [typed])
     stored = row[0] if row and row[0] and not row[1] else None
     try:
-        _hasher.verify(stored or _DUMMY, password or "")
+        _hashing.submit(_hasher.verify, stored or _DUMMY, password or "").result()
         ok = stored is not None
     except (VerificationError, InvalidHashError):
         ok = False
@@ -202,6 +210,7 @@ def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str,
         audit.record(con, typed, audit.LOGIN_FAILED, "", now)
         raise LoginRefused(ACCOUNT["refused"])
     if _hasher.check_needs_rehash(stored):
-        con.execute("UPDATE users SET password_hash = ? WHERE username = ?", [_hasher.hash(password), typed])
+        rehashed = _hashing.submit(_hasher.hash, password).result()
+        con.execute("UPDATE users SET password_hash = ? WHERE username = ?", [rehashed, typed])
     audit.record(con, typed, audit.LOGIN_OK, "", now)
     return get(con, typed)

@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from etl import (attainment, audit, bootstrap, cli_backup, cli_plans, cli_privacy, cli_users, db, faults,
-                 loader, reform, rights)
+from etl import (attainment, audit, bootstrap, cli_backup, cli_plans, cli_privacy, cli_refresh, cli_users, db,
+                 faults, loader, reform, rights)
 from etl.labels_vi import FAULT, MSG, STATUS
 
 TARGET_COLUMNS = ["plan_id", "indicator_code", "level", "year", "comparator", "value", "value_high", "unit", "clause"]
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_plans.add_parser(sub, common)
     cli_privacy.add_parser(sub, common)
     cli_backup.add_parsers(sub, common)
+    cli_refresh.add_parser(sub, common)
     p = sub.add_parser("demo", parents=[common], help="tạo CSDL minh họa từ các tệp Excel sinh tự động")
     p.add_argument("--if-missing", action="store_true", help="bỏ qua nếu CSDL đã có số liệu")
     p.add_argument("--out", type=Path, help="thư mục ghi các tệp Excel minh họa")
@@ -275,5 +276,5 @@ CREATES = {"init", "load", "template", "demo"}  # commands that may start from n
 EXIT_REFUSED_ACCOUNT = 4
 COMMANDS = {"init": cmd_init, "load": cmd_load, "targets": cmd_targets, "localities": cmd_localities,
             "attainment": cmd_attainment, "template": cmd_template, "export": cmd_export, "user": cli_users.run,
-            "plan": cli_plans.run, "privacy": cli_privacy.run,
+            "plan": cli_plans.run, "privacy": cli_privacy.run, "refresh": cli_refresh.run,
             "demo": cmd_demo}

@@ -668,3 +668,9 @@ MSG["where_validation"] = "Sheet '{sheet}', lời nhắc hoặc thông báo ki�
 MSG["where_defined_name"] = "Tên vùng dữ liệu (Name Manager) của tệp"
 PROPERTY_FIELD["company"] = "Công ty"
 PROPERTY_FIELD["manager"] = "Người quản lý"
+# --- issue 18 (i18 part): uploads refresh only what they touch; the full refresh command ---
+REFRESH = {
+    "help": "tính lại toàn bộ bảng số liệu tổng hợp (các trang đọc từ bảng này)",
+    "year_help": "chỉ tính lại năm này (có thể ghi nhiều lần); mặc định: mọi năm",
+    "done": "Đã tính lại bảng số liệu tổng hợp: {rows} dòng.",
+}

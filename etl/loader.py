@@ -153,7 +153,9 @@ def _write(cur, file_name: str, digest: str, checked: Checked, submitted_by: str
                                list(struct_pack(i := indicator_code, n := numerator, d := denominator, t := note)
                                     ORDER BY indicator_code) AS figs
                         FROM old_figures GROUP BY ALL)
-           SELECT new.locality_id, new.year, new.quarter, coalesce(old.version, 0) AS version
+           SELECT new.locality_id, new.year, new.quarter,
+                  (SELECT coalesce(max(r.version), 0) FROM returns r  -- a version left empty by 'xóa' counts
+                   WHERE r.locality_id = new.locality_id AND r.year = new.year AND r.quarter = new.quarter) AS version
            FROM new LEFT JOIN old USING (locality_id, year, quarter)
            WHERE old.figs IS DISTINCT FROM new.figs""").fetchall()
     groups = len(incoming[["locality_id", "year", "quarter"]].drop_duplicates())
@@ -177,4 +179,4 @@ def _write(cur, file_name: str, digest: str, checked: Checked, submitted_by: str
                                  AND r.year = a.year AND r.quarter = a.quarter""", [upload_id])
     report.rows = db.one(cur, "SELECT count(*) FROM figures f JOIN returns r USING (return_id) WHERE r.upload_id = ?",
                          [upload_id])[0]
-    analytics.refresh(cur, {year for _, year, _, _ in changed})
+    analytics.refresh_touched(cur, [(locality_id, year, quarter) for locality_id, year, quarter, _ in changed])

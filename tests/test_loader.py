@@ -188,3 +188,23 @@ def test_an_upload_is_in_the_audit_trail_with_file_hash_units_quarters_and_versi
     assert (event["username"], event["action"]) == ("baocao.a", "upload")
     assert event["detail"] == (f"q2.xlsx (sha256 {hashlib.sha256(data).hexdigest()[:16]}): "
                                "90001 quý 2/2023 v1, 90002 quý 2/2023 v1")
+
+
+def test_preview_and_commit_never_run_a_full_refresh_and_agree(con, tmp_path, monkeypatch):
+    """Issue 18: the preview judges the file on the rows it touches only (no second full refresh),
+    and what it shows is what the commit then makes."""
+    load(con, _bulk(tmp_path / "v1.xlsx", [("90001", 2023, 2, "tipoffs_handled", 1, 2)]))
+
+    def full_refresh(*args, **kwargs):
+        raise AssertionError("a full refresh of the analytics table")
+    monkeypatch.setattr(loader.analytics, "refresh", full_refresh)
+    data = _bulk(tmp_path / "v2.xlsx", [("90003", 2023, 2, "tipoffs_handled", 3, 4),
+                                        ("90001", 2023, 3, "establishments_inspected", 4, 8)]).read_bytes()
+    inspection = submission.inspect(con, "v2.xlsx", data, today=TODAY)
+    shown = {(year, quarter): [(r.numerator, r.denominator, r.status) for r in results]
+             for _, year, quarter, results in inspection.preview}
+    assert submission.commit(con, "v2.xlsx", data, "Cán bộ A", today=TODAY).loaded
+    for (year, quarter), results in shown.items():
+        after = attainment.evaluate(con, "test-plan", year, quarter, today=TODAY)
+        assert [(r.numerator, r.denominator, r.status) for r in after] == results
+    assert shown[(2023, 3)][1][:2] == (1 + 3, 2 + 4)
