@@ -88,10 +88,14 @@ area AS (
            CASE WHEN o.locality_id IS NULL THEN s.denominator WHEN s.locality_id IS NULL THEN o.denominator
                 WHEN i.numerator_agg = 'sum' THEN s.denominator + o.denominator
                 WHEN o.direction = 'successors' AND NOT s.kept_own THEN o.denominator ELSE s.denominator END AS denominator,
-           coalesce(s.own_return AND (o.locality_id IS NULL OR (i.numerator_agg = 'last' AND s.kept_own)), FALSE)
-               AS own_return,
-           CASE WHEN o.locality_id IS NULL OR (i.numerator_agg = 'last' AND s.kept_own) THEN s.note
-                WHEN s.locality_id IS NULL THEN o.note END AS note,
+           -- the unit's own return counts (and its note shows) wherever its own figure is part of the result:
+           -- always for `sum`; for `last` unless the other era's figure replaced it
+           coalesce(s.own_return AND (o.locality_id IS NULL OR i.numerator_agg = 'sum'
+                                      OR NOT (o.direction = 'successors' AND NOT s.kept_own)), FALSE) AS own_return,
+           CASE WHEN o.locality_id IS NULL OR (i.numerator_agg = 'last' AND NOT (o.direction = 'successors'
+                                                                                AND NOT s.kept_own)) THEN s.note
+                WHEN s.locality_id IS NULL THEN o.note
+                WHEN i.numerator_agg = 'sum' THEN coalesce(s.note, o.note) END AS note,
            CASE WHEN i.numerator_agg = 'sum' OR s.locality_id IS NULL
                   OR (o.direction = 'successors' AND NOT s.kept_own) THEN o.direction END AS across
     FROM (SELECT x.*, x.own_return AND l.level IN ('province', 'district') AS kept_own
