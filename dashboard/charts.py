@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 from dashboard import format as fmt
 from dashboard.text import plot
 from etl.attainment import TargetResult
-from etl.labels_vi import STATUS, STATUS_ICON, UI
+from etl.labels_vi import I16, STATUS, STATUS_ICON, UI
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies; icons and text repeat it.
 STATUS_COLOUR = {"met": "#009E73", "on_track": "#56B4E9", "behind": "#E69F00", "not_met": "#D55E00",
@@ -39,27 +39,51 @@ def _layout(fig: go.Figure, title: str, height: int, **axes) -> go.Figure:
     return fig
 
 
+def short_label(r: TargetResult, width: int = 16, longest: int = 48) -> str:
+    """A heatmap column header: the target's number and name, cut at `longest` characters and wrapped
+    into lines of about `width` (Plotly text, the name escaped)."""
+    name = fmt.target_label(r.indicator_name, r.levels, r.target_id)
+    if len(name) > longest:
+        name = name[:longest].rsplit(" ", 1)[0] + " …"
+    return wrap(plot(name), width)
+
+
+def _tracked(r: TargetResult) -> bool:
+    """Whether a unit's cell is drawn: it has a figure for the target, shown or hidden as a small number."""
+    return r.numerator is not None or r.suppressed
+
+
 def status_heatmap(unit_names: list[str], grid: list[list[TargetResult]], title: str) -> go.Figure:
-    """Units (rows) × targets (columns), each cell coloured by status with its icon and actual value."""
+    """Units (rows) × targets (columns, headed by their short names), each cell coloured by status with
+    its icon and actual value; a unit without a figure for a target has no cell there (left blank)."""
     columns = grid[0] if grid else []
-    x = [fmt.target_number(r.target_id) for r in columns]
+    x = [short_label(r) for r in columns]
     n = len(STATUS_ORDER)
     scale = [pair for i, s in enumerate(STATUS_ORDER) for pair in ([i / n, STATUS_COLOUR[s]], [(i + 1) / n,
                                                                                             STATUS_COLOUR[s]])]
     fig = go.Figure(go.Heatmap(
-        z=[[STATUS_ORDER.index(r.status) + 0.5 for r in row] for row in grid], x=x, y=[plot(n) for n in unit_names],
+        z=[[STATUS_ORDER.index(r.status) + 0.5 if _tracked(r) else None for r in row] for row in grid],
+        x=x, y=[plot(n) for n in unit_names], hoverongaps=False,
         zmin=0, zmax=n, colorscale=scale, showscale=False, xgap=2, ygap=2,
-        text=[[f"{STATUS_ICON[r.status]} {fmt.actual_of(r)}"
-               for r in row] for row in grid],
-        texttemplate="%{text}", textfont={"size": 11},
+        text=[[f"{STATUS_ICON[r.status]} {fmt.actual_of(r)}" if _tracked(r) else "" for r in row] for row in grid],
+        texttemplate="%{text}", textfont={"size": 11, "color": "#000000"},
         customdata=[[[plot(fmt.target_label(r.indicator_name, r.levels, r.target_id)), STATUS[r.status],
-                      fmt.fraction_of(r)] for r in row] for row in grid],
-        hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]}: %{text} (%{customdata[2]})<extra></extra>"))
-    fig = _layout(fig, title, 140 + 30 * len(unit_names),
-                  xaxis={"title": {"text": UI["heatmap_x"], "standoff": 4}, "type": "category", "side": "top"},
-                  yaxis={"title": UI["heatmap_y"], "autorange": "reversed", "type": "category"})
-    fig.update_layout(margin={"t": 120})
+                      result_detail(r)] for r in row] for row in grid],
+        hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]}: %{text}%{customdata[2]}<extra></extra>"))
+    lines = max([label.count("<br>") + 1 for label in x] + [1])
+    fig = _layout(fig, title, 160 + 30 * len(unit_names) + 14 * lines,
+                  xaxis={"title": {"text": I16["heatmap_x"], "standoff": 4}, "type": "category", "side": "top",
+                         "tickangle": 0, "tickfont": {"size": 10, "color": "#000000"}},
+                  yaxis={"title": UI["heatmap_y"], "autorange": "reversed", "type": "category",
+                         "tickfont": {"color": "#000000"}})
+    fig.update_layout(margin={"t": 90 + 14 * lines})
     return fig
+
+
+def result_detail(r: TargetResult) -> str:
+    """' (37/148)' after a result, only where the fraction says more than the result: never '3 (3)'."""
+    fraction = fmt.fraction_of(r)
+    return "" if fraction in (fmt.actual_of(r), "–") else f" ({fraction})"
 
 
 def _count_range(*values) -> list[float]:

@@ -645,6 +645,7 @@ TEMPLATE["instructions"] = [
 # --- issue 13 (part B): user text shown as text; small numbers protected against subtraction ---
 SMALL_NUMBERS = {
     "hidden": "ẩn",   # a figure hidden only so that a "<5" beside it cannot be worked out by subtraction
+}
 # --- issue 14 (figures across the 1 July 2025 reform; "vượt mức"; periods of the year-by-year export) ---
 REFORM = {
     "exceeded": " (vượt mức)",
@@ -654,4 +655,9 @@ REFORM = {
     "compared": "so sánh trên {both}/{total} đơn vị có số liệu cả hai năm",
     "year_period": "{year} ({period})",
     "period": {1: "quý I", 2: "6 tháng", 3: "9 tháng", 4: "cả năm"},
+}
+# --- issue 16 (i16 part): heatmap names, plan picker, confirmations, honest charts, reporter journey ---
+I16 = {
+    "heatmap_x": "Chỉ tiêu",
+    "heatmap_blank": "Ô để trống: đơn vị không có số liệu của chỉ tiêu đó (không theo dõi hoặc chưa báo cáo).",
 }

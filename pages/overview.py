@@ -3,7 +3,7 @@ import streamlit as st
 
 from dashboard import charts, filters, format as fmt, queries, state, tables
 from dashboard.text import md, md_format
-from etl.labels_vi import PERIOD_OF_YEAR, UI
+from etl.labels_vi import I16, PERIOD_OF_YEAR, UI
 
 state.page_setup()
 st.title(UI["page_overview"])
@@ -38,7 +38,7 @@ if state.database_ready() and (view := filters.current()):
         title = UI["heatmap_title"].format(unit=unit, period=period)
         rows = [[r for r in data.grid[u.locality_id] if r.target_id in shown] for u in data.units]
         st.plotly_chart(charts.status_heatmap([u.name for u in data.units], rows, title), width="stretch")
-        st.caption(UI["heatmap_caption"])
+        st.caption(UI["heatmap_caption"] + " " + I16["heatmap_blank"])
         hidden = [fmt.target_number(r.target_id) for r in data.results if r.target_id not in shown]
         if hidden:
             st.caption(UI["heatmap_hidden"].format(targets=", ".join(hidden)))

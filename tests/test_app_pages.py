@@ -3,6 +3,7 @@ on a database the test builds; every number shown is checked against the engine'
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -252,3 +253,15 @@ def test_export_page_previews_the_tables_of_the_view_and_offers_three_files(page
     assert "Huyện Một" in at.caption[0].value and "6 tháng đầu năm 2023" in at.caption[0].value
     labels = [e.proto.label for e in at.get("download_button")]
     assert labels == ["Tải Excel (.xlsx)", "Tải CSV (.zip, mỗi bảng một tệp)", "Tải phụ lục Word (.docx)"]
+
+
+def test_overview_heatmap_is_headed_by_target_names_and_leaves_untracked_cells_blank(page_db):
+    at = open_page()
+    chart = at.get("plotly_chart")[0]
+    figure = json.loads(chart.proto.spec)
+    cells = figure["data"][0]
+    assert all(not header.isdigit() for header in cells["x"])
+    assert cells["x"][0].startswith("1. ") and "<br>" in cells["x"][0]
+    assert "Ô để trống" in texts(at)
+    # Huyện Hai (row 2) has no figure for target 1: its cell is left out, not a grey "○ –"
+    assert cells["text"][1][0] == "" and cells["z"][1][0] is None

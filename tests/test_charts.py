@@ -15,8 +15,10 @@ def test_heatmap_colours_each_cell_by_status_and_writes_icon_and_value():
             [result(1, "behind", actual=10.0), result(2, "met", comparator="range", unit="buổi", actual=3)]]
     fig = charts.status_heatmap(["Xã A", "Xã B"], grid, "Tiêu đề")
     cells = fig.data[0]
-    assert list(cells.x) == ["1", "2"] and list(cells.y) == ["Xã A", "Xã B"]
-    assert [list(row) for row in cells.text] == [["✔ 30,0%", "○ –"], ["⚠ 10,0%", "✔ 3"]]
+    assert list(cells.x) == ["1. Cơ sở được<br>kiểm tra", "2. Cơ sở được<br>kiểm tra"]
+    assert list(cells.y) == ["Xã A", "Xã B"]
+    assert [list(row) for row in cells.text] == [["✔ 30,0%", ""], ["⚠ 10,0%", "✔ 3"]]
+    assert cells.z[0][1] is None and cells.hoverongaps is False   # no figure: no cell, not a grey one
     scale = dict((round(stop, 2), colour) for stop, colour in cells.colorscale)
     z = cells.z[1][0]    # behind
     assert scale[round((charts.STATUS_ORDER.index("behind")) / 5, 2)] == charts.STATUS_COLOUR["behind"]
@@ -60,3 +62,33 @@ def test_long_titles_are_wrapped():
     title = "Một tiêu đề rất dài " * 10
     assert all(len(line) <= 90 for line in charts.wrap(title).split("<br>"))
     assert charts.wrap(title).replace("<br>", " ") == " ".join(title.split())
+
+
+def test_heatmap_headers_are_short_wrapped_names_as_text_and_distinct():
+    long = "Tỷ lệ cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm được kiểm tra, <b>xử lý</b> & nhắc nhở"
+    row = [result(1, "met", name=long, actual=30.0), result(2, "met", name=long, actual=40.0, levels=("district",)),
+           result(12, "met", name="Ngắn", actual=1.0)]
+    fig = charts.status_heatmap(["Xã A"], [row], "T")
+    x = list(fig.data[0].x)
+    assert len(set(x)) == 3 and x[2] == "12. Ngắn"
+    assert all(len(line) <= 20 for label in x for line in label.split("<br>"))
+    assert all(len(label.replace("<br>", " ")) <= 52 for label in x) and x[0].endswith("…")
+    assert "<b>" not in "".join(x)
+    assert fig.layout.xaxis.tickangle == 0 and fig.layout.xaxis.title.text == "Chỉ tiêu"
+
+
+def test_an_extra_indicator_of_one_unit_leaves_the_others_blank_not_grey():
+    grid = [[result(1, "met", actual=30.0), result(2, "met", actual=50.0)],
+            [result(1, "behind", actual=10.0), result(2, "no_data", numerator=None, denominator=None)],
+            [result(1, "met", actual=30.0), result(2, "not_met", numerator=None, denominator=None)]]
+    cells = charts.status_heatmap(["A", "B", "C"], grid, "T").data[0]
+    assert [row[1] for row in cells.z] == [charts.STATUS_ORDER.index("met") + 0.5, None, None]
+    assert [row[1] for row in cells.text] == ["✔ 50,0%", "", ""]
+
+
+def test_results_are_written_once():
+    count = result(1, "met", comparator="at_least", unit="buổi", actual=3, numerator=3, denominator=None)
+    zero = result(2, "not_met", comparator="at_least", unit="buổi", actual=0, numerator=0, denominator=None)
+    share = result(3, "met", actual=25.0)
+    assert charts.result_detail(count) == "" and charts.result_detail(zero) == ""
+    assert charts.result_detail(share) == " (37/148)"
