@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import annex, export_files, export_tables, queries
 from dashboard.text import md_format
+from etl import plan_labels as plan_labels_mod
 from etl import (access, accounts, areas, audit, backup, bootstrap, db, faults, loader, lookups, plan_editor, sessions,
                  settings, submission, template)
 from etl.access import Scope
@@ -140,6 +141,11 @@ def unit_of_code(plan_id: str, code: str, year: int, quarter: int) -> str | None
     """A code typed in the URL (?unit=19333), resolved in the plan's own era (issue 14, rule 5)."""
     from etl import reform
     return reform.resolve_in_plan(connection().cursor(), code, plan_id, year, quarter)
+
+
+@st.cache_data(ttl=300)
+def plan_labels(plan_ids: tuple[str, ...]) -> dict[str, str]:
+    return plan_labels_mod.labels(connection().cursor(), list(plan_ids))
 
 
 @st.cache_data(ttl=300)

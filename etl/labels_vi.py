@@ -661,3 +661,6 @@ I16 = {
     "heatmap_x": "Chỉ tiêu",
     "heatmap_blank": "Ô để trống: đơn vị không có số liệu của chỉ tiêu đó (không theo dõi hoặc chưa báo cáo).",
 }
+I16.update({
+    "plan_number": "số {number}",
+})

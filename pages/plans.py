@@ -93,8 +93,9 @@ account = state.user()
 if account and account.role in ("admin", "leader"):
     con = state.connection().cursor()
     plans = {p[0]: p[1] for p in state.plans() if access.covers(con, state.scope(), p[4])}  # its own area's plans
+    labels = state.plan_labels(tuple(plans))
     chosen = st.selectbox(PLAN_EDIT["pick"], [NEW, *plans], key="plan_pick",
-                          format_func=lambda p: PLAN_EDIT["new_plan"] if p == NEW else plans[p])
+                          format_func=lambda p: PLAN_EDIT["new_plan"] if p == NEW else labels.get(p, plans[p]))
     if st.session_state.get("editing") != chosen:
         _start(chosen)
     plan = None if chosen == NEW else state.plan_to_edit(chosen)

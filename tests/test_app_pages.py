@@ -265,3 +265,11 @@ def test_overview_heatmap_is_headed_by_target_names_and_leaves_untracked_cells_b
     assert "Ô để trống" in texts(at)
     # Huyện Hai (row 2) has no figure for target 1: its cell is left out, not a grey "○ –"
     assert cells["text"][1][0] == "" and cells["z"][1][0] is None
+
+
+def test_plan_picker_shows_issuer_years_and_number_for_each_plan(page_db):
+    at = open_page()
+    picker = at.sidebar.selectbox[0]
+    assert picker.options == ["UBND · 2022–2024", "UBND huyện · 2023"]
+    picker.select("child-plan").run()
+    assert at.query_params["plan"] == ["child-plan"] or at.query_params["plan"] == "child-plan"
