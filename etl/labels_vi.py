@@ -664,3 +664,9 @@ I16 = {
 I16.update({
     "plan_number": "số {number}",
 })
+I16.update({
+    "confirm": "Xác nhận",
+    "cancel": "Hủy",
+    "retire_ask": ("Ngừng theo dõi kế hoạch **{plan}**? Kế hoạch sẽ không còn trong danh sách ở mọi trang; số liệu đã "
+                   "nhận được giữ nguyên. Việc này không hoàn tác được trên ứng dụng."),
+})
