@@ -670,3 +670,10 @@ I16.update({
     "retire_ask": ("Ngừng theo dõi kế hoạch **{plan}**? Kế hoạch sẽ không còn trong danh sách ở mọi trang; số liệu đã "
                    "nhận được giữ nguyên. Việc này không hoàn tác được trên ứng dụng."),
 })
+I16.update({
+    "actual_is": "Kết quả: {actual}{detail}",
+    "behind_sentence": "**{label}**: {verb} {actual}{detail}, {need}. {status}.",
+    "range_band": "Khoảng chỉ tiêu",
+    "masked_group": "Số nhỏ được ẩn (không phải 0)",
+    "masked_cell": "{mark} — ẩn để bảo vệ số nhỏ",
+})

@@ -273,3 +273,19 @@ def test_plan_picker_shows_issuer_years_and_number_for_each_plan(page_db):
     assert picker.options == ["UBND · 2022–2024", "UBND huyện · 2023"]
     picker.select("child-plan").run()
     assert at.query_params["plan"] == ["child-plan"] or at.query_params["plan"] == "child-plan"
+
+
+def test_a_count_result_is_written_once_and_its_range_drawn_as_a_band(page_db):
+    con = db.connect(page_db)
+    add_figures(con, [("90@pre2025", 2023, 2, "outreach_sessions", 3, None)], submitted_at=ON_TIME)
+    con.close()
+    at = open_page(target="test-plan#03")
+    at.switch_page("pages/indicator.py").run()
+    assert not at.exception, at.exception
+    said = texts(at)
+    assert "Kết quả: 3;" in said and "3 (3)" not in said
+    at.switch_page("pages/plan.py").run()
+    assert "Kết quả: 3\n" in texts(at) + "\n" and "3 (3)" not in texts(at)
+    bullet = json.loads(at.get("plotly_chart")[2].proto.spec)
+    band = bullet["layout"]["shapes"][0]
+    assert (band["x0"], band["x1"]) == (2, 4) and bullet["layout"]["xaxis"]["dtick"] == 1

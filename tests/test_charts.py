@@ -92,3 +92,53 @@ def test_results_are_written_once():
     share = result(3, "met", actual=25.0)
     assert charts.result_detail(count) == "" and charts.result_detail(zero) == ""
     assert charts.result_detail(share) == " (37/148)"
+
+
+def masked(n, status="met", secondary=()):
+    import dataclasses
+    return dataclasses.replace(result(n, status, numerator=None, denominator=None, actual=None), suppressed=True,
+                               secondary=secondary)
+
+
+def test_ranking_puts_masked_units_in_their_own_group_written_never_a_zero_bar():
+    rows = [result(1, "met", actual=90.0), masked(1, "met"), result(1, "behind", actual=30.0),
+            masked(1, "no_data", secondary=("numerator",))]
+    fig = charts.ranked_bars(["Xã B", "Xã C", "Xã A", "Xã D"], rows, "Xếp hạng")
+    bars, marks = fig.data
+    assert list(bars.y) == ["Xã B", "Xã A"] and list(bars.x) == [90.0, 30.0]      # no bar for C and D
+    assert list(marks.y) == ["Xã C", "Xã D"] and marks.mode == "text"
+    assert [t.split(" ")[0] for t in marks.text] == ["&lt;5", "ẩn"] and "✔" not in "".join(marks.text)
+    assert list(fig.layout.yaxis.categoryarray) == ["Xã B", "Xã A", "Xã C", "Xã D"]
+    assert fig.layout.shapes[0].y0 == 1.5                                          # the rule between the groups
+    assert any("không phải 0" in a.text for a in fig.layout.annotations)
+
+
+def test_count_axes_are_whole_numbers_and_a_range_is_a_band():
+    sessions = result(1, "behind", comparator="range", unit="buổi", actual=1, numerator=1, denominator=None,
+                      expected=1.5, target=2.0)
+    sessions = __import__("dataclasses").replace(sessions, target_value_high=4.0)
+    bullet = charts.bullet(sessions)
+    assert bullet.layout.xaxis.dtick == 1 and bullet.layout.xaxis.tickformat == ",d"
+    band = bullet.layout.shapes[0]
+    assert (band.x0, band.x1) == (2.0, 4.0)                                        # from 2 to 4, not a tick at 2
+    assert all(t.name != "Chỉ tiêu" for t in bullet.data)
+    ranking = charts.ranked_bars(["A", "B"], [sessions, sessions], "R")
+    assert (ranking.layout.shapes[0].x0, ranking.layout.shapes[0].x1) == (2.0, 4.0)
+    assert ranking.layout.xaxis.dtick == 1
+    years = charts.years_bars([sessions], "Y")
+    band = next(t for t in years.data if t.name == "Khoảng chỉ tiêu")
+    assert list(band.base) == [2.0] and list(band.y) == [2.0]
+    assert years.layout.yaxis.tickformat == ",d"
+
+
+def test_a_count_pace_is_a_whole_number():
+    from dashboard import format as fmt
+    r = result(1, "behind", comparator="at_least", unit="buổi", actual=1, numerator=1, denominator=None,
+               expected=1.5, target=3.0)
+    assert fmt.whole_pace(r) == 2 and fmt.expected_text(r) == "≥ 2 buổi"
+    pace = next(t for t in charts.bullet(r).data if t.name == "Mức cần đạt đến kỳ này")
+    assert list(pace.x) == [2.0]
+    at_most = result(1, "behind", comparator="at_most", unit="điểm", actual=1, numerator=1, denominator=None,
+                     expected=1.5, target=3.0)
+    assert fmt.whole_pace(at_most) == 1
+    assert fmt.whole_pace(result(1, "met", expected=12.5)) == 12.5                # shares keep their decimals
