@@ -677,3 +677,12 @@ I16.update({
     "masked_group": "Số nhỏ được ẩn (không phải 0)",
     "masked_cell": "{mark} — ẩn để bảo vệ số nhỏ",
 })
+I16.update({
+    "template_help": ("Chọn năm, quý và đơn vị báo cáo để tải mẫu có sẵn các chỉ tiêu của kế hoạch. Quý được chọn sẵn "
+                      "là quý đang đến hạn báo cáo."),
+    "report_unit": "Đơn vị báo cáo",
+    "unit_option": "{name} (mã {code})",
+    "quarter_due": "Quý đang đến hạn báo cáo: quý {quarter}/{year} (quý vừa kết thúc).",
+    "no_report_units": "Không có đơn vị nào bạn được báo cáo có chỉ tiêu trong quý {quarter}/{year}.",
+    "template_for": "Mẫu báo cáo của **{name}** (mã {code}), quý {quarter}/{year}.",
+})
