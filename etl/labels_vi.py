@@ -686,3 +686,11 @@ I16.update({
     "no_report_units": "Không có đơn vị nào bạn được báo cáo có chỉ tiêu trong quý {quarter}/{year}.",
     "template_for": "Mẫu báo cáo của **{name}** (mã {code}), quý {quarter}/{year}.",
 })
+I16.update({
+    "audit_access": "{username}: {old} → {new}",
+    "audit_add": "thêm tài khoản {username} ({access})",
+    "audit_plan": "{verb} kế hoạch {plan}",
+    "audit_upload": "tệp '{file}' (mã kiểm tra {digest}): {returns}",
+    "audit_return": "{name} (mã {code}), quý {quarter}/{year}, phiên bản {version}",
+    "audit_sso": "đăng nhập một lần (SSO)",
+})
