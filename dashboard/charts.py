@@ -57,7 +57,8 @@ def status_heatmap(unit_names: list[str], grid: list[list[TargetResult]], title:
     """Units (rows) × targets (columns, headed by their short names), each cell coloured by status with
     its icon and actual value; a unit without a figure for a target has no cell there (left blank)."""
     columns = grid[0] if grid else []
-    x = [short_label(r) for r in columns]
+    width = max(7, min(18, 110 // max(len(columns), 1)))     # characters a column's header line may take
+    x = [short_label(r, width, longest=width * 4) for r in columns]
     n = len(STATUS_ORDER)
     scale = [pair for i, s in enumerate(STATUS_ORDER) for pair in ([i / n, STATUS_COLOUR[s]], [(i + 1) / n,
                                                                                             STATUS_COLOUR[s]])]
@@ -72,11 +73,12 @@ def status_heatmap(unit_names: list[str], grid: list[list[TargetResult]], title:
         hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]}: %{text}%{customdata[2]}<extra></extra>"))
     lines = max([label.count("<br>") + 1 for label in x] + [1])
     fig = _layout(fig, title, 160 + 30 * len(unit_names) + 14 * lines,
-                  xaxis={"title": {"text": I16["heatmap_x"], "standoff": 4}, "type": "category", "side": "top",
+                  xaxis={"type": "category", "side": "top",
                          "tickangle": 0, "tickfont": {"size": 10, "color": "#000000"}},
                   yaxis={"title": UI["heatmap_y"], "autorange": "reversed", "type": "category",
                          "tickfont": {"color": "#000000"}})
-    fig.update_layout(margin={"t": 90 + 14 * lines})
+    fig.update_layout(margin={"t": 70 + 14 * lines},   # the title above the headers, not across them
+                      title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 10}})
     return fig
 
 

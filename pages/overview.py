@@ -2,10 +2,12 @@
 import streamlit as st
 
 from dashboard import charts, filters, format as fmt, queries, state, tables
+from dashboard.print_css import PRINT_CSS
 from dashboard.text import md, md_format
 from etl.labels_vi import I16, PERIOD_OF_YEAR, UI
 
 state.page_setup()
+st.html(PRINT_CSS)
 st.title(UI["page_overview"])
 if state.database_ready() and (view := filters.current()):
     data = state.overview(view)

@@ -13,20 +13,23 @@ def test_template_to_dashboard(page, app_url, tmp_path):
     expect(sidebar).to_contain_text("Theo dõi")
     expect(sidebar).to_contain_text("Nộp báo cáo quý")
     expect(sidebar).not_to_contain_text("attainment")
-    page.get_by_label("Mã địa bàn").fill("11473")
-    page.get_by_label("Mã địa bàn").press("Enter")
-    wait_idle(page)
     page.get_by_role("combobox", name="Quý").click()
     page.get_by_role("option", name="4").click()
     expect(page.get_by_role("combobox", name="Quý")).to_have_value("4")
     wait_idle(page)
+    page.get_by_role("combobox", name="Đơn vị báo cáo").click()
+    page.get_by_role("combobox", name="Đơn vị báo cáo").fill("Bạch Đằng")
+    page.get_by_role("option", name="Phường Bạch Đằng (mã 11473)").click()
+    wait_idle(page)
+    expect(page.get_by_text("Mẫu báo cáo của Phường Bạch Đằng (mã 11473), quý 4/2026.")).to_be_visible()
+    screenshot(page, "upload-unit-picked")
     with page.expect_download() as download:
         page.get_by_role("button", name="Tải mẫu báo cáo (.xlsx)").click()
     assert download.value.suggested_filename == "mau-bao-cao-11473-2026-Q4.xlsx"
     template = Path(download.value.path()).read_bytes()
 
     filled = fill_template(template, tmp_path / "bao-cao-q4.xlsx",
-                           {"establishments_inspected": (15, 18), "tipoffs_handled": (7, 7),
+                           {"establishments_inspected": (40, 48), "tipoffs_handled": (7, 7),
                             "outreach_sessions": (1, None)}, officer="Cán bộ VH-XH")
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(filled))
     expect(page.get_by_text("bao-cao-q4.xlsx: hợp lệ")).to_be_visible(timeout=60_000)
@@ -39,8 +42,8 @@ def test_template_to_dashboard(page, app_url, tmp_path):
 
     visit(page, f"{app_url}/plan?plan=bachdang-2026&year=2026&q=4")
     page.wait_for_selector("[data-testid='stPlotlyChart']", timeout=60_000)
-    # 15 of 18 establishments inspected, as typed in the template
-    expect(page.get_by_text("Kết quả: 83,3% (15/18)")).to_be_visible(timeout=30_000)
+    # 40 of 48 establishments inspected, as typed in the template (the demo had 35 by Q3)
+    expect(page.get_by_text("Kết quả: 83,3% (40/48)")).to_be_visible(timeout=30_000)
     screenshot(page, "dashboard-after-upload")
 
 
