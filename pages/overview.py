@@ -41,9 +41,10 @@ if state.database_ready() and (view := filters.current()):
         rows = [[r for r in data.grid[u.locality_id] if r.target_id in shown] for u in data.units]
         st.plotly_chart(charts.status_heatmap([u.name for u in data.units], rows, title), width="stretch")
         st.caption(UI["heatmap_caption"] + " " + I16["heatmap_blank"])
-        hidden = [fmt.target_number(r.target_id) for r in data.results if r.target_id not in shown]
+        hidden = [fmt.target_label(r.indicator_name, r.levels, r.target_id) for r in data.results
+                  if r.target_id not in shown]
         if hidden:
-            st.caption(UI["heatmap_hidden"].format(targets=", ".join(hidden)))
+            st.caption(md_format(UI["heatmap_hidden"], targets="; ".join(hidden)))
         with st.expander(UI["table_view"]):
             st.dataframe(tables.grid_table(data.units, data.grid), hide_index=True, width="stretch")
     elif data.units:

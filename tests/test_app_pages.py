@@ -8,6 +8,7 @@ import json
 import pytest
 
 from dashboard import format as fmt, tables
+from dashboard.text import plain
 from etl import attainment, completeness, db, settings
 from etl.catalog import Plan
 from tests.apptest import open_app
@@ -265,6 +266,8 @@ def test_overview_heatmap_is_headed_by_target_names_and_leaves_untracked_cells_b
     assert "Ô để trống" in texts(at)
     # Huyện Hai (row 2) has no figure for target 1: its cell is left out, not a grey "○ –"
     assert cells["text"][1][0] == "" and cells["z"][1][0] is None
+    hidden = next(c.value for c in at.caption if c.value.startswith("Không hiện các chỉ tiêu"))
+    assert plain(hidden).endswith("3. Số buổi tuyên truyền."), hidden     # named, not "3"
 
 
 def test_plan_picker_shows_issuer_years_and_number_for_each_plan(page_db):
