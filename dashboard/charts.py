@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 from dashboard import format as fmt
 from dashboard.text import plot
 from etl.attainment import TargetResult
-from etl.labels_vi import STATUS, STATUS_ICON, UI
+from etl.labels_vi import I16, STATUS, STATUS_ICON, UI
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies; icons and text repeat it.
 STATUS_COLOUR = {"met": "#009E73", "on_track": "#56B4E9", "behind": "#E69F00", "not_met": "#D55E00",
@@ -39,32 +39,74 @@ def _layout(fig: go.Figure, title: str, height: int, **axes) -> go.Figure:
     return fig
 
 
+def short_label(r: TargetResult, width: int = 16, longest: int = 48) -> str:
+    """A heatmap column header: the target's number and name, cut at `longest` characters and wrapped
+    into lines of about `width` (Plotly text, the name escaped)."""
+    name = fmt.target_label(r.indicator_name, r.levels, r.target_id)
+    if len(name) > longest:
+        name = name[:longest].rsplit(" ", 1)[0] + " …"
+    return wrap(plot(name), width)
+
+
+def _tracked(r: TargetResult) -> bool:
+    """Whether a unit's cell is drawn: it has a figure for the target, shown or hidden as a small number."""
+    return r.numerator is not None or r.suppressed
+
+
 def status_heatmap(unit_names: list[str], grid: list[list[TargetResult]], title: str) -> go.Figure:
-    """Units (rows) × targets (columns), each cell coloured by status with its icon and actual value."""
+    """Units (rows) × targets (columns, headed by their short names), each cell coloured by status with
+    its icon and actual value; a unit without a figure for a target has no cell there (left blank)."""
     columns = grid[0] if grid else []
-    x = [fmt.target_number(r.target_id) for r in columns]
+    width = max(7, min(18, 110 // max(len(columns), 1)))     # characters a column's header line may take
+    x = [short_label(r, width, longest=width * 4) for r in columns]
     n = len(STATUS_ORDER)
     scale = [pair for i, s in enumerate(STATUS_ORDER) for pair in ([i / n, STATUS_COLOUR[s]], [(i + 1) / n,
                                                                                             STATUS_COLOUR[s]])]
     fig = go.Figure(go.Heatmap(
-        z=[[STATUS_ORDER.index(r.status) + 0.5 for r in row] for row in grid], x=x, y=[plot(n) for n in unit_names],
+        z=[[STATUS_ORDER.index(r.status) + 0.5 if _tracked(r) else None for r in row] for row in grid],
+        x=x, y=[plot(n) for n in unit_names], hoverongaps=False,
         zmin=0, zmax=n, colorscale=scale, showscale=False, xgap=2, ygap=2,
-        text=[[f"{STATUS_ICON[r.status]} {fmt.actual_of(r)}"
-               for r in row] for row in grid],
-        texttemplate="%{text}", textfont={"size": 11},
+        text=[[f"{STATUS_ICON[r.status]} {fmt.actual_of(r)}" if _tracked(r) else "" for r in row] for row in grid],
+        texttemplate="%{text}", textfont={"size": 11, "color": "#000000"},
         customdata=[[[plot(fmt.target_label(r.indicator_name, r.levels, r.target_id)), STATUS[r.status],
-                      fmt.fraction_of(r)] for r in row] for row in grid],
-        hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]}: %{text} (%{customdata[2]})<extra></extra>"))
-    fig = _layout(fig, title, 140 + 30 * len(unit_names),
-                  xaxis={"title": {"text": UI["heatmap_x"], "standoff": 4}, "type": "category", "side": "top"},
-                  yaxis={"title": UI["heatmap_y"], "autorange": "reversed", "type": "category"})
-    fig.update_layout(margin={"t": 120})
+                      result_detail(r)] for r in row] for row in grid],
+        hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]}: %{text}%{customdata[2]}<extra></extra>"))
+    lines = max([label.count("<br>") + 1 for label in x] + [1])
+    fig = _layout(fig, title, 160 + 30 * len(unit_names) + 14 * lines,
+                  xaxis={"type": "category", "side": "top",
+                         "tickangle": 0, "tickfont": {"size": 10, "color": "#000000"}},
+                  yaxis={"title": UI["heatmap_y"], "autorange": "reversed", "type": "category",
+                         "tickfont": {"color": "#000000"}})
+    fig.update_layout(margin={"t": 70 + 14 * lines},   # the title above the headers, not across them
+                      title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 10}})
     return fig
+
+
+def result_detail(r: TargetResult) -> str:
+    """' (37/148)' after a result, only where the fraction says more than the result: never '3 (3)'."""
+    return fmt.detail_of(r)
 
 
 def _count_range(*values) -> list[float]:
     top = max([v for v in values if v is not None] + [1])
     return [0, top * 1.2]
+
+
+def whole_ticks(top: float) -> dict:
+    """A count axis: ticks on whole numbers only (never 0,2 steps), written without decimals."""
+    step = 1 if top <= 10 else None
+    return {"tickformat": ",d", "tick0": 0, **({"dtick": step} if step else {})}
+
+
+def _range_band(fig: go.Figure, r: TargetResult, **where) -> None:
+    """A "from–to" target drawn as the band it is, not a tick at its low end."""
+    fig.add_vrect(x0=r.target_value, x1=r.target_value_high, fillcolor="#000000", opacity=0.12, line_width=0,
+                  annotation_text=plot(I16["range_band"] + " " + fmt.target_text(
+                      r.comparator, r.target_value, r.target_value_high, r.unit)), **where)
+
+
+def _is_range(r: TargetResult) -> bool:
+    return r.comparator == "range" and r.target_value is not None and r.target_value_high is not None
 
 
 def bullet(r: TargetResult) -> go.Figure:
@@ -83,18 +125,22 @@ def bullet(r: TargetResult) -> go.Figure:
                 hoverinfo="skip")
     fig.add_bar(x=[r.actual or 0], y=[""], orientation="h", marker_color=STATUS_COLOUR[r.status], width=0.35,
                 name=UI["bullet_actual"],
-                hovertemplate=f"{UI['bullet_actual']}: {fmt.actual_of(r)}"
-                              f" ({fmt.fraction_of(r)})<extra></extra>")
-    fig.add_scatter(x=[r.target_value], y=[""], mode="markers", name=UI["bullet_target"],
-                    marker={"symbol": "line-ns", "size": 30, "line": {"width": 3, "color": "#000000"}},
-                    hovertemplate=f"{UI['bullet_target']}: {fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.target_year)}<extra></extra>")
-    if r.expected is not None and r.expected != r.target_value:
-        fig.add_scatter(x=[r.expected], y=[""], mode="markers", name=UI["bullet_pace"],
+                hovertemplate=f"{UI['bullet_actual']}: {fmt.actual_of(r)}{fmt.detail_of(r)}<extra></extra>")
+    target_words = fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.target_year)
+    if _is_range(r):
+        _range_band(fig, r, annotation_position="top left", annotation_font_size=10)
+    else:
+        fig.add_scatter(x=[r.target_value], y=[""], mode="markers", name=UI["bullet_target"],
+                        marker={"symbol": "line-ns", "size": 30, "line": {"width": 3, "color": "#000000"}},
+                        hovertemplate=f"{UI['bullet_target']}: {plot(target_words)}<extra></extra>")
+    pace = fmt.whole_pace(r)
+    if pace is not None and pace != r.target_value and not (_is_range(r) and pace >= r.target_value):
+        fig.add_scatter(x=[pace], y=[""], mode="markers", name=UI["bullet_pace"],
                         marker={"symbol": "diamond-open", "size": 13, "color": "#333333", "line": {"width": 2}},
-                        hovertemplate=f"{UI['bullet_pace']}: %{{x:.1f}}<extra></extra>")
+                        hovertemplate=f"{UI['bullet_pace']}: {plot(fmt.expected_text(r))}<extra></extra>")
     axis_title = UI["bullet_x_share"] if share else UI["bullet_x_count"].format(unit=plot(r.unit))
     ticks = {"tickvals": list(TICKS), "ticktext": [f"{t}%" for t in TICKS]} if share and r.comparator != "growth" \
-        else {"ticksuffix": "%" if share else ""}
+        else {"ticksuffix": "%" if share else ""} if share else whole_ticks(x_range[1])
     fig.update_layout(barmode="overlay", separators=",.", height=160, plot_bgcolor="#FFFFFF", showlegend=True,
                       margin={"l": 10, "r": 10, "t": 10, "b": 40}, legend={"orientation": "h", "y": -0.8},
                       xaxis={"range": x_range, "title": {"text": axis_title, "font": {"size": 11}, "standoff": 6},
@@ -103,44 +149,71 @@ def bullet(r: TargetResult) -> go.Figure:
 
 
 def ranked_bars(names: list[str], results: list[TargetResult], title: str) -> go.Figure:
-    """One bar per unit, best first, coloured by status, with the target as a line; n/d on hover."""
+    """One bar per unit, best first, coloured by status, with the target as a line (a band for a
+    range); n/d on hover. Units whose figure is hidden as a small number ("<5", "ẩn") come after, in
+    their own group below a rule, with the mark written and no bar: never read as 0."""
+    pairs = list(zip(names, results))
+    shown = [(n, r) for n, r in pairs if not r.suppressed]
+    masked = [(n, r) for n, r in pairs if r.suppressed]
     share = bool(results) and is_share(results[0])
     fig = go.Figure(go.Bar(
-        y=[plot(n) for n in names], x=[r.actual or 0 for r in results], orientation="h",
-        marker_color=[STATUS_COLOUR[r.status] for r in results],
-        text=[f"{STATUS_ICON[r.status]} {fmt.actual_of(r)}"
-              for r in results], textposition="outside", cliponaxis=False,
-        customdata=[[fmt.fraction_of(r), STATUS[r.status]] for r in results],
+        y=[plot(n) for n, _ in shown], x=[r.actual or 0 for _, r in shown], orientation="h",
+        marker_color=[STATUS_COLOUR[r.status] for _, r in shown],
+        text=[f"{STATUS_ICON[r.status]} {fmt.actual_of(r)}" for _, r in shown], textposition="outside",
+        cliponaxis=False, customdata=[[fmt.fraction_of(r), STATUS[r.status]] for _, r in shown],
         hovertemplate="%{y}: %{text}<br>Tử số/mẫu số: %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
         showlegend=False))
-    if results and results[0].target_value is not None:
-        target = results[0].target_value
-        fig.add_vline(x=target, line={"color": "#000000", "width": 2, "dash": "dash"},
+    if masked:
+        fig.add_scatter(y=[plot(n) for n, _ in masked], x=[0] * len(masked), mode="text", showlegend=False,
+                        text=[plot(I16["masked_cell"].format(mark=fmt.actual_of(r))) for _, r in masked],
+                        textposition="middle right", hoverinfo="skip", cliponaxis=False)
+        fig.add_hline(y=len(shown) - 0.5, line={"color": "#555555", "width": 1})
+        fig.add_annotation(y=len(shown) - 0.5, x=1, xref="paper", yshift=-9, showarrow=False, xanchor="right",
+                           text=I16["masked_group"], font={"size": 10, "color": "#555555"})
+    first = results[0] if results else None
+    if first is not None and _is_range(first):
+        _range_band(fig, first, annotation_position="top")
+    elif first is not None and first.target_value is not None:
+        fig.add_vline(x=first.target_value, line={"color": "#000000", "width": 2, "dash": "dash"},
                       annotation_text=UI["ranking_target_line"].format(target=fmt.target_text(
-                          results[0].comparator, target, results[0].target_value_high, results[0].unit,
-                          results[0].target_year)), annotation_position="top")
-    x_title = UI["ranking_x_share"] if share else UI["ranking_x_count"].format(unit=plot(results[0].unit) if results else "")
-    top = 100 if share else max([r.actual or 0 for r in results] + [results[0].target_value or 0 if results else 0, 1])
+                          first.comparator, first.target_value, first.target_value_high, first.unit,
+                          first.target_year)), annotation_position="top")
+    x_title = UI["ranking_x_share"] if share else UI["ranking_x_count"].format(unit=plot(first.unit) if first else "")
+    top = 100 if share else max([r.actual or 0 for _, r in shown] + [
+        (first.target_value_high or first.target_value or 0) if first else 0, 1])
+    ticks = {"ticksuffix": "%"} if share else whole_ticks(top * 1.18)
     return _layout(fig, title, 140 + 28 * len(names),
-                   xaxis={"title": x_title, "range": [0, top * 1.18], "ticksuffix": "%" if share else ""},
-                   yaxis={"autorange": "reversed", "type": "category"})
+                   xaxis={"title": x_title, "range": [0, top * 1.18], **ticks},
+                   yaxis={"autorange": "reversed", "type": "category",
+                          "categoryarray": [plot(n) for n, _ in shown + masked], "categoryorder": "array"})
 
 
 def years_bars(results: list[TargetResult], title: str) -> go.Figure:
-    """The same target year after year: the actual (status colour) and the target marked."""
+    """The same target year after year: the actual (status colour) and the target marked (a band for a
+    range); a hidden small number is written, not drawn as a 0 bar."""
     share = bool(results) and is_share(results[0])
     years = [str(r.year) for r in results]
     fig = go.Figure(go.Bar(
-        x=years, y=[r.actual or 0 for r in results], marker_color=[STATUS_COLOUR[r.status] for r in results],
-        text=[f"{STATUS_ICON[r.status]} {fmt.actual_of(r)}"
+        x=years, y=[None if r.suppressed else r.actual or 0 for r in results],
+        marker_color=[STATUS_COLOUR[r.status] for r in results],
+        text=[f"{STATUS_ICON[r.status]} {fmt.actual_of(r)}" if not r.suppressed else fmt.actual_of(r)
               for r in results], textposition="outside", cliponaxis=False, name=UI["chart_actual"],
-        customdata=[[fmt.fraction_of(r), STATUS[r.status]] for r in results],
-        hovertemplate="%{x}: %{text} (%{customdata[0]})<br>%{customdata[1]}<extra></extra>"))
-    fig.add_scatter(x=years, y=[r.target_value for r in results], mode="markers", name=UI["chart_target"],
-                    marker={"symbol": "line-ew", "size": 40, "line": {"width": 3, "color": "#000000"}})
+        customdata=[[fmt.detail_of(r), STATUS[r.status]] for r in results],
+        hovertemplate="%{x}: %{text}%{customdata[0]}<br>%{customdata[1]}<extra></extra>"))
+    ranged = [r for r in results if _is_range(r)]
+    if ranged:
+        fig.add_bar(x=[str(r.year) for r in ranged], y=[r.target_value_high - r.target_value for r in ranged],
+                    base=[r.target_value for r in ranged], name=I16["range_band"], marker_color="rgba(0,0,0,0.15)",
+                    width=0.9, hoverinfo="skip")
+    plain = [r for r in results if not _is_range(r)]
+    fig.add_scatter(x=[str(r.year) for r in plain], y=[r.target_value for r in plain], mode="markers",
+                    name=UI["chart_target"], marker={"symbol": "line-ew", "size": 40,
+                                                     "line": {"width": 3, "color": "#000000"}})
     y_title = UI["ranking_x_share"] if share else UI["ranking_x_count"].format(unit=plot(results[0].unit) if results else "")
-    return _layout(fig, title, 380, xaxis={"title": UI["years_x"], "type": "category"},
-                   yaxis={"title": y_title, "ticksuffix": "%" if share else "", "rangemode": "tozero"})
+    top = max([r.actual or 0 for r in results] + [r.target_value_high or r.target_value or 0 for r in results] + [1])
+    ticks = {"ticksuffix": "%"} if share else whole_ticks(top * 1.15)
+    return _layout(fig, title, 380, barmode="overlay", xaxis={"title": UI["years_x"], "type": "category"},
+                   yaxis={"title": y_title, "rangemode": "tozero", **ticks})
 
 
 def trend_lines(this_year: list[TargetResult], last_year: list[TargetResult], year: int, title: str) -> go.Figure:
@@ -161,4 +234,6 @@ def trend_lines(this_year: list[TargetResult], last_year: list[TargetResult], ye
     y_title = UI["trend_y_share"] if share else UI["trend_y_count"].format(unit=plot(sample.unit))
     return _layout(fig, title, 420, xaxis={"title": UI["trend_x"], "categoryorder": "array",
                                            "categoryarray": [f"Quý {q}" for q in range(1, 5)]},
-                   yaxis={"title": y_title, "ticksuffix": "%" if share else "", "rangemode": "tozero"})
+                   yaxis={"title": y_title, "rangemode": "tozero", **({"ticksuffix": "%"} if share else whole_ticks(
+                       max([r.actual or 0 for r in this_year + last_year] + [r.expected or 0 for r in paced] + [1])
+                       * 1.1))})

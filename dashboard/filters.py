@@ -37,7 +37,8 @@ def sidebar() -> View | None:
         return None
     titles = {p[0]: p[1] for p in available}
     ids = list(titles)
-    plan_id = _choose(UI["plan"], "f_plan", ids, "plan", ids[0], format_func=titles.get)
+    labels = state.plan_labels(tuple(ids))
+    plan_id = _choose(UI["plan"], "f_plan", ids, "plan", ids[0], format_func=lambda p: labels.get(p, titles[p]))
     _, _, year_from, year_to, issuer = next(p for p in available if p[0] == plan_id)
     scope = state.scope()
     years = list(range(year_to, year_from - 1, -1))

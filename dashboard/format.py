@@ -1,7 +1,9 @@
 """Numbers and targets written the Vietnamese way: 1.234,5 and 70,0%. Pure functions."""
 from __future__ import annotations
 
-from etl.labels_vi import LEVEL, REFORM, SMALL_NUMBERS, STATUS, STATUS_ICON, UI
+import math
+
+from etl.labels_vi import I16, LEVEL, REFORM, SMALL_NUMBERS, STATUS, STATUS_ICON, UI
 
 
 def number(value: float | int | None, decimals: int = 0) -> str:
@@ -45,6 +47,20 @@ def fraction_of(r) -> str:
         return part("numerator") if r.denominator is None and "denominator" not in r.secondary and \
             r.comparator != "qualitative" and r.unit != "%" else f"{part('numerator')}/{part('denominator')}"
     return fraction(r.numerator, r.denominator)
+
+
+def detail_of(r) -> str:
+    """' (37/148)' to put after a result, only where the fraction says more than it: never '3 (3)'."""
+    fraction = fraction_of(r)
+    return "" if fraction in (actual_of(r), "–") else f" ({fraction})"
+
+
+def whole_pace(r) -> float | None:
+    """The pace due by now for a count of things (sessions, events): a whole number, rounded towards
+    the safe side (up for "at least", down for "at most"); shares keep their decimals."""
+    if r.expected is None or r.unit == "%" or r.comparator in ("growth", "no_decrease", "qualitative"):
+        return r.expected
+    return float(math.floor(r.expected + 1e-9) if r.comparator == "at_most" else math.ceil(r.expected - 1e-9))
 
 
 def status(code: str, exceeded: bool = False) -> str:
@@ -102,7 +118,7 @@ def expected_text(r) -> str:
         return f"≥ {number(r.expected)}"
     if r.unit == "%" and r.comparator != "n_of_n":
         return f"{'≤' if r.comparator == 'at_most' else '≥'} {percent(r.expected)}"
-    return f"{'≤' if r.comparator == 'at_most' else '≥'} {number(r.expected, 0 if float(r.expected).is_integer() else 1)} {r.unit}"
+    return f"{'≤' if r.comparator == 'at_most' else '≥'} {number(whole_pace(r))} {r.unit}"
 
 
 def behind_sentence(r, period: str) -> str:
@@ -121,7 +137,7 @@ def behind_sentence(r, period: str) -> str:
         need = UI["need_share"].format(target=target, period=period, expected=expected_text(r).lstrip("≥ "))
     else:
         need = UI["need_target"].format(target=target)
-    return UI["behind_sentence"].format(label=label, verb=UI["verb_share"], actual=actual,
-                                        fraction=fraction_of(r), need=need,
+    return I16["behind_sentence"].format(label=label, verb=UI["verb_share"], actual=actual,
+                                         detail=detail_of(r), need=need,
                                         status=STATUS[r.status])
 

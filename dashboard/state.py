@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import annex, export_files, export_tables, queries
 from dashboard.text import md_format
+from etl import plan_labels as plan_labels_mod, report_units as report_units_mod
 from etl import (access, accounts, areas, audit, backup, bootstrap, db, faults, loader, lookups, plan_editor, sessions,
                  settings, submission, template)
 from etl.access import Scope
@@ -143,6 +144,11 @@ def unit_of_code(plan_id: str, code: str, year: int, quarter: int) -> str | None
 
 
 @st.cache_data(ttl=300)
+def plan_labels(plan_ids: tuple[str, ...]) -> dict[str, str]:
+    return plan_labels_mod.labels(connection().cursor(), list(plan_ids))
+
+
+@st.cache_data(ttl=300)
 def plan_info(plan_id: str) -> dict | None:
     return lookups.plan_info(connection().cursor(), plan_id)
 
@@ -223,6 +229,20 @@ def current_year() -> int:
 
 
 @st.cache_data(ttl=300)
+def due_quarter() -> tuple[int, int]:
+    return report_units_mod.due_quarter(dt.date.today())
+
+
+def report_units(year: int, quarter: int) -> list[areas.Unit]:
+    """The units the signed-in account may send a return for (cached per account's scope)."""
+    return _report_units(scope(), year, quarter)
+
+
+@st.cache_data(ttl=300)
+def _report_units(scope: Scope, year: int, quarter: int) -> list[areas.Unit]:
+    return report_units_mod.units_for(connection().cursor(), scope, year, quarter)
+
+
 def template_bytes(code: str, year: int, quarter: int) -> bytes | None:
     try:
         return template.build(connection().cursor(), code, year, quarter)

@@ -129,7 +129,7 @@ def changes_table(changes: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Mã địa bàn": changes["code"], "Địa bàn": changes["name"],
         "Quý": [f"{q}/{y}" for q, y in zip(changes["quarter"], changes["year"])],
-        "Chỉ số": changes["indicator_name"], "Mã chỉ số": changes["indicator_code"],
+        "Chỉ số": changes["indicator_name"],
         "Số liệu đang dùng": [fmt.fraction(_int(n), _int(d)) if pd.notna(n) else "–"
                               for n, d in zip(changes["old_numerator"], changes["old_denominator"])],
         "Số liệu mới": [fmt.fraction(_int(n), _int(d)) if pd.notna(n) else "–"

@@ -673,4 +673,30 @@ REFRESH = {
     "help": "tính lại toàn bộ bảng số liệu tổng hợp (các trang đọc từ bảng này)",
     "year_help": "chỉ tính lại năm này (có thể ghi nhiều lần); mặc định: mọi năm",
     "done": "Đã tính lại bảng số liệu tổng hợp: {rows} dòng.",
+# --- issue 16 (i16 part): heatmap names, plan picker, confirmations, honest charts, reporter journey ---
+I16 = {
+    "heatmap_blank": "Ô để trống: đơn vị không có số liệu của chỉ tiêu đó (không theo dõi hoặc chưa báo cáo).",
+    "plan_number": "số {number}",
+    "confirm": "Xác nhận",
+    "cancel": "Hủy",
+    "retire_ask": ("Ngừng theo dõi kế hoạch **{plan}**? Kế hoạch sẽ không còn trong danh sách ở mọi trang; số liệu đã "
+                   "nhận được giữ nguyên. Việc này không hoàn tác được trên ứng dụng."),
+    "actual_is": "Kết quả: {actual}{detail}",
+    "behind_sentence": "**{label}**: {verb} {actual}{detail}, {need}. {status}.",
+    "range_band": "Khoảng chỉ tiêu",
+    "masked_group": "Số nhỏ được ẩn (không phải 0)",
+    "masked_cell": "{mark} — ẩn để bảo vệ số nhỏ",
+    "template_help": ("Chọn năm, quý và đơn vị báo cáo để tải mẫu có sẵn các chỉ tiêu của kế hoạch. Quý được chọn sẵn "
+                      "là quý đang đến hạn báo cáo."),
+    "report_unit": "Đơn vị báo cáo",
+    "unit_option": "{name} (mã {code})",
+    "quarter_due": "Quý đang đến hạn báo cáo: quý {quarter}/{year} (quý vừa kết thúc).",
+    "no_report_units": "Không có đơn vị nào bạn được báo cáo có chỉ tiêu trong quý {quarter}/{year}.",
+    "template_for": "Mẫu báo cáo của **{name}** (mã {code}), quý {quarter}/{year}.",
+    "audit_access": "{username}: {old} → {new}",
+    "audit_add": "thêm tài khoản {username} ({access})",
+    "audit_plan": "{verb} kế hoạch {plan}",
+    "audit_upload": "tệp '{file}' (mã kiểm tra {digest}): {returns}",
+    "audit_return": "{name} (mã {code}), quý {quarter}/{year}, phiên bản {version}",
+    "audit_sso": "đăng nhập một lần (SSO)",
 }

@@ -111,8 +111,14 @@ def save(con: duckdb.DuckDBPyConnection, plan: catalog.Plan, by: str, at: dt.dat
 
 
 def retire(con: duckdb.DuckDBPyConnection, plan_id: str, by: str) -> None:
-    con.execute("UPDATE plans SET retired = TRUE WHERE plan_id = ?", [plan_id])
-    audit.record(con, by, audit.PLAN, f"ngừng theo dõi {plan_id}")
+    con.begin()   # the plan leaves the lists and the audit trail says so, or neither
+    try:
+        con.execute("UPDATE plans SET retired = TRUE WHERE plan_id = ?", [plan_id])
+        audit.record(con, by, audit.PLAN, f"ngừng theo dõi {plan_id}")
+    except BaseException:
+        con.rollback()
+        raise
+    con.commit()
 
 
 def history(con: duckdb.DuckDBPyConnection, plan_id: str) -> list[tuple[dt.datetime, str, list[str]]]:

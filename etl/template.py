@@ -116,7 +116,8 @@ def _return_sheet(sheet, code: str, name: str, year: int, quarter: int, lines: l
     sheet["D5"].number_format = "dd/mm/yyyy"
     sheet["A6"] = TEMPLATE["return_hint"]
     sheet["A6"].font = Font(italic=True, color="555555")
-    headings = TEMPLATE["table_headings"]
+    code_heading, name_heading, *rest = TEMPLATE["table_headings"]
+    headings = [name_heading, code_heading, *rest]   # a person reads the name first; the code is the file's key
     for col, heading in enumerate(headings, start=1):
         cell = sheet.cell(TABLE_ROW, col, heading)
         cell.font, cell.fill, cell.border = Font(bold=True), HEADER_FILL, THIN
@@ -124,12 +125,13 @@ def _return_sheet(sheet, code: str, name: str, year: int, quarter: int, lines: l
     numbers = _validations(sheet)
     for offset, line in enumerate(lines, start=1):
         row = TABLE_ROW + offset
-        values = [line.indicator_code, line.indicator_name, line.target_text, QUARTER_SCOPE[line.numerator_agg],
+        values = [line.indicator_name, line.indicator_code, line.target_text, QUARTER_SCOPE[line.numerator_agg],
                   line.unit, None, None, None]
         for col, value in enumerate(values, start=1):
             cell = sheet.cell(row, col, value)
             cell.border = THIN
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.cell(row, 2).font = Font(color="777777", size=9)
         for col in (6, 8) + ((7,) if line.kind == "share" else ()):
             sheet.cell(row, col).fill, sheet.cell(row, col).protection = INPUT_FILL, UNLOCKED
         if line.kind != "share":
@@ -137,7 +139,7 @@ def _return_sheet(sheet, code: str, name: str, year: int, quarter: int, lines: l
         _numerator_rule(sheet, f"F{row}", qualitative=line.kind == "qualitative")
         if line.kind == "share":
             numbers.add(f"G{row}")
-    for col, width in zip("ABCDEFGH", (30, 48, 26, 18, 10, 16, 16, 30)):
+    for col, width in zip("ABCDEFGH", (48, 22, 26, 18, 10, 16, 16, 30)):
         sheet.column_dimensions[col].width = width
     sheet.row_dimensions[TABLE_ROW].height = 48
     sheet.freeze_panes = f"A{TABLE_ROW + 1}"

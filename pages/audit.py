@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard import export_files, state
 from dashboard.export_tables import Cell, Table
-from etl import audit
+from etl import audit, audit_words
 from etl.labels_vi import ADMIN_PAGE, AUDIT_ACTION, UI
 
 state.page_setup()
@@ -16,10 +16,12 @@ if state.user() and state.user().role == "admin":
     action = what.selectbox(ADMIN_PAGE["action"], [None, *AUDIT_ACTION], format_func=lambda a: AUDIT_ACTION.get(a, "—"))
     start = since.date_input(ADMIN_PAGE["since"], value=dt.date.today() - dt.timedelta(days=30), format="DD/MM/YYYY")
     end = until.date_input(ADMIN_PAGE["until"], value=dt.date.today(), format="DD/MM/YYYY")
-    events = audit.events(state.connection().cursor(), username, action, start, end)
+    con = state.connection().cursor()
+    events = audit.events(con, username, action, start, end)
+    words = audit_words.Words(con)
     table = Table("nhat-ky", "Nhật ký", "", ADMIN_PAGE["audit_header"],
                   [[Cell(f"{e.occurred_at:%d/%m/%Y %H:%M:%S}"), Cell(e.username or ""),
-                    Cell(AUDIT_ACTION.get(e.action, e.action)), Cell(e.detail or "")] for e in events.itertuples()])
+                    Cell(AUDIT_ACTION.get(e.action, e.action)), Cell(words.detail(e.action, e.detail))] for e in events.itertuples()])
     st.caption(ADMIN_PAGE["audit_count"].format(n=len(table.rows)))
     st.dataframe(export_files.frame(table), hide_index=True, width="stretch")
     st.download_button(ADMIN_PAGE["audit_csv"], export_files.csv_table(table), "nhat-ky.csv", mime="text/csv",

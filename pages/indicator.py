@@ -3,7 +3,7 @@ import streamlit as st
 
 from dashboard import charts, filters, format as fmt, state, tables
 from dashboard.text import md_format
-from etl.labels_vi import PERIOD_OF_YEAR, UI
+from etl.labels_vi import I16, PERIOD_OF_YEAR, UI
 
 state.page_setup()
 st.title(UI["page_indicator"])
@@ -14,7 +14,7 @@ if state.database_ready() and (view := filters.current()) and (chosen := filters
     period = PERIOD_OF_YEAR[view.quarter].format(year=view.year)
     st.subheader(md_format(UI["heading"], unit=unit, period=period))
     own = data.target
-    st.markdown(f"{fmt.status(own.status, own.exceeded)} — {UI['actual_is'].format(actual=fmt.actual_of(own), fraction=fmt.fraction_of(own))}; "
+    st.markdown(f"{fmt.status(own.status, own.exceeded)} — {I16['actual_is'].format(actual=fmt.actual_of(own), detail=fmt.detail_of(own))}; "
                 f"{UI['target_is'].format(target=fmt.target_text(own.comparator, own.target_value, own.target_value_high, own.unit, own.target_year))}")
     if data.ranking:
         title = UI["ranking_title"].format(label=label, unit=unit, period=period)

@@ -2,10 +2,12 @@
 import streamlit as st
 
 from dashboard import charts, filters, format as fmt, queries, state, tables
+from dashboard.print_css import PRINT_CSS
 from dashboard.text import md, md_format
-from etl.labels_vi import PERIOD_OF_YEAR, UI
+from etl.labels_vi import I16, PERIOD_OF_YEAR, UI
 
 state.page_setup()
+st.html(PRINT_CSS)
 st.title(UI["page_overview"])
 if state.database_ready() and (view := filters.current()):
     data = state.overview(view)
@@ -38,10 +40,11 @@ if state.database_ready() and (view := filters.current()):
         title = UI["heatmap_title"].format(unit=unit, period=period)
         rows = [[r for r in data.grid[u.locality_id] if r.target_id in shown] for u in data.units]
         st.plotly_chart(charts.status_heatmap([u.name for u in data.units], rows, title), width="stretch")
-        st.caption(UI["heatmap_caption"])
-        hidden = [fmt.target_number(r.target_id) for r in data.results if r.target_id not in shown]
+        st.caption(UI["heatmap_caption"] + " " + I16["heatmap_blank"])
+        hidden = [fmt.target_label(r.indicator_name, r.levels, r.target_id) for r in data.results
+                  if r.target_id not in shown]
         if hidden:
-            st.caption(UI["heatmap_hidden"].format(targets=", ".join(hidden)))
+            st.caption(md_format(UI["heatmap_hidden"], targets="; ".join(hidden)))
         with st.expander(UI["table_view"]):
             st.dataframe(tables.grid_table(data.units, data.grid), hide_index=True, width="stretch")
     elif data.units:

@@ -3,7 +3,7 @@ import streamlit as st
 
 from dashboard import charts, filters, format as fmt, state, tables
 from dashboard.text import md, md_format
-from etl.labels_vi import PERIOD_OF_YEAR, STATUS, UI
+from etl.labels_vi import I16, PERIOD_OF_YEAR, STATUS, UI
 
 state.page_setup()
 st.title(UI["page_plan"])
@@ -37,8 +37,7 @@ if state.database_ready() and (view := filters.current()):
             with right:
                 target = fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.target_year)
                 lines = [UI["target_is"].format(target=target),
-                         UI["actual_is"].format(actual=fmt.actual_of(r),
-                                                fraction=fmt.fraction_of(r))]
+                         I16["actual_is"].format(actual=fmt.actual_of(r), detail=fmt.detail_of(r))]
                 if r.expected is not None and r.comparator not in ("qualitative", "growth", "no_decrease") \
                         and r.expected != r.target_value:
                     lines.append(UI["pace_is"].format(period=period, expected=fmt.expected_text(r).lstrip("≥≤ ")))

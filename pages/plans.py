@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import state, text as text_md
 from dashboard.text import md, md_format
 from etl import access, catalog, draft, draft_view, plan_editor
-from etl.labels_vi import DRAFT, DRAFT_CHECK, PLAN_EDIT, RULE, UI
+from etl.labels_vi import DRAFT, DRAFT_CHECK, I16, PLAN_EDIT, RULE, UI
 
 NEW = "(new)"
 state.page_setup()
@@ -89,12 +89,32 @@ def _header(plan, chosen: str, plans: dict) -> None:
                     else None, format="DD/MM/YYYY", key=key("date"))
 
 
+def _retire(plan_id: str) -> None:  # a callback, after the second click
+    plan_editor.retire(state.connection().cursor(), plan_id, state.user().username)
+    st.cache_data.clear()
+    st.session_state.pop("retire_asked", None)
+    st.session_state.pop("plan_pick", None)
+    st.session_state["plans_message"] = ("success", md_format(PLAN_EDIT["retired"], plan=plan_id))
+
+
+def _retire_buttons(plan_id: str, label: str) -> None:
+    """Retiring takes two clicks: the button, then "Xác nhận" under what it does ("Hủy" goes back)."""
+    if st.session_state.get("retire_asked") != plan_id:
+        st.button(PLAN_EDIT["retire"], on_click=lambda: st.session_state.update(retire_asked=plan_id))
+        return
+    st.warning(md_format(I16["retire_ask"], plan=label), icon=":material/warning:")
+    yes, no = st.columns(2)
+    yes.button(I16["confirm"], type="primary", on_click=_retire, args=(plan_id,), key="retire_yes")
+    no.button(I16["cancel"], on_click=lambda: st.session_state.pop("retire_asked", None), key="retire_no")
+
+
 account = state.user()
 if account and account.role in ("admin", "leader"):
     con = state.connection().cursor()
     plans = {p[0]: p[1] for p in state.plans() if access.covers(con, state.scope(), p[4])}  # its own area's plans
+    labels = state.plan_labels(tuple(plans))
     chosen = st.selectbox(PLAN_EDIT["pick"], [NEW, *plans], key="plan_pick",
-                          format_func=lambda p: PLAN_EDIT["new_plan"] if p == NEW else plans[p])
+                          format_func=lambda p: PLAN_EDIT["new_plan"] if p == NEW else labels.get(p, plans[p]))
     if st.session_state.get("editing") != chosen:
         _start(chosen)
     plan = None if chosen == NEW else state.plan_to_edit(chosen)
@@ -127,12 +147,7 @@ if account and account.role in ("admin", "leader"):
     st.session_state["edited_now"] = edited
     st.button(PLAN_EDIT["save"], type="primary", on_click=_save, args=(chosen, plan.plan_id if plan else None))
     if plan is not None:
-        if st.button(PLAN_EDIT["retire"]):
-            plan_editor.retire(con, plan.plan_id, account.username)
-            st.cache_data.clear()
-            st.session_state["plans_message"] = ("success", md_format(PLAN_EDIT["retired"], plan=plan.plan_id))
-            st.session_state.pop("plan_pick", None)
-            st.rerun()
+        _retire_buttons(plan.plan_id, labels.get(plan.plan_id, plan.plan_id))
         with st.expander(PLAN_EDIT["history"]):
             changes = plan_editor.history(con, plan.plan_id)
             if not changes:

@@ -3,23 +3,32 @@ import streamlit as st
 
 from dashboard import state, tables
 from dashboard.text import md, md_format
-from etl.labels_vi import PERIOD_OF_YEAR, UI
+from etl.labels_vi import I16, PERIOD_OF_YEAR, UI
 
 state.page_setup()
 st.title(UI["page_upload"])
 if state.database_ready():
     st.subheader(UI["template_header"])
-    st.caption(UI["template_help"])
-    code_col, year_col, quarter_col = st.columns([2, 1, 1])
-    code = code_col.text_input(UI["locality_code"], key="template_code").strip()
-    year = year_col.number_input(UI["year"], 2015, 2100, value=state.current_year(), step=1, key="template_year")
-    quarter = quarter_col.selectbox(UI["quarter"], [1, 2, 3, 4], key="template_quarter")
-    if code:
-        content = state.template_bytes(code, int(year), quarter)
+    st.caption(I16["template_help"])
+    year_col, quarter_col, unit_col = st.columns([1, 1, 3])
+    due_year, due_quarter = state.due_quarter()
+    year = int(year_col.number_input(UI["year"], 2015, 2100, value=due_year, step=1, key="template_year"))
+    quarter = quarter_col.selectbox(UI["quarter"], [1, 2, 3, 4], index=due_quarter - 1, key="template_quarter",
+                                    help=I16["quarter_due"].format(quarter=due_quarter, year=due_year))
+    units = {u.locality_id: u for u in state.report_units(year, quarter)}
+    chosen = unit_col.selectbox(I16["report_unit"], list(units), key="template_unit",
+                                format_func=lambda lid: I16["unit_option"].format(name=units[lid].name,
+                                                                                  code=units[lid].code))
+    if chosen is None:
+        st.info(I16["no_report_units"].format(quarter=quarter, year=year))
+    else:
+        unit = units[chosen]
+        st.caption(md_format(I16["template_for"], name=unit.name, code=unit.code, quarter=quarter, year=year))
+        content = state.template_bytes(unit.code, year, quarter)
         if content is None:
-            st.warning(md_format(UI["template_unknown"], code=code, quarter=quarter, year=year))
+            st.warning(md_format(UI["template_unknown"], code=unit.code, quarter=quarter, year=year))
         else:
-            st.download_button(UI["template_button"], content, f"mau-bao-cao-{code}-{year}-Q{quarter}.xlsx",
+            st.download_button(UI["template_button"], content, f"mau-bao-cao-{unit.code}-{year}-Q{quarter}.xlsx",
                                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
     st.subheader(UI["upload_header"])

@@ -3,10 +3,12 @@ on a database the test builds; every number shown is checked against the engine'
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
 from dashboard import format as fmt, tables
+from dashboard.text import plain
 from etl import attainment, completeness, db, settings
 from etl.catalog import Plan
 from tests.apptest import open_app
@@ -252,3 +254,41 @@ def test_export_page_previews_the_tables_of_the_view_and_offers_three_files(page
     assert "Huyện Một" in at.caption[0].value and "6 tháng đầu năm 2023" in at.caption[0].value
     labels = [e.proto.label for e in at.get("download_button")]
     assert labels == ["Tải Excel (.xlsx)", "Tải CSV (.zip, mỗi bảng một tệp)", "Tải phụ lục Word (.docx)"]
+
+
+def test_overview_heatmap_is_headed_by_target_names_and_leaves_untracked_cells_blank(page_db):
+    at = open_page()
+    chart = at.get("plotly_chart")[0]
+    figure = json.loads(chart.proto.spec)
+    cells = figure["data"][0]
+    assert all(not header.isdigit() for header in cells["x"])
+    assert cells["x"][0].startswith("1. ") and "<br>" in cells["x"][0]
+    assert "Ô để trống" in texts(at)
+    # Huyện Hai (row 2) has no figure for target 1: its cell is left out, not a grey "○ –"
+    assert cells["text"][1][0] == "" and cells["z"][1][0] is None
+    hidden = next(c.value for c in at.caption if c.value.startswith("Không hiện các chỉ tiêu"))
+    assert plain(hidden).endswith("3. Số buổi tuyên truyền."), hidden     # named, not "3"
+
+
+def test_plan_picker_shows_issuer_years_and_number_for_each_plan(page_db):
+    at = open_page()
+    picker = at.sidebar.selectbox[0]
+    assert picker.options == ["UBND · 2022–2024", "UBND huyện · 2023"]
+    picker.select("child-plan").run()
+    assert at.query_params["plan"] == ["child-plan"] or at.query_params["plan"] == "child-plan"
+
+
+def test_a_count_result_is_written_once_and_its_range_drawn_as_a_band(page_db):
+    con = db.connect(page_db)
+    add_figures(con, [("90@pre2025", 2023, 2, "outreach_sessions", 3, None)], submitted_at=ON_TIME)
+    con.close()
+    at = open_page(target="test-plan#03")
+    at.switch_page("pages/indicator.py").run()
+    assert not at.exception, at.exception
+    said = texts(at)
+    assert "Kết quả: 3;" in said and "3 (3)" not in said
+    at.switch_page("pages/plan.py").run()
+    assert "Kết quả: 3\n" in texts(at) + "\n" and "3 (3)" not in texts(at)
+    bullet = json.loads(at.get("plotly_chart")[2].proto.spec)
+    band = bullet["layout"]["shapes"][0]
+    assert (band["x0"], band["x1"]) == (2, 4) and bullet["layout"]["xaxis"]["dtick"] == 1

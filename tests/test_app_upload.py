@@ -23,17 +23,17 @@ def page_db(tmp_path, monkeypatch, fresh_streamlit_caches):
     return path
 
 
-def run(code: str | None = None, quarter: int | None = None, user=ADMIN) -> AppTest:
+def run(unit: str | None = None, quarter: int | None = None, user=ADMIN, year: int = 2023) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     at.session_state["user"] = stored_account(user)
     at.switch_page("pages/upload.py")
     at.run()
-    if code is not None:
-        at.text_input(key="template_code").input(code)
-        at.number_input(key="template_year").set_value(2023)
+    if unit is not None:
+        at.number_input(key="template_year").set_value(year)
         if quarter:
             at.selectbox(key="template_quarter").set_value(quarter)
         at.run()
+        at.selectbox(key="template_unit").set_value(unit).run()
     assert not at.exception, at.exception
     return at
 
@@ -47,8 +47,10 @@ def test_history_lists_who_sent_what(page_db):
         "Cán bộ VH-XH", "15349", "Thị trấn Vĩnh Lộc", "1/2023", 1]
 
 
-def test_template_is_offered_for_a_known_code(page_db):
-    at = run("15349", 2)
+def test_template_is_offered_for_a_unit_picked_by_name(page_db):
+    at = run("15349@pre2025", 2)
+    assert "Thị trấn Vĩnh Lộc (mã 15349)" in at.selectbox(key="template_unit").options
+    assert any("Thị trấn Vĩnh Lộc" in c.value and "quý 2/2023" in c.value for c in at.caption)
     buttons = at.get("download_button")
     assert len(buttons) == 1 and "Tải mẫu báo cáo" in buttons[0].proto.label
     assert not at.warning
@@ -59,6 +61,23 @@ def test_a_reporter_sees_only_the_history_of_its_units(page_db):
     assert run(user=accounts.User("baocao.y", "reporter", "11473@2025")).info[-1].value == "Chưa có báo cáo nào được nạp."
 
 
-def test_unknown_code_says_so(page_db):
-    at = run("99999")
-    assert "Không có địa bàn mã '99999' tại quý 1/2023" in at.warning[0].value
+def test_a_reporter_picks_only_among_its_own_units_and_the_due_quarter_is_preset(page_db):
+    import datetime as dt
+    from etl import report_units
+    at = run(user=accounts.User("baocao.bd", "reporter", "11473@2025"))
+    due_year, due_quarter = report_units.due_quarter(dt.date.today())
+    assert at.number_input(key="template_year").value == due_year
+    assert at.selectbox(key="template_quarter").value == due_quarter
+    at.number_input(key="template_year").set_value(2026).run()
+    options = at.selectbox(key="template_unit").options
+    assert options[0] == "Phường Bạch Đằng (mã 11473)" and len(options) > 1
+    assert all("11473" in o for o in options)                     # its ward and the ward's tổ dân phố only
+    assert not any("Vĩnh Lộc" in o for o in options)
+
+
+def test_a_year_without_a_plan_for_the_account_says_so_and_offers_no_template(page_db):
+    at = run(user=accounts.User("baocao.bd", "reporter", "11473@2025"))
+    at.number_input(key="template_year").set_value(2019).run()
+    assert at.selectbox(key="template_unit").options == []
+    assert any("Không có đơn vị nào bạn được báo cáo" in i.value for i in at.info)
+    assert not at.get("download_button")

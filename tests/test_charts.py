@@ -15,8 +15,10 @@ def test_heatmap_colours_each_cell_by_status_and_writes_icon_and_value():
             [result(1, "behind", actual=10.0), result(2, "met", comparator="range", unit="buổi", actual=3)]]
     fig = charts.status_heatmap(["Xã A", "Xã B"], grid, "Tiêu đề")
     cells = fig.data[0]
-    assert list(cells.x) == ["1", "2"] and list(cells.y) == ["Xã A", "Xã B"]
-    assert [list(row) for row in cells.text] == [["✔ 30,0%", "○ –"], ["⚠ 10,0%", "✔ 3"]]
+    assert list(cells.x) == ["1. Cơ sở được kiểm<br>tra", "2. Cơ sở được kiểm<br>tra"]
+    assert list(cells.y) == ["Xã A", "Xã B"]
+    assert [list(row) for row in cells.text] == [["✔ 30,0%", ""], ["⚠ 10,0%", "✔ 3"]]
+    assert cells.z[0][1] is None and cells.hoverongaps is False   # no figure: no cell, not a grey one
     scale = dict((round(stop, 2), colour) for stop, colour in cells.colorscale)
     z = cells.z[1][0]    # behind
     assert scale[round((charts.STATUS_ORDER.index("behind")) / 5, 2)] == charts.STATUS_COLOUR["behind"]
@@ -60,3 +62,92 @@ def test_long_titles_are_wrapped():
     title = "Một tiêu đề rất dài " * 10
     assert all(len(line) <= 90 for line in charts.wrap(title).split("<br>"))
     assert charts.wrap(title).replace("<br>", " ") == " ".join(title.split())
+
+
+def test_heatmap_headers_are_short_wrapped_names_as_text_and_distinct():
+    long = "Tỷ lệ cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm được kiểm tra, <b>xử lý</b> & nhắc nhở"
+    row = [result(1, "met", name=long, actual=30.0), result(2, "met", name=long, actual=40.0, levels=("district",)),
+           result(12, "met", name="Ngắn", actual=1.0)]
+    fig = charts.status_heatmap(["Xã A"], [row], "T")
+    x = list(fig.data[0].x)
+    assert len(set(x)) == 3 and x[2] == "12. Ngắn"
+    assert all(len(line) <= 20 for label in x for line in label.split("<br>"))
+    assert all(len(label.replace("<br>", " ")) <= 4 * 18 + 2 for label in x) and x[0].endswith("…")
+    assert "<b>" not in "".join(x)
+    assert fig.layout.xaxis.tickangle == 0
+
+
+def test_many_heatmap_columns_get_narrower_headers_that_stay_distinct():
+    long = "Tỷ lệ cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm được kiểm tra"
+    row = [result(n, "met", name=long, actual=30.0) for n in range(1, 15)]
+    x = list(charts.status_heatmap(["Xã A"], [row], "T").data[0].x)
+    assert len(set(x)) == 14
+    assert all(len(line) <= 10 for label in x for line in label.split("<br>") if " " in line)
+    assert all(label.count("<br>") <= 4 for label in x)
+
+
+def test_an_extra_indicator_of_one_unit_leaves_the_others_blank_not_grey():
+    grid = [[result(1, "met", actual=30.0), result(2, "met", actual=50.0)],
+            [result(1, "behind", actual=10.0), result(2, "no_data", numerator=None, denominator=None)],
+            [result(1, "met", actual=30.0), result(2, "not_met", numerator=None, denominator=None)]]
+    cells = charts.status_heatmap(["A", "B", "C"], grid, "T").data[0]
+    assert [row[1] for row in cells.z] == [charts.STATUS_ORDER.index("met") + 0.5, None, None]
+    assert [row[1] for row in cells.text] == ["✔ 50,0%", "", ""]
+
+
+def test_results_are_written_once():
+    count = result(1, "met", comparator="at_least", unit="buổi", actual=3, numerator=3, denominator=None)
+    zero = result(2, "not_met", comparator="at_least", unit="buổi", actual=0, numerator=0, denominator=None)
+    share = result(3, "met", actual=25.0)
+    assert charts.result_detail(count) == "" and charts.result_detail(zero) == ""
+    assert charts.result_detail(share) == " (37/148)"
+
+
+def masked(n, status="met", secondary=()):
+    import dataclasses
+    return dataclasses.replace(result(n, status, numerator=None, denominator=None, actual=None), suppressed=True,
+                               secondary=secondary)
+
+
+def test_ranking_puts_masked_units_in_their_own_group_written_never_a_zero_bar():
+    rows = [result(1, "met", actual=90.0), masked(1, "met"), result(1, "behind", actual=30.0),
+            masked(1, "no_data", secondary=("numerator",))]
+    fig = charts.ranked_bars(["Xã B", "Xã C", "Xã A", "Xã D"], rows, "Xếp hạng")
+    bars, marks = fig.data
+    assert list(bars.y) == ["Xã B", "Xã A"] and list(bars.x) == [90.0, 30.0]      # no bar for C and D
+    assert list(marks.y) == ["Xã C", "Xã D"] and marks.mode == "text"
+    assert [t.split(" ")[0] for t in marks.text] == ["&lt;5", "ẩn"] and "✔" not in "".join(marks.text)
+    assert list(fig.layout.yaxis.categoryarray) == ["Xã B", "Xã A", "Xã C", "Xã D"]
+    assert fig.layout.shapes[0].y0 == 1.5                                          # the rule between the groups
+    assert any("không phải 0" in a.text for a in fig.layout.annotations)
+
+
+def test_count_axes_are_whole_numbers_and_a_range_is_a_band():
+    sessions = result(1, "behind", comparator="range", unit="buổi", actual=1, numerator=1, denominator=None,
+                      expected=1.5, target=2.0)
+    sessions = __import__("dataclasses").replace(sessions, target_value_high=4.0)
+    bullet = charts.bullet(sessions)
+    assert bullet.layout.xaxis.dtick == 1 and bullet.layout.xaxis.tickformat == ",d"
+    band = bullet.layout.shapes[0]
+    assert (band.x0, band.x1) == (2.0, 4.0)                                        # from 2 to 4, not a tick at 2
+    assert all(t.name != "Chỉ tiêu" for t in bullet.data)
+    ranking = charts.ranked_bars(["A", "B"], [sessions, sessions], "R")
+    assert (ranking.layout.shapes[0].x0, ranking.layout.shapes[0].x1) == (2.0, 4.0)
+    assert ranking.layout.xaxis.dtick == 1
+    years = charts.years_bars([sessions], "Y")
+    band = next(t for t in years.data if t.name == "Khoảng chỉ tiêu")
+    assert list(band.base) == [2.0] and list(band.y) == [2.0]
+    assert years.layout.yaxis.tickformat == ",d"
+
+
+def test_a_count_pace_is_a_whole_number():
+    from dashboard import format as fmt
+    r = result(1, "behind", comparator="at_least", unit="buổi", actual=1, numerator=1, denominator=None,
+               expected=1.5, target=3.0)
+    assert fmt.whole_pace(r) == 2 and fmt.expected_text(r) == "≥ 2 buổi"
+    pace = next(t for t in charts.bullet(r).data if t.name == "Mức cần đạt đến kỳ này")
+    assert list(pace.x) == [2.0]
+    at_most = result(1, "behind", comparator="at_most", unit="điểm", actual=1, numerator=1, denominator=None,
+                     expected=1.5, target=3.0)
+    assert fmt.whole_pace(at_most) == 1
+    assert fmt.whole_pace(result(1, "met", expected=12.5)) == 12.5                # shares keep their decimals

@@ -29,22 +29,26 @@ def test_template_holds_the_header_block_and_a_row_per_tracked_indicator(con):
     assert [ws["A3"].value, ws["B3"].value, ws["D3"].value] == ["Mã địa bàn", "15349", "Thị trấn Vĩnh Lộc"]
     assert [ws["A4"].value, ws["B4"].value, ws["C4"].value, ws["D4"].value] == ["Năm", 2023, "Quý", 2]
     assert ws["A5"].value == "Người báo cáo" and ws["C5"].value == "Ngày báo cáo"
-    codes = [ws.cell(r, 1).value for r in range(9, ws.max_row + 1)]
+    codes = [ws.cell(r, 2).value for r in range(9, ws.max_row + 1)]
     assert len(codes) == 11 and codes[0] == "new_hotspots"  # every indicator vinhloc-2023 targets
-    row = {ws.cell(r, 1).value: r for r in range(9, ws.max_row + 1)}
+    row = {ws.cell(r, 2).value: r for r in range(9, ws.max_row + 1)}
     assert ws.cell(row["new_hotspots"], 4).value == "trong quý"
     assert ws.cell(row["establishments_inspected"], 4).value == "lũy kế từ đầu năm"
     assert ws.cell(row["establishments_inspected"], 3).value == "Ít nhất 25%"
     assert ws.cell(row["units_with_harm_reduction"], 3).value == "Đủ số đơn vị 10 đơn vị"
     assert "Tử số" in ws["F8"].value and "Mẫu số" in ws["G8"].value
+    # column A, what a person reads first, names the indicator; its code (the file's key) comes after
+    assert [ws["A8"].value, ws["B8"].value] == ["Chỉ tiêu", "Mã chỉ số"]
+    assert ws.cell(row["new_hotspots"], 1).value == "Điểm, tụ điểm phức tạp mới phát sinh"
+    assert not any("_" in str(ws.cell(r, 1).value) for r in range(9, ws.max_row + 1))
 
 
 def test_template_locks_labels_and_unlocks_highlighted_inputs_with_validation(con):
     ws = load_workbook(io.BytesIO(template.build(con, "15349", 2023, 2)))["Báo cáo"]
     assert ws.protection.sheet
     assert ws["A9"].protection.locked and ws["C9"].protection.locked
-    share_row = next(r for r in range(9, ws.max_row + 1) if ws.cell(r, 1).value == "establishments_inspected")
-    count_row = next(r for r in range(9, ws.max_row + 1) if ws.cell(r, 1).value == "new_hotspots")
+    share_row = next(r for r in range(9, ws.max_row + 1) if ws.cell(r, 2).value == "establishments_inspected")
+    count_row = next(r for r in range(9, ws.max_row + 1) if ws.cell(r, 2).value == "new_hotspots")
     assert not ws.cell(share_row, 6).protection.locked and not ws.cell(share_row, 7).protection.locked
     assert ws.cell(count_row, 7).protection.locked  # a count has no denominator
     assert ws.cell(share_row, 6).fill.fgColor.rgb.endswith("FFF2CC")
@@ -89,4 +93,4 @@ def test_cli_template(tmp_path):
     assert result.returncode == 0, result.stderr
     ws = load_workbook(out)["Báo cáo"]
     assert ws["D3"].value == "Phường Bạch Đằng"
-    assert "outreach_sessions" in [ws.cell(r, 1).value for r in range(9, ws.max_row + 1)]
+    assert "outreach_sessions" in [ws.cell(r, 2).value for r in range(9, ws.max_row + 1)]

@@ -33,7 +33,7 @@ def fill_template(source: bytes, path: Path, figures: dict[str, tuple], officer:
     wb = load_workbook(io.BytesIO(source))
     ws = wb["Báo cáo"]
     for row in ws.iter_rows(min_row=9):
-        code = row[0].value
+        code = row[1].value   # column A names the indicator, B holds its code
         if code in figures:
             values = figures[code]
             row[5].value, row[6].value = values[0], values[1]
