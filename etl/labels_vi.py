@@ -673,6 +673,7 @@ REFRESH = {
     "help": "tính lại toàn bộ bảng số liệu tổng hợp (các trang đọc từ bảng này)",
     "year_help": "chỉ tính lại năm này (có thể ghi nhiều lần); mặc định: mọi năm",
     "done": "Đã tính lại bảng số liệu tổng hợp: {rows} dòng.",
+}
 # --- issue 16 (i16 part): heatmap names, plan picker, confirmations, honest charts, reporter journey ---
 I16 = {
     "heatmap_blank": "Ô để trống: đơn vị không có số liệu của chỉ tiêu đó (không theo dõi hoặc chưa báo cáo).",
