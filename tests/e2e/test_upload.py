@@ -13,13 +13,16 @@ def test_template_to_dashboard(page, app_url, tmp_path):
     expect(sidebar).to_contain_text("Theo dõi")
     expect(sidebar).to_contain_text("Nộp báo cáo quý")
     expect(sidebar).not_to_contain_text("attainment")
-    page.get_by_label("Mã địa bàn").fill("11473")
-    page.get_by_label("Mã địa bàn").press("Enter")
-    wait_idle(page)
     page.get_by_role("combobox", name="Quý").click()
     page.get_by_role("option", name="4").click()
     expect(page.get_by_role("combobox", name="Quý")).to_have_value("4")
     wait_idle(page)
+    page.get_by_role("combobox", name="Đơn vị báo cáo").click()
+    page.get_by_role("combobox", name="Đơn vị báo cáo").fill("Bạch Đằng")
+    page.get_by_role("option", name="Phường Bạch Đằng (mã 11473)").click()
+    wait_idle(page)
+    expect(page.get_by_text("Mẫu báo cáo của Phường Bạch Đằng (mã 11473), quý 4/2026.")).to_be_visible()
+    screenshot(page, "upload-unit-picked")
     with page.expect_download() as download:
         page.get_by_role("button", name="Tải mẫu báo cáo (.xlsx)").click()
     assert download.value.suggested_filename == "mau-bao-cao-11473-2026-Q4.xlsx"
@@ -39,7 +42,7 @@ def test_template_to_dashboard(page, app_url, tmp_path):
 
     visit(page, f"{app_url}/plan?plan=bachdang-2026&year=2026&q=4")
     page.wait_for_selector("[data-testid='stPlotlyChart']", timeout=60_000)
-    # 40 of 48 establishments inspected, as typed in the template (the demo has 35 by Q3: year-to-date)
+    # 40 of 48 establishments inspected, as typed in the template (the demo had 35 by Q3)
     expect(page.get_by_text("Kết quả: 83,3% (40/48)")).to_be_visible(timeout=30_000)
     screenshot(page, "dashboard-after-upload")
 
