@@ -9,7 +9,7 @@ from dashboard import format as fmt
 from etl.areas import Unit
 from etl.attainment import STATUSES, TargetResult
 from etl.completeness import Submission
-from etl.labels_vi import REFORM, SUBMISSION, UI
+from etl.labels_vi import LEVEL, REFORM, SUBMISSION, UI
 
 
 def attainment_table(results: list[TargetResult]) -> pd.DataFrame:
@@ -50,6 +50,11 @@ def reform_notes(r: TargetResult) -> list[str]:
         notes.append(REFORM["majority"].format(names=", ".join(r.across_split)))
     if r.compared and r.compared[0] < r.compared[1]:
         notes.append(REFORM["compared"].format(both=r.compared[0], total=r.compared[1]))
+    if r.ended_levels:
+        levels = ", ".join(LEVEL[level].lower() for level in r.ended_levels)
+        notes.append(REFORM["ended_levels"].format(levels=levels[:1].upper() + levels[1:]))
+    if r.judged_quarter:
+        notes.append(REFORM["judged_first_half"])
     return notes
 
 

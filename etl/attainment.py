@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import duckdb
 
-from etl import access, catalog, comparison, db, figures as figures_mod, privacy, reform
+from etl import access, catalog, comparison, db, figures as figures_mod, privacy, reform, reform_levels
 from etl.access import Scope
 from etl.figures import Figure
 
@@ -173,6 +173,8 @@ class TargetResult:
     target_year: int | None = None            # the target's own year (a deadline: the plan's end by default)
     across_units: tuple[str, ...] = ()        # the other era's units the figure includes (etl/reform.py)
     across_split: tuple[str, ...] = ()        # ... of them, counted here by the majority of their predecessors
+    ended_levels: tuple[str, ...] = ()        # split by level: levels whose units stopped on 30/06/2025
+    judged_quarter: int | None = None         # ... every level ended: judged as at this quarter (2)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -247,10 +249,16 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
                              [sorted(locs)]).fetchall())
     by_year = {y: targets_of_year(con, plan_id, y, today) for y in years}
     current: dict = figures_mod.area(con, locs, years, quarters)
-    for levels in {tuple(t[9]) for ts in by_year.values() for t in ts if t[9]}:  # split by level: cell + levels
+    split, level_sources = {}, {}  # split by level (etl/reform_levels.py): cell + levels -> figures, sources
+    for t in (t for ts in by_year.values() for t in ts if t[9]):
+        split.setdefault(tuple(t[9]), set()).add(t[1])
+    for levels, level_codes in split.items():
         for year, quarter in {(y, q) for _, y, q in cells}:
-            for (loc, y, q), figs in figures_mod.level_sum(con, locs, year, quarter, levels).items():
-                current[(loc, y, q, levels)] = figs
+            figs, sources = reform_levels.level_figures(con, locs, year, quarter, levels, level_codes)
+            for (loc, y, q), found in figs.items():
+                current[(loc, y, q, levels)] = found
+            for (loc, code), found in sources.items():
+                level_sources[(loc, year, quarter, levels, code)] = found
     previous = figures_mod.area(con, locs, {y - 1 for y in years}, quarters | {4})
     across_years = any(t[4] in ("growth", "no_decrease") for ts in by_year.values() for t in ts)
     kids = comparison.children(con, locs, years, quarters) if across_years else None
@@ -261,7 +269,7 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
         in_plan = year_from <= year <= year_to
         results[(loc, year, quarter)] = [
             _result(plan_id, t, loc, codes.get(loc, loc), year, quarter, (year_from, year_to), current, previous,
-                    today, kids, members.get(loc))
+                    today, kids, members.get(loc), level_sources)
             for t in by_year[year] if _applies(t[4], t[8], year)
             if in_plan or (t[8] is None and t[4] != "cumulative_by")]
     return privacy.suppress(con, results, scope)
@@ -287,11 +295,13 @@ def targets_of_year(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, tod
 
 
 def _result(plan_id, target_row, loc, code, year, quarter, plan_years, current, previous, today,
-            kids=None, members=None) -> TargetResult:
+            kids=None, members=None, level_sources=None) -> TargetResult:
     (target_id, ind_code, ind_name, section, rule, value, value_high, unit, t_year, levels, clause,
      kind, n_agg, d_agg) = target_row
     key = (loc, year, quarter, tuple(levels)) if levels else (loc, year, quarter)
     figure = current.get(key, {}).get(ind_code)
+    level_source = (level_sources or {}).get((*key, ind_code)) if levels else None
+    judged_quarter = level_source.judged_quarter if level_source else None
     before, compared = None, None
     if rule in ("growth", "no_decrease"):
         before_quarter = quarter if rule == "growth" else 4
@@ -300,7 +310,9 @@ def _result(plan_id, target_row, loc, code, year, quarter, plan_years, current, 
             pair = comparison.matched(figure, before, kids, loc, year, quarter, before_quarter, ind_code)
             figure, before, compared = pair.now, pair.before, pair.compared
     j = judge(TargetRule(rule, value, value_high, t_year), IndicatorRule(kind, n_agg, d_agg), figure,
-              year, quarter, plan_years, before, today > dt.date(year, 12, 31))
+              year, judged_quarter or quarter, plan_years, before, today > dt.date(year, 12, 31))
+    if level_source:
+        members = reform.Members(level_source.across, list(level_source.units), []) if level_source.across else None
     return TargetResult(
         plan_id, target_id, loc, code, ind_code, ind_name, tuple(levels) if levels else None, section, year, quarter,
         rule, value if value is not None else j.expected, value_high, unit,
@@ -312,7 +324,8 @@ def _result(plan_id, target_row, loc, code, year, quarter, plan_years, current, 
         figure.note if figure else None, clause, across=figure.across if figure else None, compared=compared,
         target_year=t_year or (plan_years[1] if rule == "cumulative_by" else None),
         across_units=tuple(members.names) if members and figure and figure.across else (),
-        across_split=tuple(members.split) if members and figure and figure.across else ())
+        across_split=tuple(members.split) if members and figure and figure.across else (),
+        ended_levels=level_source.ended if level_source else (), judged_quarter=judged_quarter)
 
 
 def _applies(rule: str, target_year: int | None, year: int) -> bool:

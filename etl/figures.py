@@ -30,8 +30,6 @@ SELECT locality_id, year, quarter, indicator_code, numerator, denominator, own_r
 FROM area_figures
 WHERE list_contains(?, year) AND list_contains(?, quarter) AND list_contains(?, locality_id)"""
 
-_LEVEL_SQL = "SELECT locality_id, ?, ?, * EXCLUDE (locality_id) FROM level_figures(?, ?, ?, ?)"
-
 
 def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> Figures:
     out: Figures = {}
@@ -46,12 +44,6 @@ def area(con: duckdb.DuckDBPyConnection, locality_ids, years, quarters) -> Figur
     """Each locality's figures in each period: its own return, else summed from the topmost
     reporting units below. Every combination of the given localities, years and quarters."""
     return _fetch(con, _AREA_SQL, [sorted(set(years)), sorted(set(quarters)), sorted(set(locality_ids))])
-
-
-def level_sum(con: duckdb.DuckDBPyConnection, locality_ids, year: int, quarter: int,
-              levels: tuple[str, ...]) -> Figures:
-    """Each locality's sum of the own returns of the units at `levels` under it."""
-    return _fetch(con, _LEVEL_SQL, [year, quarter, sorted(set(locality_ids)), year, quarter, list(levels)])
 
 
 def rolled_up(con: duckdb.DuckDBPyConnection, locality_id: str, year: int, quarter: int) -> dict[str, Figure]:

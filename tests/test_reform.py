@@ -305,3 +305,69 @@ def test_a_new_unit_without_predecessors_has_no_figures_before_the_reform(reform
     assert reform.members(con, "90001@pre2025").names == ["Phường Mới"]   # three equal communes: the lowest code
     assert reform.members(con, "90002@pre2025") is None                  # ... so none counted under Xã B
     assert reform.resolve_in_plan(con, "zzz", "moi", 2025, 4) is None
+
+
+# --- split by level across the reform (etl/reform_levels.py) ---------------------------------------------
+
+def test_split_by_level_after_the_reform_counts_the_successors_of_the_areas_communes(reform_db):
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [
+        ("officials_trained", "at_least", 70, {"levels": ("province",)}),
+        ("officials_trained", "at_least", 50, {"levels": ("district", "commune")}),
+        ("tipoffs_handled", "all", 100, {"levels": ("commune",)})]))
+    add_figures(con, [("90@pre2025", 2025, 2, "officials_trained", 5, 10),
+                      ("900@pre2025", 2025, 2, "officials_trained", 2, 4),
+                      ("901@pre2025", 2025, 1, "officials_trained", 1, 2),
+                      ("90001@pre2025", 2025, 2, "officials_trained", 3, 10),
+                      ("90002@pre2025", 2025, 2, "officials_trained", 1, 5),
+                      ("90003@pre2025", 2025, 1, "officials_trained", 2, 5),
+                      ("90102@pre2025", 2025, 2, "officials_trained", 4, 8),
+                      ("89001@pre2025", 2025, 2, "officials_trained", 5, 5),    # Tỉnh Khác's: never in 90
+                      ("90101@2025", 2025, 4, "officials_trained", 7, 20),
+                      ("90001@pre2025", 2025, 1, "tipoffs_handled", 1, 2),
+                      ("89001@pre2025", 2025, 1, "tipoffs_handled", 9, 9),
+                      ("90101@2025", 2025, 3, "tipoffs_handled", 3, 3)])
+
+    def split(quarter, indicator="officials_trained", levels=("district", "commune")):
+        results = attainment.evaluate(con, "cu", 2025, quarter, "90@pre2025", TODAY)
+        return next(r for r in results if r.indicator_code == indicator and r.levels == levels)
+    q2 = split(2)
+    assert (q2.numerator, q2.denominator) == (13, 34)        # 2/4 + 1/2 + 3/10 + 1/5 + 2/5 + 4/8
+    assert q2.across is None and q2.ended_levels == ()
+    q4 = split(4)
+    # districts stop at Q2 (3/6); Phường Mới 7/20 stands in for Xã A, B, C; Xã D's 4/8 stands (Xã Mới Hai silent)
+    assert (q4.numerator, q4.denominator) == (14, 34)
+    assert q4.across == "successors" and q4.across_units == ("Phường Mới",)
+    assert q4.ended_levels == ("district",) and q4.judged_quarter is None
+    add_figures(con, [("90102@2025", 2025, 3, "officials_trained", 2, 9)])   # Xã Mới Hai (counted in 90 by its code)
+    q4 = split(4)
+    assert (q4.numerator, q4.denominator) == (12, 35)        # 3/6 + 7/20 + 2/9: Xã D gives way
+    assert q4.across_units == ("Phường Mới", "Xã Mới Hai")
+    text = tables.source(q4)
+    assert "Phường Mới, Xã Mới Hai" in text and "Cấp huyện không còn từ ngày 01/07/2025" in text
+    # the province level has no successor inside the old province: judged as at Q2, and the page says so
+    province = split(4, levels=("province",))
+    assert (province.numerator, province.denominator, province.judged_quarter) == (5, 10, 2)
+    assert province.expected == pytest.approx(35.0)          # 70% pro-rated to Q2, not the full year's
+    assert province.status == "on_track"                     # 50% ≥ 35%: on track as at 30/06, not "not met"
+    assert "quý I–II/2025" in tables.source(province)
+    # flows add both halves: Xã A's Q1 + Phường Mới's Q3, never Tỉnh Khác's Xã E
+    flows = split(4, "tipoffs_handled", ("commune",))
+    assert (flows.numerator, flows.denominator) == (4, 5)
+
+
+def test_split_by_level_of_a_new_area_before_the_reform_counts_its_predecessors(reform_db):
+    con = reform_db(("tinh-moi", "91@2025", (2025, 2026), [
+        ("officials_trained", "at_least", 50, {"levels": ("commune",)}),
+        ("officials_trained", "at_least", 70, {"levels": ("province",)})]))
+    add_figures(con, [("90001@pre2025", 2025, 2, "officials_trained", 3, 10),
+                      ("89001@pre2025", 2025, 1, "officials_trained", 5, 5),
+                      ("90@pre2025", 2025, 2, "officials_trained", 8, 10),
+                      ("89@pre2025", 2025, 2, "officials_trained", 1, 10),
+                      ("91@2025", 2025, 4, "officials_trained", 15, 20)])
+    results = attainment.evaluate(con, "tinh-moi", 2025, 2, "91@2025", TODAY)
+    communes, province = sorted(results, key=lambda r: r.levels)
+    assert (communes.numerator, communes.denominator, communes.across) == (8, 15, "predecessors")
+    assert (province.numerator, province.denominator) == (9, 20)   # the two old provinces' own returns
+    later = attainment.evaluate(con, "tinh-moi", 2025, 4, "91@2025", TODAY)
+    province = next(r for r in later if r.levels == ("province",))
+    assert (province.numerator, province.denominator) == (15, 20)  # the new province's own figure replaces them
