@@ -117,7 +117,7 @@ def completeness_table(submissions: list[Submission]) -> pd.DataFrame:
         row = rows.setdefault(key, {UI["col_unit"]: UI["own_row"].format(name=s.unit.name) if s.own else s.unit.name})
         row[f"Quý {s.quarter}"] = submission_text(s)
         row[f"{UI['col_versions']} Q{s.quarter}"] = s.versions
-    return pd.DataFrame(list(rows.values()))
+    return pd.DataFrame(list(rows.values())).astype(object).fillna("–")  # "–": a unit not expected that quarter (the reform)
 
 
 def status_counts(results: list[TargetResult]) -> dict[str, int]:

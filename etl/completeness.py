@@ -3,11 +3,11 @@ how many times, against the deadline setting (etl/settings.py)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import duckdb
 
-from etl import access, areas, localities, settings
+from etl import access, areas, db, localities, reform, settings
 from etl.access import Scope
 from etl.areas import Unit
 
@@ -57,27 +57,46 @@ def table(con: duckdb.DuckDBPyConnection, area: str, year: int, quarters: list[i
     if not access.covers(con, scope, area):
         return []
     days = settings.deadline_days(con)
-    last_q = max(quarters)
-    kids = areas.children(con, area, year, last_q)
+    expected = expected_units(con, area, year, quarters, scope)
     sent: dict[tuple[str, bool, int], tuple] = {}
     for own in (True, False):
-        ids = [area] if own else [k.locality_id for k in kids]
-        if ids:  # a child counts with every unit under it; the area itself only with its own returns
+        ids = sorted({u.locality_id for (u, o), _ in expected.items() if o == own})
+        if ids:  # a unit below counts with every unit under it; the area itself only with its own returns
             for row in con.execute(_SENT_SQL, [year, ids, 0 if own else 99]).fetchall():
                 sent[(row[0], own, row[1])] = row[2:]
-    rows: list[tuple[Unit, bool]] = []
-    me = areas.unit(con, area)
-    if not kids or any(key[0] == area and key[1] for key in sent):
-        rows.append((me, True))
-    rows += [(k, False) for k in kids]
     out = []
-    for unit, own in rows:
-        for quarter in quarters:
+    for (unit, own), its_quarters in expected.items():
+        for quarter in its_quarters:
             first, last, versions, units_sent = sent.get((unit.locality_id, own, quarter), (None, None, 0, 0))
             due = due_date(year, quarter, days)
             out.append(Submission(unit, own, year, quarter, due, first, last, versions, units_sent,
                                   _status(first, due, today)))
     return out
+
+
+def expected_units(con: duckdb.DuckDBPyConnection, area: str, year: int, quarters: list[int],
+                   scope: Scope | None = None) -> dict[tuple[Unit, bool], list[int]]:
+    """Which units are expected to report each quarter for an area: (unit, own row) -> its quarters.
+
+    In the area's own era: the area itself (when it sends returns, or has no units under it) and its
+    children. In a quarter of the other era (a pre-2025 area after 30 June 2025, a post-2025 area before
+    1 July 2025): the units that stand for it then (etl/reform.py: the new communes succeeding its units,
+    or its predecessors); a return counts for the unit that sent it."""
+    me = areas.unit(con, area)
+    other = {q: reform.other_era_units(con, area, year, q) for q in quarters}
+    own_era = [q for q in quarters if other[q] is None]
+    rows: dict[tuple[Unit, bool], list[int]] = {}
+    if own_era:
+        kids = areas.children(con, area, year, max(own_era), scope)
+        if not kids or db.one(con, "SELECT 1 FROM returns WHERE locality_id = ? AND year = ?", [area, year]):
+            rows[(me, True)] = list(own_era)
+        for kid in kids:
+            rows[(kid, False)] = list(own_era)
+    for quarter in (q for q in quarters if other[q] is not None):
+        visible = access.allowed(con, scope, other[quarter])
+        for locality_id in (u for u in other[quarter] if u in visible):
+            rows.setdefault((replace(areas.unit(con, locality_id), depth=1), False), []).append(quarter)
+    return rows
 
 
 def missing(submissions: list[Submission], quarter: int) -> list[Unit]:

@@ -17,6 +17,13 @@ WHERE p.plan_id = ? AND l.code = ?
   AND coalesce(l.valid_from, DATE '1900-01-01') <= make_date(p.year_to, 12, 31)
   AND coalesce(l.valid_to, DATE '9999-12-31') >= make_date(p.year_from, 1, 1)"""
 
+_ERA_SQL = """SELECT coalesce(valid_to = DATE '2025-06-30', FALSE), coalesce(valid_from = DATE '2025-07-01', FALSE)
+FROM localities WHERE locality_id = ?"""
+
+_OTHER_ERA_SQL = """
+SELECT b.member_id FROM era_bridge b JOIN localities l ON l.locality_id = b.member_id
+WHERE b.locality_id = ? AND b.direction = ? ORDER BY l.code"""
+
 _MEMBERS_SQL = """
 SELECT b.locality_id, b.direction, l.name, b.split FROM era_bridge b JOIN localities l ON l.locality_id = b.member_id
 WHERE b.locality_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY b.locality_id, l.code"""
@@ -34,6 +41,28 @@ def resolve_in_plan(con: duckdb.DuckDBPyConnection, code: str, plan_id: str, yea
     if len(found) == 1:
         return found[0]
     return localities.resolve(con, code, year, quarter)
+
+
+def after_reform(year: int, quarter: int) -> bool:
+    """Whether a quarter lies after 30 June 2025."""
+    return (year, quarter) >= (2025, 3)
+
+
+def other_era_units(con: duckdb.DuckDBPyConnection, locality_id: str, year: int, quarter: int) -> list[str] | None:
+    """The units that stand for an area in a quarter of the other era (None: the quarter is in the area's
+    own era): for a pre-2025 area after 30 June 2025, the new communes the era bridge counts in it; for a
+    post-2025 area before 1 July 2025, its predecessors (rules 1-3)."""
+    row = con.execute(_ERA_SQL, [locality_id]).fetchone()
+    if row is None:
+        return None
+    old, new = row
+    if old and after_reform(year, quarter):
+        direction = "successors"
+    elif new and not after_reform(year, quarter):
+        direction = "predecessors"
+    else:
+        return None
+    return [r[0] for r in con.execute(_OTHER_ERA_SQL, [locality_id, direction]).fetchall()]
 
 
 @dataclass(frozen=True)

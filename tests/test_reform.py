@@ -371,3 +371,33 @@ def test_split_by_level_of_a_new_area_before_the_reform_counts_its_predecessors(
     later = attainment.evaluate(con, "tinh-moi", 2025, 4, "91@2025", TODAY)
     province = next(r for r in later if r.levels == ("province",))
     assert (province.numerator, province.denominator) == (15, 20)  # the new province's own figure replaces them
+
+
+# --- Tình hình báo cáo across the reform (etl/completeness.py) -------------------------------------------
+
+def test_completeness_expects_the_successors_after_the_reform_and_the_predecessors_before(reform_db):
+    from etl import completeness
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("tipoffs_handled", "all", 100)]))
+    sent = dt.datetime(2025, 10, 5)
+    add_figures(con, [("90001@pre2025", 2025, 1, "tipoffs_handled", 1, 1),
+                      ("90101@2025", 2025, 3, "tipoffs_handled", 1, 1)], submitted_at=sent)
+    table = completeness.table(con, "90@pre2025", 2025, [1, 2, 3, 4], TODAY)
+    by_quarter = {q: sorted((s.unit.name, s.first_sent is not None) for s in table if s.quarter == q)
+                  for q in (1, 2, 3, 4)}
+    assert by_quarter[1] == [("Huyện Hai", False), ("Huyện Một", True)]
+    assert by_quarter[2] == [("Huyện Hai", False), ("Huyện Một", False)]
+    # from 1 July: the new communes counted in Tỉnh Thử Nghiệm (Xã Mới Hai holds Xã D's code), each with its own
+    assert by_quarter[3] == [("Phường Mới", True), ("Xã Mới Hai", False)]
+    assert by_quarter[4] == [("Phường Mới", False), ("Xã Mới Hai", False)]
+    assert completeness.reported_share(table, 3) == (1, 2)
+    shown = tables.completeness_table(table)
+    assert list(shown["Đơn vị"]) == ["Huyện Một", "Huyện Hai", "Phường Mới", "Xã Mới Hai"]
+    assert list(shown["Quý 3"])[:2] == ["–", "–"] and list(shown["Quý 1"])[2:] == ["–", "–"]
+    # a new ward's first half: its predecessors are expected (and each counts its own return only)
+    ward = completeness.table(con, "90101@2025", 2025, [2, 3], TODAY)
+    assert sorted((s.quarter, s.unit.name, s.first_sent is not None) for s in ward) == [
+        (2, "Xã A", False), (2, "Xã B", False), (2, "Xã C", False), (3, "Phường Mới", True)]
+    assert [s.own for s in ward if s.quarter == 3] == [True]
+    # a new province before the reform: its old provinces, each counting the returns under it
+    province = completeness.table(con, "91@2025", 2025, [1], TODAY)
+    assert sorted((s.unit.name, s.units_sent) for s in province) == [("Tỉnh Khác", 0), ("Tỉnh Thử Nghiệm", 1)]
