@@ -69,6 +69,12 @@ MSG = {
     "warn_untracked": "Dòng {row} (sheet '{sheet}'): chỉ số '{indicator}' không có trong kế hoạch của địa bàn {locality} năm {year}; số liệu vẫn được ghi.",
     "warn_jump": "Dòng {row} (sheet '{sheet}'): {column} {value} khác xa các quý trước của địa bàn {locality} ({history}); hãy kiểm tra lại.",
     "warn_stock_change": "Dòng {row} (sheet '{sheet}'): mẫu số {value} thay đổi hơn 1/3 so với quý {previous_quarter} ({previous}); hãy kiểm tra lại.",
+    "warn_where": "Dòng {row} (sheet '{sheet}')",
+    "warn_far_from_predecessors": ("{where}: báo cáo đầu tiên của {unit} cho chỉ số '{indicator}' có {column} {value} "
+                                   "(quý {quarter}/{year}), khác xa tổng số liệu các đơn vị cũ trước sắp xếp "
+                                   "({previous}, quý {previous_quarter}/{previous_year}); hãy kiểm tra lại."),
+    "era_numerator": "tử số",
+    "era_denominator": "mẫu số",
     "no_bulk_sheet": "Tệp '{name}' không có trang tính nào có dòng tiêu đề gồm các cột: {columns}.",
     "already_loaded": "Tệp '{name}' giống hệt số liệu đã nạp trước đó: không có gì thay đổi.",
     "db_busy": "Cơ sở dữ liệu '{path}' đang được một chương trình khác ghi (có thể là ứng dụng đang mở). Đã chờ {seconds:.0f} giây. Hãy nạp tệp qua trang 'Nộp báo cáo' của ứng dụng, hoặc đóng ứng dụng rồi chạy lại lệnh.",
@@ -82,6 +88,12 @@ MSG = {
     "bad_quarter": "{where}: quý '{value}' không hợp lệ; chỉ nhận 1, 2, 3 hoặc 4.",
     "future_quarter": "{where}: quý {quarter}/{year} chưa bắt đầu, chưa thể báo cáo.",
     "unknown_locality": "{where}: mã địa bàn '{value}' không có trong danh mục đơn vị hành chính tại quý {quarter}/{year}.",
+    "era_old_code": ("Mã {code} là của {name}, đơn vị trước sắp xếp, không còn từ ngày 01/07/2025 nên không dùng "
+                     "cho quý {quarter}/{year}.{use}"),
+    "era_use_successor": " Hãy ghi mã của đơn vị kế thừa: {name} (mã {code}).",
+    "era_new_code": ("Mã {code} là của {name}, đơn vị mới có từ ngày 01/07/2025 nên không dùng cho quý "
+                     "{quarter}/{year}.{use}"),
+    "era_use_predecessors": " Số liệu trước ngày 01/07/2025 báo cáo theo mã của các đơn vị cũ: {names}.",
     "outside_scope": "{where}: địa bàn '{value}' nằm ngoài phạm vi tài khoản được báo cáo (địa bàn của tài khoản và các đơn vị trực thuộc).",
     "ambiguous_locality": "{where}: mã địa bàn '{value}' không rõ (khớp nhiều đơn vị: {candidates}); hãy ghi đủ chữ số, định dạng ô là Văn bản.",
     "unknown_indicator": "{where}: mã chỉ số '{value}' không có trong danh mục chỉ số.",

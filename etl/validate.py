@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import duckdb
 import pandas as pd
 
-from etl import access, corrections, localities
+from etl import access, corrections, localities, reform_checks
 from etl.access import Scope
 from etl.excel import RawRow
 from etl.labels_vi import BULK_COLUMNS, MSG
@@ -80,7 +80,7 @@ def validate(con: duckdb.DuckDBPyConnection, rows: list[RawRow], today: dt.date 
     out.problems += _ytd_decreases(resolved, out.records, history, indicators)
     figures = [(row, rec) for row, rec in resolved if not rec.remove]
     out.warnings += (_nothing_to_remove(resolved, history) + _untracked(con, figures)
-                     + _unusual(figures, history, indicators))
+                     + _unusual(figures, history, indicators) + _first_after_reform(con, figures, history))
     sheet_order = {sheet: i for i, sheet in enumerate(dict.fromkeys(r.sheet for r in rows))}
     out.problems.sort(key=lambda p: (sheet_order.get(p.sheet, -1), p.row or 0, p.column or 0))
     if out.problems:
@@ -173,8 +173,10 @@ def _resolve_localities(con, parsed, problems: list[Problem]) -> list[tuple[RawR
                                                 if (c, year, quarter) in found})
         if len(matches) != 1:
             key = "unknown_locality" if not matches else "ambiguous_locality"
-            problems.append(locate(row, "locality_code", key, value=code, quarter=quarter, year=year,
-                                   candidates=", ".join(matches)))
+            problem = locate(row, "locality_code", key, value=code, quarter=quarter, year=year,
+                             candidates=", ".join(matches))
+            era = None if matches else reform_checks.other_era_code(con, _code_candidates(code), year, quarter)
+            problems.append(problem if era is None else replace(problem, message=f"{problem.message} {era}"))
             continue
         out.append((row, Record(matches[0], year, quarter, indicator, numerator, denominator, note,
                                 row.sheet, row.row, remove)))
@@ -314,6 +316,21 @@ def _unusual(resolved, history, indicators) -> list[str]:
                                                             previous_quarter=f"{last_quarter}/{last_year}",
                                                             previous=last_d))
     return warnings
+
+
+def _first_after_reform(con, resolved, history) -> list[str]:
+    """A new unit's first figure of an indicator (nothing before it, in the database or the file) set beside
+    its predecessors' (etl/reform_checks.py)."""
+    firsts, seen = [], set()
+    for row, rec in sorted(resolved, key=lambda pair: (pair[1].year, pair[1].quarter)):
+        key = (rec.locality_id, rec.indicator_code)
+        if key in seen or not reform_checks.after_reform(rec.year, rec.quarter):
+            continue
+        seen.add(key)
+        if not any((y, q) < (rec.year, rec.quarter) for y, q, *_ in history.get(key, [])):
+            firsts.append((*key, rec.year, rec.quarter, rec.numerator, rec.denominator,
+                           MSG["warn_where"].format(row=row.row, sheet=row.sheet)))
+    return reform_checks.far_from_predecessors(con, firsts)
 
 
 def _far_from(value: int, past: list[int]) -> bool:

@@ -401,3 +401,58 @@ def test_completeness_expects_the_successors_after_the_reform_and_the_predecesso
     # a new province before the reform: its old provinces, each counting the returns under it
     province = completeness.table(con, "91@2025", 2025, [1], TODAY)
     assert sorted((s.unit.name, s.units_sent) for s in province) == [("Tỉnh Khác", 0), ("Tỉnh Thử Nghiệm", 1)]
+
+
+# --- returns across the reform: codes of the other era refused, a new unit's first figures checked --------
+
+def _loaded(con, tmp_path, name, rows):
+    from etl import loader
+    from tests.xlsx_files import bulk
+    return loader.load_file(con, bulk(tmp_path / name, rows), "Cán bộ A", today=TODAY)
+
+
+def test_a_code_of_the_other_era_is_refused_naming_the_code_to_use(reform_db, tmp_path):
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("tipoffs_handled", "all", 100)]))
+    before = con.execute("SELECT count(*) FROM figures").fetchone()
+    report = _loaded(con, tmp_path, "old.xlsx", [("90001", 2025, 3, "tipoffs_handled", 1, 1),
+                                                 ("90101", 2025, 2, "tipoffs_handled", 1, 1),
+                                                 ("90102", 2025, 3, "tipoffs_handled", 1, 1)])  # reused: Xã Mới Hai
+    messages = [str(p) for p in report.problems]
+    assert len(messages) == 2
+    assert "Mã 90001 là của Xã A" in messages[0] and "quý 3/2025" in messages[0]
+    assert "đơn vị kế thừa: Phường Mới (mã 90101)" in messages[0]
+    assert "Mã 90101 là của Phường Mới, đơn vị mới có từ ngày 01/07/2025" in messages[1]
+    assert "Xã A (mã 90001), Xã B (mã 90002), Xã C (mã 90003)" in messages[1]
+    assert all("dòng" in m and "Mã địa bàn" in m for m in messages)          # where: sheet, row, column
+    assert con.execute("SELECT count(*) FROM figures").fetchone() == before   # nothing written
+
+
+@pytest.mark.parametrize("mine, warned", [(40, True), (31, True), (30, False), (3, False), (12, False), (0, True)])
+def test_a_new_units_first_figure_far_from_its_predecessors_is_warned_never_refused(reform_db, tmp_path, mine, warned):
+    con = reform_db(("moi", "90101@2025", (2025, 2025), [("outreach_sessions", "at_least", 1)]))
+    add_figures(con, [("90001@pre2025", 2024, 3, "outreach_sessions", 6, None),   # the same quarter a year before
+                      ("90002@pre2025", 2024, 3, "outreach_sessions", 4, None),   # 6 + 4 = 10
+                      ("90003@pre2025", 2025, 2, "outreach_sessions", 99, None)])  # later, but not that quarter
+    report = _loaded(con, tmp_path, "first.xlsx", [("90101", 2025, 3, "outreach_sessions", mine, None)])
+    assert report.problems == []
+    said = [w for w in report.warnings if "báo cáo đầu tiên" in w]
+    assert bool(said) == warned
+    if warned:
+        assert "Phường Mới (mã 90101)" in said[0] and "'outreach_sessions'" in said[0]
+        assert f"tử số {mine}" in said[0] and "(10, quý 3/2024)" in said[0]
+    # the second return of the same indicator is not a first one: no such warning
+    again = _loaded(con, tmp_path, "second.xlsx", [("90101", 2025, 4, "outreach_sessions", 500, None)])
+    assert not [w for w in again.warnings if "báo cáo đầu tiên" in w]
+
+
+def test_without_that_quarter_a_year_before_the_predecessors_latest_quarter_is_used(reform_db, tmp_path):
+    con = reform_db(("moi", "90101@2025", (2025, 2025), [("establishments_inspected", "at_least", 25)]))
+    add_figures(con, [("90001@pre2025", 2025, 2, "establishments_inspected", 20, 100),
+                      ("90003@pre2025", 2025, 1, "establishments_inspected", 5, 100),
+                      ("90003@pre2025", 2025, 2, "establishments_inspected", 10, 100)])
+    report = _loaded(con, tmp_path, "first.xlsx", [("90101", 2025, 3, "establishments_inspected", 2, 30)])
+    said = [w for w in report.warnings if "báo cáo đầu tiên" in w]
+    assert len(said) == 2                                     # 2 vs 30 and 30 vs 200, both at Q2 2025
+    assert "(30, quý 2/2025)" in said[0] and "mẫu số 30" in said[1] and "(200, quý 2/2025)" in said[1]
+    assert report.problems == [] and con.execute(
+        "SELECT count(*) FROM current_figures WHERE locality_id = '90101@2025'").fetchone()[0] == 1
