@@ -49,8 +49,12 @@ def sidebar() -> View | None:
     if (raw := st.query_params.get("unit")) and "@" not in raw:  # a bare code: the plan's own unit of that code
         st.query_params["unit"] = state.unit_of_code(plan_id, raw, year, quarter) or raw
     start = state.entry_point(scope, issuer, year) or issuer  # the issuer, or the account's own part of the area
+    asked = st.query_params.get("unit") if st.session_state.get("f_unit") not in units else None
     unit = _choose(UI["unit"], "f_unit", list(units) or [start], "unit", start,
                    format_func=lambda lid: f"{'· ' * units[lid].depth}{units[lid].name}" if lid in units else lid)
+    if asked and asked not in units:  # a URL's unit outside the plan's area (or the account's): said, not hidden
+        st.warning(UI["unit_outside_plan"].format(code=asked.split("@")[0], year=year, name=units[unit].name
+                                                  if unit in units else unit))
     st.query_params.update({"plan": plan_id, "year": str(year), "q": str(quarter), "unit": unit})
     return View(plan_id, year, quarter, unit, scope)
 

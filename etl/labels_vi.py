@@ -121,6 +121,8 @@ UI = {
     "period": "Kỳ báo cáo",
     "no_database": "Chưa có cơ sở dữ liệu tại '{path}'. Hãy chạy: python -m etl demo (dữ liệu minh họa) hoặc python -m etl init.",
     "no_plans": "Chưa có kế hoạch nào trong cơ sở dữ liệu. Hãy chạy: python -m etl init.",
+    "unit_outside_plan": ("Địa bàn mã {code} không thuộc địa bàn của kế hoạch đã chọn (hoặc tài khoản "
+                          "không được xem) trong năm {year}; trang đang hiển thị {name}."),
     "summary": "{met} chỉ tiêu đạt, {on_track} đúng tiến độ, {behind} chậm tiến độ, {not_met} không đạt, {no_data} chưa có số liệu (trên {total} chỉ tiêu).",
     "chart_actual": "Kết quả",
     "chart_target": "Chỉ tiêu cả năm",

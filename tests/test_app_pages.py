@@ -79,6 +79,15 @@ def test_a_unit_of_another_plan_falls_back_to_the_issuer(page_db):
     at = open_page(plan="child-plan", unit="90003@pre2025")
     assert at.sidebar.selectbox[3].value == "900@pre2025"
     assert set(at.sidebar.selectbox[3].options) == {"Huyện Một", "· Xã A", "· Xã B"}
+    said = [w.value for w in at.warning]   # said in words, not silently another unit
+    assert said == ["Địa bàn mã 90003 không thuộc địa bàn của kế hoạch đã chọn (hoặc tài khoản "
+                    "không được xem) trong năm 2023; trang đang hiển thị Huyện Một."]
+    for code in ("90003", "99999"):        # a bare code, one of no unit at all
+        at = open_page(plan="child-plan", unit=code)
+        assert at.sidebar.selectbox[3].value == "900@pre2025"
+        assert [f"Địa bàn mã {code} không thuộc" in w.value for w in at.warning] == [True]
+    at = open_page(plan="child-plan", unit="90001")   # inside the area: no warning
+    assert at.sidebar.selectbox[3].value == "90001@pre2025" and not at.warning
 
 
 # --- Tổng quan ---------------------------------------------------------------------------------
