@@ -72,6 +72,13 @@ def path(con: duckdb.DuckDBPyConnection, locality_id: str, top: str, scope: Scop
     return [u for u in _units(rows) if u.locality_id in visible]
 
 
+def units(con: duckdb.DuckDBPyConnection, locality_ids, depth: int = 0) -> dict[str, Unit]:
+    """Several units by id, each given `depth`."""
+    rows = con.execute("SELECT locality_id, code, name, level, parent_id, ? FROM localities "
+                       "WHERE list_contains(?, locality_id)", [depth, sorted(set(locality_ids))]).fetchall()
+    return {u.locality_id: u for u in _units(rows)}
+
+
 def unit(con: duckdb.DuckDBPyConnection, locality_id: str) -> Unit | None:
     rows = con.execute("SELECT locality_id, code, name, level, parent_id, 0 FROM localities WHERE locality_id = ?",
                        [locality_id]).fetchall()

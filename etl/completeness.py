@@ -3,7 +3,7 @@ how many times, against the deadline setting (etl/settings.py)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import duckdb
 
@@ -57,13 +57,14 @@ def table(con: duckdb.DuckDBPyConnection, area: str, year: int, quarters: list[i
     if not access.covers(con, scope, area):
         return []
     days = settings.deadline_days(con)
-    expected = expected_units(con, area, year, quarters, scope)
     sent: dict[tuple[str, bool, int], tuple] = {}
-    for own in (True, False):
-        ids = sorted({u.locality_id for (u, o), _ in expected.items() if o == own})
-        if ids:  # a unit below counts with every unit under it; the area itself only with its own returns
-            for row in con.execute(_SENT_SQL, [year, ids, 0 if own else 99]).fetchall():
-                sent[(row[0], own, row[1])] = row[2:]
+    for row in con.execute(_SENT_SQL, [year, [area], 0]).fetchall():  # the area itself: its own returns only
+        sent[(row[0], True, row[1])] = row[2:]
+    expected = expected_units(con, area, year, quarters, scope, sends=bool(sent))
+    below = sorted({u.locality_id for (u, own), _ in expected.items() if not own})
+    if below:  # a unit below counts with every unit under it
+        for row in con.execute(_SENT_SQL, [year, below, 99]).fetchall():
+            sent[(row[0], False, row[1])] = row[2:]
     out = []
     for (unit, own), its_quarters in expected.items():
         for quarter in its_quarters:
@@ -75,27 +76,35 @@ def table(con: duckdb.DuckDBPyConnection, area: str, year: int, quarters: list[i
 
 
 def expected_units(con: duckdb.DuckDBPyConnection, area: str, year: int, quarters: list[int],
-                   scope: Scope | None = None) -> dict[tuple[Unit, bool], list[int]]:
+                   scope: Scope | None = None, sends: bool | None = None) -> dict[tuple[Unit, bool], list[int]]:
     """Which units are expected to report each quarter for an area: (unit, own row) -> its quarters.
 
     In the area's own era: the area itself (when it sends returns, or has no units under it) and its
     children. In a quarter of the other era (a pre-2025 area after 30 June 2025, a post-2025 area before
     1 July 2025): the units that stand for it then (etl/reform.py: the new communes succeeding its units,
-    or its predecessors); a return counts for the unit that sent it."""
+    or its predecessors); a return counts for the unit that sent it. `sends`: whether the area sent a
+    return of its own that year (looked up when not given)."""
     me = areas.unit(con, area)
-    other = {q: reform.other_era_units(con, area, year, q) for q in quarters}
+    area_era = reform.era(con, area)
+    crosses = area_era is not None and any(
+        reform.after_reform(year, q) != (area_era == "new") for q in quarters)
+    other = {q: reform.other_era_units(con, area, year, q, area_era) if crosses else None for q in quarters}
     own_era = [q for q in quarters if other[q] is None]
     rows: dict[tuple[Unit, bool], list[int]] = {}
     if own_era:
         kids = areas.children(con, area, year, max(own_era), scope)
-        if not kids or db.one(con, "SELECT 1 FROM returns WHERE locality_id = ? AND year = ?", [area, year]):
+        if sends is None:
+            sends = db.one(con, "SELECT 1 FROM returns WHERE locality_id = ? AND year = ?", [area, year]) is not None
+        if not kids or sends:
             rows[(me, True)] = list(own_era)
         for kid in kids:
             rows[(kid, False)] = list(own_era)
-    for quarter in (q for q in quarters if other[q] is not None):
-        visible = access.allowed(con, scope, other[quarter])
-        for locality_id in (u for u in other[quarter] if u in visible):
-            rows.setdefault((replace(areas.unit(con, locality_id), depth=1), False), []).append(quarter)
+    standing_in = sorted({u for ids in other.values() if ids for u in ids})
+    if standing_in:
+        found = areas.units(con, access.allowed(con, scope, standing_in), depth=1)
+        for quarter in (q for q in quarters if other[q] is not None):
+            for locality_id in (u for u in other[quarter] if u in found):
+                rows.setdefault((found[locality_id], False), []).append(quarter)
     return rows
 
 

@@ -48,17 +48,21 @@ def after_reform(year: int, quarter: int) -> bool:
     return (year, quarter) >= (2025, 3)
 
 
-def other_era_units(con: duckdb.DuckDBPyConnection, locality_id: str, year: int, quarter: int) -> list[str] | None:
+def era(con: duckdb.DuckDBPyConnection, locality_id: str) -> str | None:
+    """'old' (valid until 30 June 2025), 'new' (from 1 July 2025), or None (either side of the reform)."""
+    row = con.execute(_ERA_SQL, [locality_id]).fetchone()
+    return None if row is None else "old" if row[0] else "new" if row[1] else None
+
+
+def other_era_units(con: duckdb.DuckDBPyConnection, locality_id: str, year: int, quarter: int,
+                    area_era: str | None = None) -> list[str] | None:
     """The units that stand for an area in a quarter of the other era (None: the quarter is in the area's
     own era): for a pre-2025 area after 30 June 2025, the new communes the era bridge counts in it; for a
-    post-2025 area before 1 July 2025, its predecessors (rules 1-3)."""
-    row = con.execute(_ERA_SQL, [locality_id]).fetchone()
-    if row is None:
-        return None
-    old, new = row
-    if old and after_reform(year, quarter):
+    post-2025 area before 1 July 2025, its predecessors (rules 1-3). `area_era`: era() when known."""
+    area_era = area_era or era(con, locality_id)
+    if area_era == "old" and after_reform(year, quarter):
         direction = "successors"
-    elif new and not after_reform(year, quarter):
+    elif area_era == "new" and not after_reform(year, quarter):
         direction = "predecessors"
     else:
         return None
