@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 import duckdb
 
+from etl import data_versions
+
 
 def refresh(con: duckdb.DuckDBPyConnection, years: Iterable[int] | None = None) -> None:
     """Recompute every locality's figures for `years` (default: every year with returns)."""
@@ -19,10 +21,12 @@ def refresh(con: duckdb.DuckDBPyConnection, years: Iterable[int] | None = None) 
         con.execute("DELETE FROM area_figures")
         con.execute("INSERT INTO area_figures SELECT * FROM compute_area_figures("
                     "(SELECT coalesce(list(DISTINCT year), []) FROM returns))")
+        data_versions.bump_everything(con)
         return
     years = sorted(set(years))
     con.execute("DELETE FROM area_figures WHERE list_contains(?, year)", [years])
     con.execute("INSERT INTO area_figures SELECT * FROM compute_area_figures(?::INTEGER[])", [years])
+    data_versions.bump_everything(con)
 
 
 # The rows a change of the units `u` can move: their ancestors, the units of the other era they are
@@ -62,15 +66,16 @@ def refresh_touched(con: duckdb.DuckDBPyConnection, touched: Iterable[tuple[str,
         q0 = first[year]
         con.execute("DELETE FROM area_figures WHERE year = ? AND quarter >= ? AND locality_id IN "
                     "(SELECT unnest(?::VARCHAR[]))", [year, q0, outputs])
-        ways, needs = _plan(con, outputs, year)
+        ways, needs = _plan(con, outputs, year, units[year])
         own = [u for u in outputs if ways[u] == "own"]
         if own:
             con.execute("INSERT INTO area_figures SELECT * FROM own_area_figures_of(?::VARCHAR[], ?) "
                         "WHERE quarter >= ?", [own, year, q0])
         _compute(con, [u for u in outputs if ways[u] == "compute"], year, q0)
-        for unit in _in_order({u: needs[u] for u in outputs if ways[u] in _SUMS}):
-            if not _SUMS[ways[unit]](con, unit, year, q0):
+        for unit, may_sum in _in_order({u: needs[u] for u in outputs if ways[u] in _SUMS}):
+            if not (may_sum and _SUMS[ways[unit]](con, unit, year, q0)):
                 _compute(con, [unit], year, q0)
+        data_versions.bump(con, outputs)  # cached views of these units' areas go cold (migration 020)
 
 
 # How each unit's rows are made, from what is reported in `year` (all units in one query):
@@ -82,48 +87,56 @@ def refresh_touched(con: duckdb.DuckDBPyConnection, touched: Iterable[tuple[str,
 # `needs`: the units among `outputs` whose rows it reads (children and bridge members), written first.
 _PLAN = """
 WITH o AS (SELECT DISTINCT unnest($outputs::VARCHAR[]) AS id),
-reporting AS (SELECT DISTINCT locality_id FROM returns WHERE year = $year),
+above_touched AS (SELECT DISTINCT ancestor_id AS id FROM locality_closure  -- their areas hold the new returns
+                  WHERE locality_id IN (SELECT unnest($touched::VARCHAR[]))),
+below AS (SELECT c.ancestor_id AS id, c.locality_id FROM locality_closure c
+          WHERE c.ancestor_id IN (SELECT id FROM o) AND c.ancestor_id NOT IN (SELECT id FROM above_touched)),
+below_members AS (SELECT e.locality_id AS id, c.locality_id FROM era_bridge e SEMI JOIN o ON o.id = e.locality_id
+                  JOIN locality_closure c ON c.ancestor_id = e.member_id),
+reporting AS (SELECT DISTINCT locality_id FROM returns WHERE year = $year AND locality_id IN
+                  (SELECT locality_id FROM below UNION SELECT locality_id FROM below_members)),
 facts AS (
     SELECT o.id,
-           EXISTS (SELECT 1 FROM localities l WHERE l.parent_id = o.id) AS has_children,
-           EXISTS (SELECT 1 FROM reporting r WHERE r.locality_id = o.id) AS own_reported,
-           EXISTS (SELECT 1 FROM locality_closure c JOIN reporting r USING (locality_id)
-                   WHERE c.ancestor_id = o.id) AS area_reported,
-           EXISTS (SELECT 1 FROM era_bridge e JOIN locality_closure c ON c.ancestor_id = e.member_id
-                   JOIN reporting r ON r.locality_id = c.locality_id WHERE e.locality_id = o.id) AS members_reported
+           o.id IN (SELECT parent_id FROM localities WHERE parent_id IS NOT NULL) AS has_children,
+           o.id IN (SELECT locality_id FROM reporting) AS own_reported,
+           o.id IN (SELECT id FROM above_touched UNION SELECT id FROM below JOIN reporting USING (locality_id))
+               AS area_reported,
+           o.id IN (SELECT id FROM below_members JOIN reporting USING (locality_id)) AS members_reported
     FROM o),
-needs AS (
-    SELECT l.parent_id AS id, l.locality_id AS need FROM localities l JOIN o ON o.id = l.parent_id
-    UNION SELECT e.locality_id, e.member_id FROM era_bridge e JOIN o ON o.id = e.locality_id)
-SELECT f.id,
-       CASE WHEN NOT f.area_reported AND NOT f.members_reported THEN 'empty'
-            WHEN NOT f.has_children AND NOT f.members_reported THEN 'own'
-            WHEN NOT f.area_reported THEN 'members'
-            WHEN NOT f.own_reported AND NOT f.members_reported THEN 'children'
-            ELSE 'compute' END AS way,
-       (SELECT coalesce(list(n.need), []) FROM needs n JOIN o ON o.id = n.need WHERE n.id = f.id) AS needs
-FROM facts f
+ways AS (
+    SELECT id, CASE WHEN NOT area_reported AND NOT members_reported THEN 'empty'
+                    WHEN NOT has_children AND NOT members_reported THEN 'own'
+                    WHEN NOT area_reported THEN 'members'
+                    WHEN NOT own_reported AND NOT members_reported THEN 'children'
+                    ELSE 'compute' END AS way
+    FROM facts),
+needs AS (  -- a sum reads its children's rows (the count of children reported), members' rows sum members'
+    SELECT w.id, l.locality_id AS need FROM ways w JOIN localities l ON l.parent_id = w.id
+    WHERE w.way IN ('children', 'members')
+    UNION SELECT w.id, e.member_id FROM ways w JOIN era_bridge e ON e.locality_id = w.id WHERE w.way = 'members')
+SELECT w.id, w.way, coalesce((SELECT list(n.need) FROM needs n SEMI JOIN o ON o.id = n.need WHERE n.id = w.id), [])
+FROM ways w
 """
 
 
-def _plan(con: duckdb.DuckDBPyConnection, outputs: list[str], year: int
+def _plan(con: duckdb.DuckDBPyConnection, outputs: list[str], year: int, touched: Iterable[str]
           ) -> tuple[dict[str, str], dict[str, set[str]]]:
-    rows = con.execute(_PLAN, {"outputs": outputs, "year": year}).fetchall()
+    """Each of `outputs`' way (_PLAN) and the units among them it reads. `touched`: units with a return in
+    `year` (those just written), so that their ancestors' areas need not be searched."""
+    rows = con.execute(_PLAN, {"outputs": outputs, "year": year, "touched": sorted(touched)}).fetchall()
     return {unit: way for unit, way, _ in rows}, {unit: set(needs) for unit, _, needs in rows}
 
 
-def _in_order(needs: dict[str, set[str]]) -> list[str]:
-    """The units of `needs` (unit -> the units whose rows it reads), each after those it reads; a unit
-    caught in a cycle (none is known: bridges join a level to the same level) comes last, computed then
-    from the returns if its sum is not exact."""
-    done: list[str] = []
+def _in_order(needs: dict[str, set[str]]) -> list[tuple[str, bool]]:
+    """The units of `needs` (unit -> the units whose rows it reads), each after those it reads, with True.
+    Should they ever wait on each other (no such case is known), one of them comes with False: computed
+    from the returns, it reads no rows, and the others follow it."""
+    done: list[tuple[str, bool]] = []
     waiting = dict(needs)
     while waiting:
         ready = sorted(u for u, n in waiting.items() if not n & waiting.keys())
-        if not ready:
-            ready = sorted(waiting)
-        done += ready
-        for unit in ready:
+        done += [(u, True) for u in ready] if ready else [(min(waiting), False)]
+        for unit in ready or [min(waiting)]:
             del waiting[unit]
     return done
 
