@@ -11,7 +11,7 @@ from dashboard import annex, export_files, export_tables, queries
 from dashboard.text import md_format
 from etl import plan_labels as plan_labels_mod, report_units as report_units_mod
 from etl import (access, accounts, areas, audit, backup, bootstrap, data_versions, db, faults, loader, lookups,
-                 plan_editor, sessions, settings, submission, template)
+                 plan_editor, sessions, settings, submission, template, unit_picker)
 from etl.access import Scope
 from etl.labels_vi import UI
 
@@ -154,8 +154,9 @@ def plan_info(plan_id: str) -> dict | None:
 
 
 @st.cache_data(ttl=300)
-def subtree(root: str, year: int, scope: Scope) -> list[areas.Unit]:
-    return areas.subtree(connection().cursor(), root, year, 4, scope)
+def picker_units(root: str, candidates: tuple, year: int, scope: Scope) -> list[areas.Unit]:
+    """The sidebar's unit picker: the way down to the current unit, its siblings and children (issue 18)."""
+    return unit_picker.options(connection().cursor(), root, candidates, year, 4, scope)
 
 
 def view_stamp(view: queries.View) -> tuple[int, int, int]:
