@@ -59,21 +59,21 @@ def status_heatmap(unit_names: list[str], grid: list[list[TargetResult]], title:
     columns = grid[0] if grid else []
     width = max(7, min(18, 110 // max(len(columns), 1)))     # characters a column's header line may take
     x = [short_label(r, width, longest=width * 4) for r in columns]
+    names = [plot(fmt.target_label(r.indicator_name, r.levels, r.target_id)) for r in columns]  # once, not per cell
     n = len(STATUS_ORDER)
     scale = [pair for i, s in enumerate(STATUS_ORDER) for pair in ([i / n, STATUS_COLOUR[s]], [(i + 1) / n,
                                                                                             STATUS_COLOUR[s]])]
     fig = go.Figure(go.Heatmap(
         z=[[STATUS_ORDER.index(r.status) + 0.5 if _tracked(r) else None for r in row] for row in grid],
-        x=x, y=[plot(n) for n in unit_names], hoverongaps=False,
+        x=names, y=[plot(n) for n in unit_names], hoverongaps=False,
         zmin=0, zmax=n, colorscale=scale, showscale=False, xgap=2, ygap=2,
         text=[[f"{STATUS_ICON[r.status]} {fmt.actual_of(r)}" if _tracked(r) else "" for r in row] for row in grid],
         texttemplate="%{text}", textfont={"size": 11, "color": "#000000"},
-        customdata=[[[plot(fmt.target_label(r.indicator_name, r.levels, r.target_id)), STATUS[r.status],
-                      result_detail(r)] for r in row] for row in grid],
-        hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]}: %{text}%{customdata[2]}<extra></extra>"))
+        customdata=[[[STATUS[r.status], result_detail(r)] for r in row] for row in grid],
+        hovertemplate="%{y}<br>%{x}<br>%{customdata[0]}: %{text}%{customdata[1]}<extra></extra>"))
     lines = max([label.count("<br>") + 1 for label in x] + [1])
     fig = _layout(fig, title, 160 + 30 * len(unit_names) + 14 * lines,
-                  xaxis={"type": "category", "side": "top",
+                  xaxis={"type": "category", "side": "top", "tickvals": names, "ticktext": x,  # short headers
                          "tickangle": 0, "tickfont": {"size": 10, "color": "#000000"}},
                   yaxis={"title": UI["heatmap_y"], "autorange": "reversed", "type": "category",
                          "tickfont": {"color": "#000000"}})

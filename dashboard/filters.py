@@ -45,10 +45,11 @@ def sidebar() -> View | None:
     year = _choose(UI["year"], "f_year", years, "year", state.latest_year(plan_id) or years[0])
     quarter = _choose(UI["period"], "f_q", list(PERIOD), "q", state.latest_quarter(plan_id, year) or 4,
                       format_func=PERIOD.get)
-    units = {u.locality_id: u for u in state.subtree(issuer, year, scope)}
     if (raw := st.query_params.get("unit")) and "@" not in raw:  # a bare code: the plan's own unit of that code
         st.query_params["unit"] = state.unit_of_code(plan_id, raw, year, quarter) or raw
     start = state.entry_point(scope, issuer, year) or issuer  # the issuer, or the account's own part of the area
+    near = (st.session_state.get("f_unit"), st.query_params.get("unit"), start)  # the picker: what is around it
+    units = {u.locality_id: u for u in state.picker_units(issuer, near, year, scope)}
     asked = st.query_params.get("unit") if st.session_state.get("f_unit") not in units else None
     unit = _choose(UI["unit"], "f_unit", list(units) or [start], "unit", start,
                    format_func=lambda lid: f"{'· ' * units[lid].depth}{units[lid].name}" if lid in units else lid)

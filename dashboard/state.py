@@ -10,8 +10,8 @@ import streamlit as st
 from dashboard import annex, export_files, export_tables, queries
 from dashboard.text import md_format
 from etl import plan_labels as plan_labels_mod, report_units as report_units_mod
-from etl import (access, accounts, areas, audit, backup, bootstrap, db, faults, loader, lookups, plan_editor, sessions,
-                 settings, submission, template)
+from etl import (access, accounts, areas, audit, backup, bootstrap, data_versions, db, faults, loader, lookups,
+                 plan_editor, sessions, settings, submission, template, unit_picker)
 from etl.access import Scope
 from etl.labels_vi import UI
 
@@ -154,48 +154,87 @@ def plan_info(plan_id: str) -> dict | None:
 
 
 @st.cache_data(ttl=300)
-def subtree(root: str, year: int, scope: Scope) -> list[areas.Unit]:
-    return areas.subtree(connection().cursor(), root, year, 4, scope)
+def picker_units(root: str, candidates: tuple, year: int, scope: Scope) -> list[areas.Unit]:
+    """The sidebar's unit picker: the way down to the current unit, its siblings and children (issue 18)."""
+    return unit_picker.options(connection().cursor(), root, candidates, year, 4, scope)
+
+
+def view_stamp(view: queries.View) -> tuple[int, int, int]:
+    """The data versions the view reads (etl/data_versions.py): cached reads take it as an argument, so an
+    upload makes cold only the views of the areas it changed."""
+    return data_versions.stamp(connection().cursor(), view.locality_id)
+
+
+def overview(view: queries.View) -> queries.Overview:
+    return _overview(view, view_stamp(view))
+
+
+def scorecard(view: queries.View) -> queries.Scorecard:
+    return _scorecard(view, view_stamp(view))
+
+
+def locality(view: queries.View, top: str) -> queries.Locality:
+    return _locality(view, top, view_stamp(view))
+
+
+def indicator(view: queries.View, target_id: str) -> queries.Indicator | None:
+    return _indicator(view, target_id, view_stamp(view))
+
+
+def trend(view: queries.View, target_id: str) -> queries.Trend:
+    return _trend(view, target_id, view_stamp(view))
+
+
+def completeness(view: queries.View) -> list:
+    return _completeness(view, view_stamp(view))
+
+
+def export(view: queries.View):
+    return _export(view, view_stamp(view))
+
+
+def export_file(view: queries.View, kind: str) -> bytes:
+    return _export_file(view, kind, view_stamp(view))
 
 
 @st.cache_data(ttl=300)
-def overview(view: queries.View) -> queries.Overview:
+def _overview(view: queries.View, stamp: tuple) -> queries.Overview:
     return queries.overview(connection().cursor(), view)
 
 
 @st.cache_data(ttl=300)
-def scorecard(view: queries.View) -> queries.Scorecard:
+def _scorecard(view: queries.View, stamp: tuple) -> queries.Scorecard:
     return queries.scorecard(connection().cursor(), view)
 
 
 @st.cache_data(ttl=300)
-def locality(view: queries.View, top: str) -> queries.Locality:
+def _locality(view: queries.View, top: str, stamp: tuple) -> queries.Locality:
     return queries.locality(connection().cursor(), view, top)
 
 
 @st.cache_data(ttl=300)
-def indicator(view: queries.View, target_id: str) -> queries.Indicator | None:
+def _indicator(view: queries.View, target_id: str, stamp: tuple) -> queries.Indicator | None:
     return queries.indicator(connection().cursor(), view, target_id)
 
 
 @st.cache_data(ttl=300)
-def trend(view: queries.View, target_id: str) -> queries.Trend:
+def _trend(view: queries.View, target_id: str, stamp: tuple) -> queries.Trend:
     return queries.trend(connection().cursor(), view, target_id)
 
 
 @st.cache_data(ttl=300)
-def completeness(view: queries.View) -> list:
+def _completeness(view: queries.View, stamp: tuple) -> list:
     return queries.completeness(connection().cursor(), view)
 
 
 @st.cache_data(ttl=300)
-def export(view: queries.View):
+def _export(view: queries.View, stamp: tuple):
     return export_tables.build(connection().cursor(), view)
 
 
 @st.cache_data(ttl=300)
-def export_file(view: queries.View, kind: str) -> bytes:
-    built = export(view)
+def _export_file(view: queries.View, kind: str, stamp: tuple) -> bytes:
+    built = _export(view, stamp)
     return {"xlsx": export_files.xlsx, "csv": export_files.csv_zip, "docx": annex.docx}[kind](built)
 
 
@@ -268,7 +307,9 @@ def inspect_uploads(files) -> list[submission.Inspection]:
 
 
 def commit_uploads(files, names: set[str], sender: str) -> list[str]:
-    """Load the confirmed files, forget the previews, and clear every cached read."""
+    """Load the confirmed files and forget the previews. The views' cached reads carry their areas' data
+    versions (view_stamp), so only those of the areas the files changed go cold; the few reads that
+    follow any return (latest quarter and year, upload history) are cleared."""
     account = user()
     sender = sender or UI["sender_default"]
     by = f"{account.username} ({sender})" if account else sender  # the account, and the title it gave
@@ -277,7 +318,8 @@ def commit_uploads(files, names: set[str], sender: str) -> list[str]:
                 for f in files if f.name in names]
     st.session_state["inspections"] = {}
     st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
-    st.cache_data.clear()
+    for read in (latest_quarter, latest_year, _history):
+        read.clear()
     return messages
 
 

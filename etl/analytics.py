@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 import duckdb
 
+from etl import data_versions
+
 
 def refresh(con: duckdb.DuckDBPyConnection, years: Iterable[int] | None = None) -> None:
     """Recompute every locality's figures for `years` (default: every year with returns)."""
@@ -19,10 +21,12 @@ def refresh(con: duckdb.DuckDBPyConnection, years: Iterable[int] | None = None) 
         con.execute("DELETE FROM area_figures")
         con.execute("INSERT INTO area_figures SELECT * FROM compute_area_figures("
                     "(SELECT coalesce(list(DISTINCT year), []) FROM returns))")
+        data_versions.bump_everything(con)
         return
     years = sorted(set(years))
     con.execute("DELETE FROM area_figures WHERE list_contains(?, year)", [years])
     con.execute("INSERT INTO area_figures SELECT * FROM compute_area_figures(?::INTEGER[])", [years])
+    data_versions.bump_everything(con)
 
 
 # The rows a change of the units `u` can move: their ancestors, the units of the other era they are
@@ -48,9 +52,10 @@ SELECT DISTINCT c.locality_id FROM tops JOIN locality_closure c ON c.ancestor_id
 
 def refresh_touched(con: duckdb.DuckDBPyConnection, touched: Iterable[tuple[str, int, int]]) -> None:
     """Recompute only the rows that new returns of (locality_id, year, quarter) can change: the rows
-    of `affected` units, for those years, from the first changed quarter on. A unit that only adds up
-    its children (`_combinable`) is summed from its children's fresh rows, deepest first; the others are
-    computed from the returns below them (migration 018)."""
+    of `affected` units, for those years, from the first changed quarter on, each the cheapest exact way
+    (`_plan`, migration 019): a unit without children from its own figures, a unit with no return in its
+    own area from its bridge members' rows, a unit that only adds up its children from their rows (both
+    once the rows they read are final), any other from the returns below it (migration 018)."""
     first: dict[int, int] = {}
     units: dict[int, set[str]] = {}
     for locality_id, year, quarter in touched:
@@ -61,11 +66,79 @@ def refresh_touched(con: duckdb.DuckDBPyConnection, touched: Iterable[tuple[str,
         q0 = first[year]
         con.execute("DELETE FROM area_figures WHERE year = ? AND quarter >= ? AND locality_id IN "
                     "(SELECT unnest(?::VARCHAR[]))", [year, q0, outputs])
-        sums = _combinable(con, outputs, year)
-        _compute(con, [u for u in outputs if u not in sums], year, q0)
-        for unit in sums:  # deepest first: its children's rows are final
-            if not _sum_children(con, unit, year, q0):
+        ways, needs = _plan(con, outputs, year, units[year])
+        own = [u for u in outputs if ways[u] == "own"]
+        if own:
+            con.execute("INSERT INTO area_figures SELECT * FROM own_area_figures_of(?::VARCHAR[], ?) "
+                        "WHERE quarter >= ?", [own, year, q0])
+        _compute(con, [u for u in outputs if ways[u] == "compute"], year, q0)
+        for unit, may_sum in _in_order({u: needs[u] for u in outputs if ways[u] in _SUMS}):
+            if not (may_sum and _SUMS[ways[unit]](con, unit, year, q0)):
                 _compute(con, [unit], year, q0)
+        data_versions.bump(con, outputs)  # cached views of these units' areas go cold (migration 020)
+
+
+# How each unit's rows are made, from what is reported in `year` (all units in one query):
+# empty    nothing in its area nor in its bridge members' areas: no rows;
+# own      no child units, nothing in its bridge members' areas: its own figures;
+# members  nothing in its own area: its bridge members' rows summed;
+# children children, no return of its own, nothing in its bridge members' areas: its children's rows summed;
+# compute  the rest (a unit with both eras' figures, or its own return and its children's).
+# `needs`: the units among `outputs` whose rows it reads (children and bridge members), written first.
+_PLAN = """
+WITH o AS (SELECT DISTINCT unnest($outputs::VARCHAR[]) AS id),
+above_touched AS (SELECT DISTINCT ancestor_id AS id FROM locality_closure  -- their areas hold the new returns
+                  WHERE locality_id IN (SELECT unnest($touched::VARCHAR[]))),
+below AS (SELECT c.ancestor_id AS id, c.locality_id FROM locality_closure c
+          WHERE c.ancestor_id IN (SELECT id FROM o) AND c.ancestor_id NOT IN (SELECT id FROM above_touched)),
+below_members AS (SELECT e.locality_id AS id, c.locality_id FROM era_bridge e SEMI JOIN o ON o.id = e.locality_id
+                  JOIN locality_closure c ON c.ancestor_id = e.member_id),
+reporting AS (SELECT DISTINCT locality_id FROM returns WHERE year = $year AND locality_id IN
+                  (SELECT locality_id FROM below UNION SELECT locality_id FROM below_members)),
+facts AS (
+    SELECT o.id,
+           o.id IN (SELECT parent_id FROM localities WHERE parent_id IS NOT NULL) AS has_children,
+           o.id IN (SELECT locality_id FROM reporting) AS own_reported,
+           o.id IN (SELECT id FROM above_touched UNION SELECT id FROM below JOIN reporting USING (locality_id))
+               AS area_reported,
+           o.id IN (SELECT id FROM below_members JOIN reporting USING (locality_id)) AS members_reported
+    FROM o),
+ways AS (
+    SELECT id, CASE WHEN NOT area_reported AND NOT members_reported THEN 'empty'
+                    WHEN NOT has_children AND NOT members_reported THEN 'own'
+                    WHEN NOT area_reported THEN 'members'
+                    WHEN NOT own_reported AND NOT members_reported THEN 'children'
+                    ELSE 'compute' END AS way
+    FROM facts),
+needs AS (  -- a sum reads its children's rows (the count of children reported), members' rows sum members'
+    SELECT w.id, l.locality_id AS need FROM ways w JOIN localities l ON l.parent_id = w.id
+    WHERE w.way IN ('children', 'members')
+    UNION SELECT w.id, e.member_id FROM ways w JOIN era_bridge e ON e.locality_id = w.id WHERE w.way = 'members')
+SELECT w.id, w.way, coalesce((SELECT list(n.need) FROM needs n SEMI JOIN o ON o.id = n.need WHERE n.id = w.id), [])
+FROM ways w
+"""
+
+
+def _plan(con: duckdb.DuckDBPyConnection, outputs: list[str], year: int, touched: Iterable[str]
+          ) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Each of `outputs`' way (_PLAN) and the units among them it reads. `touched`: units with a return in
+    `year` (those just written), so that their ancestors' areas need not be searched."""
+    rows = con.execute(_PLAN, {"outputs": outputs, "year": year, "touched": sorted(touched)}).fetchall()
+    return {unit: way for unit, way, _ in rows}, {unit: set(needs) for unit, _, needs in rows}
+
+
+def _in_order(needs: dict[str, set[str]]) -> list[tuple[str, bool]]:
+    """The units of `needs` (unit -> the units whose rows it reads), each after those it reads, with True.
+    Should they ever wait on each other (no such case is known), one of them comes with False: computed
+    from the returns, it reads no rows, and the others follow it."""
+    done: list[tuple[str, bool]] = []
+    waiting = dict(needs)
+    while waiting:
+        ready = sorted(u for u, n in waiting.items() if not n & waiting.keys())
+        done += [(u, True) for u in ready] if ready else [(min(waiting), False)]
+        for unit in ready or [min(waiting)]:
+            del waiting[unit]
+    return done
 
 
 def _compute(con: duckdb.DuckDBPyConnection, outputs: list[str], year: int, q0: int) -> None:
@@ -76,23 +149,6 @@ def _compute(con: duckdb.DuckDBPyConnection, outputs: list[str], year: int, q0: 
     con.execute("INSERT INTO area_figures SELECT * FROM area_figures_in([?::INTEGER], ?::VARCHAR[]) "
                 "WHERE quarter >= ? AND locality_id IN (SELECT unnest(?::VARCHAR[]))", [year, inputs, q0, outputs])
 
-
-def _combinable(con: duckdb.DuckDBPyConnection, outputs: list[str], year: int) -> list[str]:
-    """Units with children, no return of their own in `year` and none in `year` below their bridge members
-    (so nothing from the other era): their figure is
-    the sum of their children's (own_return false, no note when the children carry none). Deepest first."""
-    return [row[0] for row in con.execute(_COMBINABLE, [outputs, year, year]).fetchall()]
-
-
-_COMBINABLE = """
-SELECT o.id FROM (SELECT unnest(?::VARCHAR[]) AS id) o
-WHERE EXISTS (SELECT 1 FROM localities c WHERE c.parent_id = o.id)
-  AND NOT EXISTS (SELECT 1 FROM current_returns r WHERE r.locality_id = o.id AND r.year = ?)
-  AND NOT EXISTS (SELECT 1 FROM era_bridge e JOIN locality_closure c ON c.ancestor_id = e.member_id
-                  JOIN current_returns r ON r.locality_id = c.locality_id AND r.year = ?
-                  WHERE e.locality_id = o.id)
-ORDER BY (SELECT max(depth) FROM locality_closure c WHERE c.locality_id = o.id) DESC, o.id
-"""
 
 # A unit that only adds up its children, from their rows: exact when no child row includes the other era
 # or carries a note (then a single contributor's note could rise; the caller computes it instead).
@@ -120,6 +176,21 @@ def _sum_children(con: duckdb.DuckDBPyConnection, unit: str, year: int, q0: int)
     if clean:
         con.execute(_SUM_CHILDREN, {"unit": unit, "year": year, "q0": q0})
     return clean
+
+
+def _sum_members(con: duckdb.DuckDBPyConnection, unit: str, year: int, q0: int) -> bool:
+    """Write `unit`'s rows as the sums of its bridge members' (migration 019); False (nothing written) when
+    a member's row includes its own other era or carries a note."""
+    clean = con.execute("""SELECT NOT EXISTS (SELECT 1 FROM area_figures a JOIN era_bridge e ON e.member_id = a.locality_id
+                                              WHERE e.locality_id = ? AND a.year = ? AND a.quarter >= ?
+                                                AND (a.across IS NOT NULL OR a.note IS NOT NULL))""",
+                        [unit, year, q0]).fetchone()[0]
+    if clean:
+        con.execute("INSERT INTO area_figures SELECT * FROM member_sum_figures(?, ?, ?)", [unit, year, q0])
+    return clean
+
+
+_SUMS = {"children": _sum_children, "members": _sum_members}
 
 
 def affected(con: duckdb.DuckDBPyConnection, units: Iterable[str]) -> list[str]:

@@ -35,7 +35,11 @@ def subtree(con: duckdb.DuckDBPyConnection, root: str, year: int, quarter: int =
             FROM locality_closure c JOIN localities l ON l.locality_id = c.locality_id
             WHERE c.ancestor_id = ? AND {_VALID}
             ORDER BY c.depth, l.code""", [root, year, quarter, year]).fetchall()
-    units = _units(rows)
+    return in_tree_order(con, _units(rows), scope)
+
+
+def in_tree_order(con: duckdb.DuckDBPyConnection, units: list[Unit], scope: Scope | None = None) -> list[Unit]:
+    """The units `scope` covers, each followed by its own units (those without a parent among them first)."""
     visible = access.allowed(con, scope, [u.locality_id for u in units])
     units = [u for u in units if u.locality_id in visible]
     ids = {u.locality_id for u in units}

@@ -39,10 +39,12 @@ def incoming_frame(records) -> pd.DataFrame:
 
 def in_force(cur: duckdb.DuckDBPyConnection, incoming: pd.DataFrame) -> pd.DataFrame:
     """The figures in force for every unit and quarter the file touches, with their version."""
-    cur.register("touched_quarters", incoming[["locality_id", "year", "quarter"]].drop_duplicates())
-    return cur.execute(
+    quarters = incoming[["locality_id", "year", "quarter"]].drop_duplicates()
+    cur.register("touched_quarters", quarters)
+    return cur.execute(  # current_figures_of (migration 019) reads the touched units only
         """SELECT f.locality_id, f.year, f.quarter, f.indicator_code, f.numerator, f.denominator, f.note, f.version
-           FROM current_figures f JOIN touched_quarters USING (locality_id, year, quarter)""").df()
+           FROM current_figures_of(?::VARCHAR[]) f JOIN touched_quarters USING (locality_id, year, quarter)""",
+        [sorted(quarters["locality_id"].unique())]).df()
 
 
 def merged(incoming: pd.DataFrame, old: pd.DataFrame) -> pd.DataFrame:

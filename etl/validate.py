@@ -215,10 +215,10 @@ def _history(con, records: list[Record]) -> dict[tuple[str, str], list[tuple[int
                          "indicator_code": [r.indicator_code for r in records]}).drop_duplicates()
     cur = con.cursor()
     cur.register("wanted_history", keys)
-    rows = cur.execute(
+    rows = cur.execute(  # current_figures_of (migration 019) reads the file's units only
         """SELECT f.locality_id, f.indicator_code, f.year, f.quarter, f.numerator, f.denominator
-           FROM current_figures f JOIN wanted_history w USING (locality_id, indicator_code)
-           ORDER BY f.year, f.quarter""").fetchall()
+           FROM current_figures_of(?::VARCHAR[]) f JOIN wanted_history w USING (locality_id, indicator_code)
+           ORDER BY f.year, f.quarter""", [sorted(keys["locality_id"].unique())]).fetchall()
     history: dict[tuple[str, str], list] = {}
     for loc, ind, year, quarter, n, d in rows:
         history.setdefault((loc, ind), []).append((year, quarter, n, d))

@@ -90,6 +90,14 @@ def test_a_unit_of_another_plan_falls_back_to_the_issuer(page_db):
     assert at.sidebar.selectbox[3].value == "90001@pre2025" and not at.warning
 
 
+def test_the_unit_picker_offers_the_way_down_the_siblings_and_children_not_the_whole_area(page_db):
+    at = open_page(unit="90001@pre2025")
+    assert at.sidebar.selectbox[3].value == "90001@pre2025"
+    assert at.sidebar.selectbox[3].options == ["Tỉnh Thử Nghiệm", "· Huyện Một", "· · Xã A", "· · Xã B"]
+    at.sidebar.selectbox[3].set_value("900@pre2025").run()  # one level up: its sibling district comes in
+    assert at.sidebar.selectbox[3].options == ["Tỉnh Thử Nghiệm", "· Huyện Một", "· · Xã A", "· · Xã B", "· Huyện Hai"]
+
+
 # --- Tổng quan ---------------------------------------------------------------------------------
 
 def test_overview_tiles_heatmap_and_furthest_behind_equal_the_engine(page_db):

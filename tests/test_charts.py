@@ -15,7 +15,8 @@ def test_heatmap_colours_each_cell_by_status_and_writes_icon_and_value():
             [result(1, "behind", actual=10.0), result(2, "met", comparator="range", unit="buổi", actual=3)]]
     fig = charts.status_heatmap(["Xã A", "Xã B"], grid, "Tiêu đề")
     cells = fig.data[0]
-    assert list(cells.x) == ["1. Cơ sở được kiểm<br>tra", "2. Cơ sở được kiểm<br>tra"]
+    assert list(fig.layout.xaxis.ticktext) == ["1. Cơ sở được kiểm<br>tra", "2. Cơ sở được kiểm<br>tra"]
+    assert list(cells.x) == list(fig.layout.xaxis.tickvals) == ["1. Cơ sở được kiểm tra", "2. Cơ sở được kiểm tra"]
     assert list(cells.y) == ["Xã A", "Xã B"]
     assert [list(row) for row in cells.text] == [["✔ 30,0%", ""], ["⚠ 10,0%", "✔ 3"]]
     assert cells.z[0][1] is None and cells.hoverongaps is False   # no figure: no cell, not a grey one
@@ -69,7 +70,7 @@ def test_heatmap_headers_are_short_wrapped_names_as_text_and_distinct():
     row = [result(1, "met", name=long, actual=30.0), result(2, "met", name=long, actual=40.0, levels=("district",)),
            result(12, "met", name="Ngắn", actual=1.0)]
     fig = charts.status_heatmap(["Xã A"], [row], "T")
-    x = list(fig.data[0].x)
+    x = list(fig.layout.xaxis.ticktext)
     assert len(set(x)) == 3 and x[2] == "12. Ngắn"
     assert all(len(line) <= 20 for label in x for line in label.split("<br>"))
     assert all(len(label.replace("<br>", " ")) <= 4 * 18 + 2 for label in x) and x[0].endswith("…")
@@ -80,10 +81,26 @@ def test_heatmap_headers_are_short_wrapped_names_as_text_and_distinct():
 def test_many_heatmap_columns_get_narrower_headers_that_stay_distinct():
     long = "Tỷ lệ cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm được kiểm tra"
     row = [result(n, "met", name=long, actual=30.0) for n in range(1, 15)]
-    x = list(charts.status_heatmap(["Xã A"], [row], "T").data[0].x)
+    x = list(charts.status_heatmap(["Xã A"], [row], "T").layout.xaxis.ticktext)
     assert len(set(x)) == 14
     assert all(len(line) <= 10 for label in x for line in label.split("<br>") if " " in line)
     assert all(label.count("<br>") <= 4 for label in x)
+
+
+def test_heatmap_hover_names_the_target_in_full_once_per_column_not_per_cell():
+    """Issue 18: the national heatmap (63 provinces) sent each cell its target's full name (548 kB)."""
+    long = "Tỷ lệ cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm được kiểm tra, xử lý & nhắc nhở"
+    grid = [[result(1, "behind", name=long, actual=10.0), result(2, "met", actual=30.0)] for _ in range(63)]
+    fig = charts.status_heatmap([f"Tỉnh {n}" for n in range(63)], grid, "T")
+    cells = fig.data[0]
+    assert cells.x[0] == f"1. {long}".replace("&", "&amp;") and cells.x[0] not in fig.layout.xaxis.ticktext
+    hover = (cells.hovertemplate.replace("%{y}", cells.y[5]).replace("%{x}", cells.x[0])
+             .replace("%{customdata[0]}", cells.customdata[5][0][0]).replace("%{text}", cells.text[5][0])
+             .replace("%{customdata[1]}", cells.customdata[5][0][1]))
+    assert hover.startswith(f"Tỉnh 5<br>1. {long.replace('&', '&amp;')}<br>Chậm tiến độ: ⚠ 10,0% (37/148)")
+    as_json = fig.to_json()
+    assert as_json.count("nhắc nhở") == 2  # the trace's column and the axis' tick value
+    assert len(as_json.encode()) < 60_000
 
 
 def test_an_extra_indicator_of_one_unit_leaves_the_others_blank_not_grey():

@@ -40,8 +40,8 @@ def con(tmp_path_factory):
 
 
 @st.composite
-def uploads(draw):
-    """One file: one unit, one quarter it existed in, some figures (new, changed, or 'xóa')."""
+def quarter_return(draw):
+    """One unit, one quarter it existed in, some figures (new, changed, or 'xóa')."""
     year = draw(st.sampled_from([2024, 2025, 2026]))
     quarter = draw(st.integers(1, 4))
     era = OLD_UNITS if (year, quarter) <= (2025, 2) else NEW_UNITS
@@ -51,6 +51,15 @@ def uploads(draw):
                             min_size=1, max_size=3, unique_by=lambda f: f[0]))
     return [Record(unit, year, quarter, ind, num, num + extra if ind == "tipoffs_handled" else None, note,
                    "s", 2, remove=remove) for ind, num, extra, remove, note in figures]
+
+
+@st.composite
+def uploads(draw):
+    """One file: mostly one unit's quarter, sometimes several (a bulk file, both eras and years at once:
+    the refresh then plans parents, bridge members and children written in the same call)."""
+    parts = draw(st.lists(quarter_return(), min_size=1, max_size=3,
+                          unique_by=lambda records: (records[0].locality_id, records[0].year, records[0].quarter)))
+    return [record for records in parts for record in records]
 
 
 def _rows(cur, sql, params=()):
@@ -80,6 +89,41 @@ def test_a_commune_upload_refreshes_its_ancestors_and_the_units_it_maps_to(con):
     moved_new = set(analytics.affected(con, ["90102@2025"]))  # vice versa: the old units it continues
     assert {"90102@2025", "91@2025", "90102@pre2025", "901@pre2025", "90@pre2025"} <= moved_new
     assert "900@pre2025" not in moved_new and "90001@pre2025" not in moved_new
+
+
+def test_each_unit_is_refreshed_the_cheapest_exact_way(con):
+    """A 2024 commune return: the commune from its own figures, its district and province from their
+    children, the new ward and province from their members (the old units); a commune with its own return
+    and a neighbourhood's below it from the returns."""
+    cur = con.cursor()
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        for unit in ("90001-KP01", "90001@pre2025", "90003@pre2025"):
+            loader._write(cur, "t.xlsx", "h", Checked([Record(unit, 2024, 1, "outreach_sessions", 3, None, None,
+                                                              "s", 2)], [], []),
+                          "thử", dt.datetime(2026, 1, 1), loader.LoadReport("t.xlsx"))
+        ways, needs = analytics._plan(cur, analytics.affected(cur, ["90003@pre2025"]), 2024, ["90003@pre2025"])
+        assert ways == {"90003@pre2025": "own", "901@pre2025": "children", "90@pre2025": "children",
+                        "90101@2025": "members", "91@2025": "members"}
+        assert needs["90101@2025"] == {"90003@pre2025"} and needs["91@2025"] == {"90@pre2025", "90101@2025"}
+        assert needs["901@pre2025"] == {"90003@pre2025"} and needs["90003@pre2025"] == set()
+        order = [u for u, _ in analytics._in_order({u: needs[u] for u in ways if ways[u] in ("children", "members")})]
+        assert order.index("901@pre2025") < order.index("90@pre2025") < order.index("91@2025")
+        assert ways_for(cur, "90001@pre2025", 2024) == "compute"
+        assert ways_for(cur, "90101@2025", 2026) == "empty"  # nothing reported anywhere for it in 2026
+    finally:
+        cur.execute("ROLLBACK")
+        cur.close()
+
+
+def ways_for(cur, unit, year):
+    return analytics._plan(cur, [unit], year, [])[0][unit]
+
+
+def test_in_order_puts_every_unit_after_what_it_reads_and_computes_one_of_a_cycle():
+    assert analytics._in_order({"a": {"b"}, "b": {"c"}, "c": set(), "d": {"a", "c"}}) == [
+        ("c", True), ("b", True), ("a", True), ("d", True)]
+    assert analytics._in_order({"x": {"y"}, "y": {"x"}, "z": set()}) == [("z", True), ("x", False), ("y", True)]
 
 
 def test_a_later_quarter_leaves_earlier_quarters_rows_untouched(con):
