@@ -8,6 +8,7 @@ import pandas as pd
 from dashboard import format as fmt
 from etl.areas import Unit
 from etl.attainment import STATUSES, TargetResult
+from etl import completeness
 from etl.completeness import Submission
 from etl.labels_vi import REFORM, SUBMISSION, UI
 
@@ -97,21 +98,22 @@ def submission_text(s: Submission) -> str:
 
 def completeness_summary(submissions: list[Submission], quarter: int) -> str:
     """'Quý 3/2026: 16/21 đơn vị đã gửi (15 muộn), 5 chưa gửi.'"""
-    these = [s for s in submissions if s.quarter == quarter]
-    counts = Counter(s.status for s in these)
-    return UI["completeness_summary"].format(
-        quarter=quarter, year=these[0].year if these else "", sent=counts["on_time"] + counts["late"],
-        total=len(these), late=counts["late"], missing=counts["missing"] + counts["not_due"])
+    share = completeness.rate(submissions, quarter)
+    year = next((s.year for s in submissions if s.quarter == quarter), "")
+    return UI["completeness_summary"].format(quarter=quarter, year=year, sent=share.sent, total=share.expected,
+                                             late=share.late, missing=share.missing)
 
 
 def completeness_table(submissions: list[Submission]) -> pd.DataFrame:
-    """A row per unit, per quarter: sent on time / late (first date) / missing, and how many versions."""
+    """A row per unit, a column per quarter: sent on time / late (first date, how many versions) / missing.
+    One column per quarter, so that the four quarters fit a laptop screen."""
     rows: dict[tuple[str, bool], dict] = {}
     for s in submissions:
         key = (s.unit.locality_id, s.own)
         row = rows.setdefault(key, {UI["col_unit"]: UI["own_row"].format(name=s.unit.name) if s.own else s.unit.name})
-        row[f"Quý {s.quarter}"] = submission_text(s)
-        row[f"{UI['col_versions']} Q{s.quarter}"] = s.versions
+        text = submission_text(s)
+        row[UI["col_quarter_n"].format(quarter=s.quarter)] = \
+            UI["sent_versions"].format(text=text, versions=s.versions) if s.versions else text
     return pd.DataFrame(list(rows.values()))
 
 

@@ -44,6 +44,14 @@ BULK_COLUMNS = {
     "note": "Ghi chú",
 }
 
+DEMO = {
+    "step": "[{i}/{n}] {what}",
+    "step_init": "Khởi tạo cơ sở dữ liệu, địa bàn và danh mục kế hoạch…",
+    "step_plan": "Sinh và nạp các tệp Excel minh họa của kế hoạch {plan}…",
+    "step_accounts": "Tạo tài khoản minh họa…",
+    "summary": "Đã tạo CSDL minh họa: {files} tệp Excel, {rows} dòng số liệu.",
+    "kept": "Các tệp Excel được giữ tại {folder}.",
+}
 DEMO_BANNER = "Dữ liệu minh họa: các số liệu báo cáo trên trang này được sinh tự động để trình diễn, không phải số liệu thật."
 
 MSG = {
@@ -238,7 +246,14 @@ UI = {
     "completeness_title": "Tình hình gửi báo cáo năm {year} — {unit}",
     "col_sent": "Ngày gửi lần đầu",
     "completeness_summary": "Quý {quarter}/{year}: **{sent}/{total}** đơn vị đã gửi ({late} gửi muộn), {missing} chưa gửi.",
-    "col_versions": "Số lần gửi",
+    "rate_basis_children": ("Tỷ lệ báo cáo tính trên {total} đơn vị trực thuộc ({levels}) phải gửi báo cáo quý "
+                            "{quarter}/{year}; một đơn vị được tính là đã gửi khi nó hoặc một đơn vị dưới nó đã gửi."),
+    "rate_own_apart": "Báo cáo riêng của {name} được ghi riêng, không tính vào tỷ lệ.",
+    "rate_basis_self": "{name} không có đơn vị trực thuộc: tỷ lệ tính trên báo cáo quý {quarter}/{year} của chính đơn vị.",
+    "rate_basis_none": "Không có đơn vị nào phải gửi báo cáo trong kỳ này.",
+    "col_quarter_n": "Quý {quarter}",
+    "sent_versions": "{text} · {versions} lần gửi",
+    "deadline_note_admin": "Hạn nộp: {days} ngày sau khi hết quý (quản trị viên đặt tại trang Cài đặt).",
     "col_units_sent": "Đơn vị đã gửi",
     "col_due": "Hạn nộp",
     "chase_title": "Đơn vị chưa gửi báo cáo quý {quarter}/{year} (đã quá hạn {due}) — sao chép để nhắc",

@@ -19,10 +19,11 @@ if state.database_ready() and (view := filters.current()):
                       disabled=unit.locality_id == view.locality_id, icon=":material/chevron_right:", type="tertiary")
     here = data.path[-1]
     st.subheader(md_format(UI["heading"], unit=here.name, period=period))
-    sent, expected = data.reported
+    share = data.reported
     if data.children:
-        st.markdown(UI["coverage"].format(reported=sent, total=expected, level=UNIT_WORD[data.children[0].level],
-                                          period=f"quý {view.quarter}/{view.year}"))
+        st.markdown(UI["coverage"].format(reported=share.sent, total=share.expected,
+                                          level=UNIT_WORD[data.children[0].level], period=f"quý {view.quarter}/{view.year}"))
+        st.caption(share.basis)
     if not any(has_figure(r) for r in data.results):
         st.warning(md_format(UI["no_returns_quarter"], period=period, unit=here.name))
     if not data.children:

@@ -17,15 +17,16 @@ if state.database_ready() and (view := filters.current()):
     st.caption(md(state.plan_info(view.plan_id)["title"]))
     counts = tables.status_counts(data.results)
     total = len(data.results)
-    sent, expected = data.reported
+    share = data.reported
     tiles = st.columns(5)
     for column, key, value in zip(tiles, ("tile_met", "tile_on_track", "tile_behind", "tile_no_data"),
                                   (counts["met"], counts["on_track"], counts["behind"] + counts["not_met"],
                                    counts["no_data"])):
         column.metric(UI[key], value, help=UI["tile_targets"].format(total=total), border=True)
-    tiles[4].metric(UI["tile_reported"].format(quarter=view.quarter), fmt.percent(100 * sent / expected if expected else None),
-                    help=UI["tile_units"].format(sent=sent, total=expected), border=True)
-    st.caption(UI["tile_units"].format(sent=sent, total=expected) + " · " + UI["tile_targets"].format(total=total))
+    tiles[4].metric(UI["tile_reported"].format(quarter=view.quarter), fmt.percent(share.percent),
+                    help=share.basis, border=True)
+    st.caption(UI["tile_units"].format(sent=share.sent, total=share.expected) + " · "
+               + UI["tile_targets"].format(total=total) + " · " + share.basis)
     if counts["no_data"] == total:
         st.warning(md_format(UI["no_returns_quarter"], period=period, unit=unit))
 
