@@ -14,19 +14,20 @@ from etl.labels_vi import REFORM, SUBMISSION, UI
 
 
 def attainment_table(results: list[TargetResult]) -> pd.DataFrame:
+    """A row per target, status first: on a phone the first columns are the ones seen."""
     rows = []
     for r in results:
         rows.append({
+            UI["col_status"]: fmt.status(r.status, r.exceeded),
             UI["col_indicator"]: fmt.target_label(r.indicator_name, r.levels, r.target_id),
             UI["col_target"]: fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.target_year),
             UI["col_actual"]: fmt.actual_of(r),
             UI["col_fraction"]: fmt.fraction_of(r),
-            UI["col_status"]: fmt.status(r.status, r.exceeded),
             UI["col_source"]: source(r),
             UI["col_clause"]: r.clause,
         })
-    return pd.DataFrame(rows, columns=[UI[k] for k in ("col_indicator", "col_target", "col_actual", "col_fraction",
-                                                        "col_status", "col_source", "col_clause")])
+    return pd.DataFrame(rows, columns=[UI[k] for k in ("col_status", "col_indicator", "col_target", "col_actual",
+                                                        "col_fraction", "col_source", "col_clause")])
 
 
 def source(r: TargetResult) -> str:
@@ -70,11 +71,11 @@ def grid_table(units: list[Unit], grid: dict[str, list[TargetResult]]) -> pd.Dat
 
 def ranking_table(ranking: list[tuple[Unit, TargetResult]]) -> pd.DataFrame:
     return pd.DataFrame({
+        UI["col_status"]: [fmt.status(r.status, r.exceeded) for _, r in ranking],
         UI["col_rank"]: range(1, len(ranking) + 1),
         UI["col_unit"]: [u.name for u, _ in ranking],
         UI["col_actual"]: [fmt.actual_of(r) for _, r in ranking],
         UI["col_fraction"]: [fmt.fraction_of(r) for _, r in ranking],
-        UI["col_status"]: [fmt.status(r.status, r.exceeded) for _, r in ranking],
         UI["col_source"]: [source(r) for _, r in ranking],
     })
 
@@ -83,11 +84,11 @@ def periods_table(results: list[TargetResult], by: str = "year") -> pd.DataFrame
     """One target over years or quarters: actual, n/d, what was due, status."""
     first = UI["col_year"] if by == "year" else UI["col_period"]
     return pd.DataFrame({
+        UI["col_status"]: [fmt.status(r.status, r.exceeded) for r in results],
         first: [str(r.year) if by == "year" else f"Quý {r.quarter}/{r.year}" for r in results],
         UI["col_actual"]: [fmt.actual_of(r) for r in results],
         UI["col_fraction"]: [fmt.fraction_of(r) for r in results],
         UI["col_expected"]: [fmt.expected_text(r) for r in results],
-        UI["col_status"]: [fmt.status(r.status, r.exceeded) for r in results],
     })
 
 

@@ -26,6 +26,21 @@ RULE = {
     "qualitative": "Định tính (đã/chưa thực hiện)",
 }
 
+TARGET_WORDS = {  # what a target asks, in a few words (etl/target_words.py: pages, exports, the template)
+    "at_least": "≥ {value}{unit}",
+    "all": "100%",
+    "n_of_n": "{value}/{value} đơn vị",
+    "at_most": "≤ {value}{unit}",
+    "none": "0{unit} (không phát sinh)",
+    "range": "{value}–{high}{unit}",
+    "growth": "tăng ≥ {value}%/năm",
+    "growth_range": "tăng {value}–{high}%/năm",
+    "no_decrease": "không giảm so với năm trước",
+    "cumulative_by": "{value}% đến năm {year}",
+    "cumulative": "{value}%",
+    "qualitative": "Đã thực hiện",
+}
+
 LEVEL = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã", "neighbourhood": "Thôn, tổ dân phố"}
 
 # "12/15 xã đã báo cáo": what a unit of each level is called in a sentence.
@@ -51,6 +66,10 @@ DEMO = {
     "step_accounts": "Tạo tài khoản minh họa…",
     "summary": "Đã tạo CSDL minh họa: {files} tệp Excel, {rows} dòng số liệu.",
     "kept": "Các tệp Excel được giữ tại {folder}.",
+}
+CHROME = {  # texts put in place of Streamlit's own English ones (dashboard/chrome.py)
+    "upload_button": "Chọn tệp",
+    "upload_limit": "Tối đa {mb} MB mỗi tệp",
 }
 DEMO_BANNER = "Dữ liệu minh họa: các số liệu báo cáo trên trang này được sinh tự động để trình diễn, không phải số liệu thật."
 
@@ -301,6 +320,9 @@ TEMPLATE = {
                        "Đơn vị tính", "Tử số (số lượng, theo kỳ số liệu)", "Mẫu số (tổng số, tại thời điểm cuối quý)",
                        "Ghi chú (minh chứng)"],
     "bulk_title": "Báo cáo cho nhiều đơn vị: mỗi dòng một đơn vị × chỉ số × quý (ghi vào các ô nền vàng)",
+    "bulk_unit": "Đơn vị",
+    "bulk_unit_value": "{name} (mã {code})",
+    "bulk_indicator": "Chỉ tiêu",
     "validation_title": "Số liệu không hợp lệ",
     "whole_number_error": "Chỉ nhập số nguyên không âm (ví dụ 37).",
     "flag_error": "Chỉ số định tính: nhập 1 (đã thực hiện) hoặc 0 (chưa thực hiện).",
@@ -635,7 +657,7 @@ MSG.update({
 CORRECTION = {
     "change": {"new": "mới", "changed": "thay đổi", "same": "không đổi", "carried": "giữ nguyên (tệp không ghi)",
                "removed": "xóa"},
-    "line": "{change}: {code} quý {quarter}/{year} — {indicator}: {old} → {new}",
+    "line": "{change}: {unit} quý {quarter}/{year} — {indicator}: {old} → {new}",
 }
 UI.update({
     "accepted_file": ("{name}: hợp lệ — {new} số liệu mới, {changed} thay đổi, {removed} xóa, {same} không đổi; "

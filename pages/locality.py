@@ -1,7 +1,7 @@
 """Địa bàn: one unit's targets, where its figures come from, its children ranked, down and back up."""
 import streamlit as st
 
-from dashboard import charts, filters, format as fmt, state, tables
+from dashboard import charts, chrome, filters, format as fmt, state, tables
 from dashboard.text import md, md_format
 from dashboard.queries import has_figure, rank
 from etl.labels_vi import PERIOD_OF_YEAR, UI, UNIT_WORD
@@ -35,8 +35,7 @@ if state.database_ready() and (view := filters.current()):
         target_id = st.selectbox(UI["children_rank_by"], list(labels), format_func=labels.get, key="rank_target")
         ranking = rank(data.children, data.grid, target_id)
         title = UI["ranking_title"].format(label=labels[target_id], unit=here.name, period=period)
-        st.plotly_chart(charts.ranked_bars([u.name for u, _ in ranking], [r for _, r in ranking], title),
-                        width="stretch")
+        chrome.chart(charts.ranked_bars([u.name for u, _ in ranking], [r for _, r in ranking], title))
         st.dataframe(tables.ranking_table(ranking), hide_index=True, width="stretch")
         names = {u.locality_id: u.name for u in data.children}
         st.selectbox(UI["go_down"], list(names), index=None, format_func=names.get,
