@@ -4,13 +4,7 @@ from __future__ import annotations
 import math
 
 from etl.labels_vi import I16, LEVEL, REFORM, SMALL_NUMBERS, STATUS, STATUS_ICON, UI
-
-
-def number(value: float | int | None, decimals: int = 0) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+from etl.target_words import number, target_text  # noqa: F401  (the one wording; pages call fmt.target_text)
 
 
 def percent(value: float | None, decimals: int = 1) -> str:
@@ -66,23 +60,6 @@ def whole_pace(r) -> float | None:
 def status(code: str, exceeded: bool = False) -> str:
     """A status in words with its icon; "vượt mức" when above a range's (or growth band's) high end."""
     return f"{STATUS_ICON[code]} {STATUS[code]}" + (REFORM["exceeded"] if exceeded else "")
-
-
-def target_text(rule: str, value: float | None, value_high: float | None, unit: str, year: int | None = None) -> str:
-    """What a target asks, in a few words: '≥ 25%', '2–4 buổi', 'tăng 3–5%/năm'."""
-    v = lambda x: number(x, 0 if x is None or float(x).is_integer() else 1)  # noqa: E731
-    u = "%" if unit == "%" else f" {unit}"
-    return {
-        "at_least": f"≥ {v(value)}{u}",
-        "all": "100%",
-        "n_of_n": f"{v(value)}/{v(value)} đơn vị",
-        "at_most": f"≤ {v(value)}{u}",
-        "range": f"{v(value)}–{v(value_high)}{u}",
-        "growth": f"tăng {v(value)}–{v(value_high)}%/năm" if value_high else f"tăng ≥ {v(value)}%/năm",
-        "no_decrease": "không giảm so với năm trước",
-        "cumulative_by": f"{v(value)}% đến năm {year}" if year else f"{v(value)}%",
-        "qualitative": "Đã thực hiện",
-    }[rule]
 
 
 def actual_text(rule: str, unit: str, actual: float | None, numerator: int | None) -> str:

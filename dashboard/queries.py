@@ -11,7 +11,7 @@ from etl import areas, attainment, completeness as completeness_mod, lookups
 from etl.access import Scope
 from etl.areas import Unit
 from etl.attainment import BEHIND, NOT_MET, TargetResult
-from etl.completeness import Submission
+from etl.completeness import Rate, Submission
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Overview:
     results: list[TargetResult]                       # the unit's targets
     units: list[Unit]                                 # its children (heatmap rows); empty when it has none
     grid: dict[str, list[TargetResult]]               # child -> its targets
-    reported: tuple[int, int]                         # units that sent this quarter's return / expected
+    reported: Rate                                    # units that sent this quarter's return / expected (why)
     furthest_behind: list[TargetResult] = field(default_factory=list)
 
 
@@ -47,7 +47,7 @@ class Locality:
     results: list[TargetResult]
     children: list[Unit]
     grid: dict[str, list[TargetResult]]
-    reported: tuple[int, int]
+    reported: Rate
 
 
 @dataclass
@@ -71,7 +71,7 @@ def overview(con: duckdb.DuckDBPyConnection, view: View, today: dt.date | None =
     grid = attainment.evaluate_many(con, view.plan_id, view.year, view.quarter,
                                     [k.locality_id for k in kids], today, view.scope) if kids else {}
     sent = completeness_mod.table(con, view.locality_id, view.year, [view.quarter], today, view.scope)
-    return Overview(results, kids, grid, completeness_mod.reported_share(sent, view.quarter), furthest_behind(results))
+    return Overview(results, kids, grid, completeness_mod.rate(sent, view.quarter), furthest_behind(results))
 
 
 def has_figure(r: TargetResult) -> bool:

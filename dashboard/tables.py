@@ -8,24 +8,26 @@ import pandas as pd
 from dashboard import format as fmt
 from etl.areas import Unit
 from etl.attainment import STATUSES, TargetResult
+from etl import completeness
 from etl.completeness import Submission
 from etl.labels_vi import LEVEL, REFORM, SUBMISSION, UI
 
 
 def attainment_table(results: list[TargetResult]) -> pd.DataFrame:
+    """A row per target, status first: on a phone the first columns are the ones seen."""
     rows = []
     for r in results:
         rows.append({
+            UI["col_status"]: fmt.status(r.status, r.exceeded),
             UI["col_indicator"]: fmt.target_label(r.indicator_name, r.levels, r.target_id),
             UI["col_target"]: fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.target_year),
             UI["col_actual"]: fmt.actual_of(r),
             UI["col_fraction"]: fmt.fraction_of(r),
-            UI["col_status"]: fmt.status(r.status, r.exceeded),
             UI["col_source"]: source(r),
             UI["col_clause"]: r.clause,
         })
-    return pd.DataFrame(rows, columns=[UI[k] for k in ("col_indicator", "col_target", "col_actual", "col_fraction",
-                                                        "col_status", "col_source", "col_clause")])
+    return pd.DataFrame(rows, columns=[UI[k] for k in ("col_status", "col_indicator", "col_target", "col_actual",
+                                                        "col_fraction", "col_source", "col_clause")])
 
 
 def source(r: TargetResult) -> str:
@@ -74,11 +76,11 @@ def grid_table(units: list[Unit], grid: dict[str, list[TargetResult]]) -> pd.Dat
 
 def ranking_table(ranking: list[tuple[Unit, TargetResult]]) -> pd.DataFrame:
     return pd.DataFrame({
+        UI["col_status"]: [fmt.status(r.status, r.exceeded) for _, r in ranking],
         UI["col_rank"]: range(1, len(ranking) + 1),
         UI["col_unit"]: [u.name for u, _ in ranking],
         UI["col_actual"]: [fmt.actual_of(r) for _, r in ranking],
         UI["col_fraction"]: [fmt.fraction_of(r) for _, r in ranking],
-        UI["col_status"]: [fmt.status(r.status, r.exceeded) for _, r in ranking],
         UI["col_source"]: [source(r) for _, r in ranking],
     })
 
@@ -87,11 +89,11 @@ def periods_table(results: list[TargetResult], by: str = "year") -> pd.DataFrame
     """One target over years or quarters: actual, n/d, what was due, status."""
     first = UI["col_year"] if by == "year" else UI["col_period"]
     return pd.DataFrame({
+        UI["col_status"]: [fmt.status(r.status, r.exceeded) for r in results],
         first: [str(r.year) if by == "year" else f"Quý {r.quarter}/{r.year}" for r in results],
         UI["col_actual"]: [fmt.actual_of(r) for r in results],
         UI["col_fraction"]: [fmt.fraction_of(r) for r in results],
         UI["col_expected"]: [fmt.expected_text(r) for r in results],
-        UI["col_status"]: [fmt.status(r.status, r.exceeded) for r in results],
     })
 
 
@@ -102,21 +104,22 @@ def submission_text(s: Submission) -> str:
 
 def completeness_summary(submissions: list[Submission], quarter: int) -> str:
     """'Quý 3/2026: 16/21 đơn vị đã gửi (15 muộn), 5 chưa gửi.'"""
-    these = [s for s in submissions if s.quarter == quarter]
-    counts = Counter(s.status for s in these)
-    return UI["completeness_summary"].format(
-        quarter=quarter, year=these[0].year if these else "", sent=counts["on_time"] + counts["late"],
-        total=len(these), late=counts["late"], missing=counts["missing"] + counts["not_due"])
+    share = completeness.rate(submissions, quarter)
+    year = next((s.year for s in submissions if s.quarter == quarter), "")
+    return UI["completeness_summary"].format(quarter=quarter, year=year, sent=share.sent, total=share.expected,
+                                             late=share.late, missing=share.missing)
 
 
 def completeness_table(submissions: list[Submission]) -> pd.DataFrame:
-    """A row per unit, per quarter: sent on time / late (first date) / missing, and how many versions."""
+    """A row per unit, a column per quarter: sent on time / late (first date, how many versions) / missing.
+    One column per quarter, so that the four quarters fit a laptop screen."""
     rows: dict[tuple[str, bool], dict] = {}
     for s in submissions:
         key = (s.unit.locality_id, s.own)
         row = rows.setdefault(key, {UI["col_unit"]: UI["own_row"].format(name=s.unit.name) if s.own else s.unit.name})
-        row[f"Quý {s.quarter}"] = submission_text(s)
-        row[f"{UI['col_versions']} Q{s.quarter}"] = s.versions
+        text = submission_text(s)
+        row[UI["col_quarter_n"].format(quarter=s.quarter)] = \
+            UI["sent_versions"].format(text=text, versions=s.versions) if s.versions else text
     return pd.DataFrame(list(rows.values())).astype(object).fillna("–")  # "–": a unit not expected that quarter (the reform)
 
 

@@ -245,7 +245,7 @@ def cmd_template(con, args) -> int:
 
 def cmd_demo(con, args) -> int:
     from etl import demo  # imported here: only this command needs it
-    summary = demo.build(con, out_dir=args.out)
+    summary = demo.build(con, out_dir=args.out, progress=lambda line: print(line, file=sys.stderr, flush=True))
     print(summary)
     return 0
 

@@ -10,6 +10,7 @@ import duckdb
 from etl import access, areas, db, localities, reform, settings
 from etl.access import Scope
 from etl.areas import Unit
+from etl.labels_vi import UI, UNIT_WORD
 
 ON_TIME, LATE, MISSING, NOT_DUE = "on_time", "late", "missing", "not_due"
 
@@ -113,8 +114,45 @@ def missing(submissions: list[Submission], quarter: int) -> list[Unit]:
     return [s.unit for s in submissions if s.quarter == quarter and s.status == MISSING]
 
 
-def reported_share(submissions: list[Submission], quarter: int) -> tuple[int, int]:
-    """(units that sent the quarter's return, units expected) among the children, else the unit itself."""
-    pool = [s for s in submissions if s.quarter == quarter and not s.own] or \
-           [s for s in submissions if s.quarter == quarter]
-    return sum(s.first_sent is not None for s in pool), len(pool)
+@dataclass(frozen=True)
+class Rate:
+    """The reporting rate of a quarter, the one definition every page uses: the units below the unit
+    (its children, each counting with every unit under it) that sent that quarter's return, out of all
+    of them; a unit with no units below counts itself. The unit's own return, when it also sends one, is
+    shown apart and not counted. `basis` says in words what the denominator counts."""
+    sent: int
+    expected: int
+    late: int
+    basis: str
+
+    @property
+    def missing(self) -> int:
+        return self.expected - self.sent
+
+    @property
+    def percent(self) -> float | None:
+        return 100 * self.sent / self.expected if self.expected else None
+
+    def __str__(self) -> str:
+        return f"{self.sent}/{self.expected}"
+
+
+def rate(submissions: list[Submission], quarter: int) -> Rate:
+    """(units that sent the quarter's return, units expected, how many late, the denominator in words)."""
+    these = [s for s in submissions if s.quarter == quarter]
+    below = [s for s in these if not s.own]
+    pool = below or these
+    sent = [s for s in pool if s.first_sent is not None]
+    late = sum(s.status == LATE for s in sent)
+    if not pool:
+        return Rate(0, 0, 0, UI["rate_basis_none"])
+    own = next((s for s in these if s.own), None)
+    year = pool[0].year
+    if below:
+        levels = ", ".join(dict.fromkeys(UNIT_WORD.get(s.unit.level, s.unit.level) for s in below))
+        basis = UI["rate_basis_children"].format(total=len(below), levels=levels, quarter=quarter, year=year)
+        if own:
+            basis += " " + UI["rate_own_apart"].format(name=own.unit.name)
+    else:
+        basis = UI["rate_basis_self"].format(name=pool[0].unit.name, quarter=quarter, year=year)
+    return Rate(len(sent), len(pool), late, basis)

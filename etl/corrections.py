@@ -10,7 +10,7 @@ import unicodedata
 import duckdb
 import pandas as pd
 
-from etl.labels_vi import CORRECTION
+from etl.labels_vi import CORRECTION, I16
 
 REMOVE_MARKERS = ("xóa", "xoá", "xoa")
 KEY = ["locality_id", "year", "quarter", "indicator_code"]
@@ -101,7 +101,8 @@ def summary_lines(changes: pd.DataFrame) -> list[str]:
         if row.change == "same":
             continue
         lines.append(CORRECTION["line"].format(
-            change=CORRECTION["change"][row.change], code=row.code, quarter=row.quarter, year=row.year,
+            change=CORRECTION["change"][row.change], unit=I16["unit_option"].format(name=row.name, code=row.code),
+            quarter=row.quarter, year=row.year,
             indicator=row.indicator_name, old=fraction(row.old_numerator, row.old_denominator),
             new=fraction(row.numerator, row.denominator)))
     return lines

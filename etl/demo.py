@@ -6,6 +6,7 @@ import datetime as dt
 import random
 import tempfile
 from dataclasses import dataclass
+from typing import Callable
 from pathlib import Path
 
 import duckdb
@@ -13,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from etl import accounts, db, bootstrap, loader, localities
-from etl.labels_vi import BULK_COLUMNS
+from etl.labels_vi import BULK_COLUMNS, DEMO
 
 SEED = 20261123
 SUBMITTER = "Cán bộ tổng hợp (minh họa)"
@@ -66,23 +67,40 @@ QUALITATIVE_NOTES = ["Đã ban hành kế hoạch và tổ chức triển khai",
                      "Đã tổ chức 01 lớp tập huấn", "Đã rà soát, lập danh sách theo dõi"]
 
 
-def build(con: duckdb.DuckDBPyConnection, out_dir: Path | None = None, today: dt.date | None = None) -> str:
-    """Initialise, write the demo Excel files, load them; returns a one-line summary."""
+def build(con: duckdb.DuckDBPyConnection, out_dir: Path | None = None, today: dt.date | None = None,
+          progress: Callable[[str], None] | None = None) -> str:
+    """Initialise, write the demo Excel files, load them; returns a one-line summary. `progress` is told
+    each step ("[2/7] …"). Without `out_dir` the files are written to a temporary folder that is removed
+    afterwards."""
     today = today or dt.date.today()
-    bootstrap.initialise(con)
-    out_dir = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="pcmd-demo-"))
+    if out_dir is None:
+        with tempfile.TemporaryDirectory(prefix="pcmd-demo-") as folder:
+            files, loaded = _build(con, Path(folder), today, progress)
+        return DEMO["summary"].format(files=files, rows=loaded)
+    out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    files, loaded = _build(con, out_dir, today, progress)
+    return DEMO["summary"].format(files=files, rows=loaded) + " " + DEMO["kept"].format(folder=out_dir)
+
+
+def _build(con, out_dir: Path, today: dt.date, progress: Callable[[str], None] | None) -> tuple[int, int]:
+    steps = len(PLANS) + 2
+    say = progress or (lambda _line: None)
+    say(DEMO["step"].format(i=1, n=steps, what=DEMO["step_init"]))
+    bootstrap.initialise(con)
     files = loaded = 0
-    for reporting in PLANS:
+    for i, reporting in enumerate(PLANS, start=2):
+        say(DEMO["step"].format(i=i, n=steps, what=DEMO["step_plan"].format(plan=reporting.plan_id)))
         for path, submitted_at in write_files(con, reporting, out_dir, today):
             report = loader.load_file(con, path, SUBMITTER, submitted_at, today)
             if report.problems:
                 raise RuntimeError("\n".join([report.summary(), *report.problems]))
             files += 1
             loaded += report.rows
+    say(DEMO["step"].format(i=steps, n=steps, what=DEMO["step_accounts"]))
     add_accounts(con)
     bootstrap.set_meta(con, "demo", today.isoformat())
-    return f"Đã tạo CSDL minh họa: {files} tệp Excel, {loaded} dòng số liệu (tệp tại {out_dir})."
+    return files, loaded
 
 
 def add_accounts(con: duckdb.DuckDBPyConnection) -> None:

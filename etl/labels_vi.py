@@ -26,6 +26,21 @@ RULE = {
     "qualitative": "Định tính (đã/chưa thực hiện)",
 }
 
+TARGET_WORDS = {  # what a target asks, in a few words (etl/target_words.py: pages, exports, the template)
+    "at_least": "≥ {value}{unit}",
+    "all": "100%",
+    "n_of_n": "{value}/{value} đơn vị",
+    "at_most": "≤ {value}{unit}",
+    "none": "0{unit} (không phát sinh)",
+    "range": "{value}–{high}{unit}",
+    "growth": "tăng ≥ {value}%/năm",
+    "growth_range": "tăng {value}–{high}%/năm",
+    "no_decrease": "không giảm so với năm trước",
+    "cumulative_by": "{value}% đến năm {year}",
+    "cumulative": "{value}%",
+    "qualitative": "Đã thực hiện",
+}
+
 LEVEL = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã", "neighbourhood": "Thôn, tổ dân phố"}
 
 # "12/15 xã đã báo cáo": what a unit of each level is called in a sentence.
@@ -44,6 +59,18 @@ BULK_COLUMNS = {
     "note": "Ghi chú",
 }
 
+DEMO = {
+    "step": "[{i}/{n}] {what}",
+    "step_init": "Khởi tạo cơ sở dữ liệu, địa bàn và danh mục kế hoạch…",
+    "step_plan": "Sinh và nạp các tệp Excel minh họa của kế hoạch {plan}…",
+    "step_accounts": "Tạo tài khoản minh họa…",
+    "summary": "Đã tạo CSDL minh họa: {files} tệp Excel, {rows} dòng số liệu.",
+    "kept": "Các tệp Excel được giữ tại {folder}.",
+}
+CHROME = {  # texts put in place of Streamlit's own English ones (dashboard/chrome.py)
+    "upload_button": "Chọn tệp",
+    "upload_limit": "Tối đa {mb} MB mỗi tệp",
+}
 DEMO_BANNER = "Dữ liệu minh họa: các số liệu báo cáo trên trang này được sinh tự động để trình diễn, không phải số liệu thật."
 
 MSG = {
@@ -252,7 +279,14 @@ UI = {
     "completeness_title": "Tình hình gửi báo cáo năm {year} — {unit}",
     "col_sent": "Ngày gửi lần đầu",
     "completeness_summary": "Quý {quarter}/{year}: **{sent}/{total}** đơn vị đã gửi ({late} gửi muộn), {missing} chưa gửi.",
-    "col_versions": "Số lần gửi",
+    "rate_basis_children": ("Tỷ lệ báo cáo tính trên {total} đơn vị trực thuộc ({levels}) phải gửi báo cáo quý "
+                            "{quarter}/{year}; một đơn vị được tính là đã gửi khi nó hoặc một đơn vị dưới nó đã gửi."),
+    "rate_own_apart": "Báo cáo riêng của {name} được ghi riêng, không tính vào tỷ lệ.",
+    "rate_basis_self": "{name} không có đơn vị trực thuộc: tỷ lệ tính trên báo cáo quý {quarter}/{year} của chính đơn vị.",
+    "rate_basis_none": "Không có đơn vị nào phải gửi báo cáo trong kỳ này.",
+    "col_quarter_n": "Quý {quarter}",
+    "sent_versions": "{text} · {versions} lần gửi",
+    "deadline_note_admin": "Hạn nộp: {days} ngày sau khi hết quý (quản trị viên đặt tại trang Cài đặt).",
     "col_units_sent": "Đơn vị đã gửi",
     "col_due": "Hạn nộp",
     "chase_title": "Đơn vị chưa gửi báo cáo quý {quarter}/{year} (đã quá hạn {due}) — sao chép để nhắc",
@@ -300,6 +334,9 @@ TEMPLATE = {
                        "Đơn vị tính", "Tử số (số lượng, theo kỳ số liệu)", "Mẫu số (tổng số, tại thời điểm cuối quý)",
                        "Ghi chú (minh chứng)"],
     "bulk_title": "Báo cáo cho nhiều đơn vị: mỗi dòng một đơn vị × chỉ số × quý (ghi vào các ô nền vàng)",
+    "bulk_unit": "Đơn vị",
+    "bulk_unit_value": "{name} (mã {code})",
+    "bulk_indicator": "Chỉ tiêu",
     "validation_title": "Số liệu không hợp lệ",
     "whole_number_error": "Chỉ nhập số nguyên không âm (ví dụ 37).",
     "flag_error": "Chỉ số định tính: nhập 1 (đã thực hiện) hoặc 0 (chưa thực hiện).",
@@ -634,7 +671,7 @@ MSG.update({
 CORRECTION = {
     "change": {"new": "mới", "changed": "thay đổi", "same": "không đổi", "carried": "giữ nguyên (tệp không ghi)",
                "removed": "xóa"},
-    "line": "{change}: {code} quý {quarter}/{year} — {indicator}: {old} → {new}",
+    "line": "{change}: {unit} quý {quarter}/{year} — {indicator}: {old} → {new}",
 }
 UI.update({
     "accepted_file": ("{name}: hợp lệ — {new} số liệu mới, {changed} thay đổi, {removed} xóa, {same} không đổi; "

@@ -9,9 +9,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from etl import localities
+from etl import localities, target_words
 from etl.corrections import REMOVE_MARKERS
-from etl.labels_vi import BULK_COLUMNS, LEVEL, QUARTER_SCOPE, RULE, TEMPLATE
+from etl.labels_vi import BULK_COLUMNS, QUARTER_SCOPE, TEMPLATE
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")     # light yellow: type here
 LOCKED_FILL = PatternFill("solid", fgColor="EEEEEE")
@@ -43,7 +43,8 @@ def lines_for(con: duckdb.DuckDBPyConnection, locality_id: str, year: int) -> li
         """SELECT t.indicator_code, any_value(i.name), any_value(i.kind), any_value(i.unit),
                   any_value(i.numerator_agg), any_value(i.denominator_label),
                   string_agg(t.rule || ':' || coalesce(t.value::VARCHAR, '') || ':' || coalesce(t.value_high::VARCHAR, '')
-                             || ':' || t.unit || ':' || coalesce(array_to_string(t.levels, ','), ''), '|'),
+                             || ':' || t.unit || ':' || coalesce(array_to_string(t.levels, ','), '')
+                             || ':' || coalesce(t.year::VARCHAR, ''), '|'),
                   min(p.plan_id || lpad(t.position::VARCHAR, 3, '0')) AS ord
            FROM locality_closure c
            JOIN plans p ON p.issuer_id = c.ancestor_id AND ? BETWEEN p.year_from AND p.year_to
@@ -56,18 +57,13 @@ def lines_for(con: duckdb.DuckDBPyConnection, locality_id: str, year: int) -> li
 
 
 def _targets_text(rules: str) -> str:
+    """The targets on the indicator's line, worded as on every page (etl.target_words)."""
     parts = []
     for rule in rules.split("|"):
-        name, value, high, unit, levels = rule.split(":")
-        text = RULE[name]
-        if value and name not in ("qualitative", "all"):
-            number = value.rstrip("0").rstrip(".")
-            text += f" {number}{'' if unit == '%' else ' '}{unit}"
-            if high:
-                text += f" – {high.rstrip('0').rstrip('.')}"
-        if levels:
-            text += f" ({', '.join(LEVEL[l].lower() for l in levels.split(','))})"
-        parts.append(text)
+        name, value, high, unit, levels, year = rule.split(":")
+        text = target_words.target_text(name, float(value) if value else None, float(high) if high else None, unit,
+                                        int(year) if year else None)
+        parts.append(target_words.with_levels(text, levels.split(",") if levels else None))
     return "; ".join(dict.fromkeys(parts))
 
 
@@ -171,7 +167,8 @@ def _numerator_rule(sheet, cells: str, qualitative: bool = False) -> None:
 def _bulk_sheet(sheet, children: list[tuple[str, str]], year: int, quarter: int, lines: list[Line]) -> None:
     sheet["A1"] = TEMPLATE["bulk_title"]
     sheet["A1"].font = Font(bold=True, size=12)
-    headings = list(BULK_COLUMNS.values())
+    # a person reads the unit's and the indicator's names first (grey: for reading); the codes are the file's keys
+    headings = [TEMPLATE["bulk_unit"], TEMPLATE["bulk_indicator"], *BULK_COLUMNS.values()]
     for col, heading in enumerate(headings, start=1):
         cell = sheet.cell(3, col, heading)
         cell.font, cell.fill, cell.border = Font(bold=True), HEADER_FILL, THIN
@@ -180,15 +177,18 @@ def _bulk_sheet(sheet, children: list[tuple[str, str]], year: int, quarter: int,
                              error=TEMPLATE["whole_number_error"])
     sheet.add_data_validation(numbers)
     row = 4
-    for code, _name in children:
+    for code, name in children:
         for line in lines:
-            for col, value in enumerate([code, year, quarter, line.indicator_code], start=1):
+            unit = TEMPLATE["bulk_unit_value"].format(name=name, code=code)
+            for col, value in enumerate([unit, line.indicator_name, code, year, quarter, line.indicator_code], start=1):
                 sheet.cell(row, col, value)
-            for col in (5, 6, 7):
+            for col in (1, 2):
+                sheet.cell(row, col).fill = LOCKED_FILL
+            for col in (7, 8, 9):
                 sheet.cell(row, col).fill = INPUT_FILL
             row += 1
-    numbers.add(f"F4:F{max(row, 2000)}")
-    _numerator_rule(sheet, f"E4:E{max(row, 2000)}")
-    for col, width in zip("ABCDEFG", (14, 8, 6, 32, 12, 12, 30)):
+    numbers.add(f"H4:H{max(row, 2000)}")
+    _numerator_rule(sheet, f"G4:G{max(row, 2000)}")
+    for col, width in zip("ABCDEFGHI", (30, 40, 14, 8, 6, 26, 12, 12, 30)):
         sheet.column_dimensions[col].width = width
     sheet.freeze_panes = "A4"

@@ -16,7 +16,7 @@ import pandas as pd
 from etl import access, corrections, localities, reform_checks
 from etl.access import Scope
 from etl.excel import RawRow
-from etl.labels_vi import BULK_COLUMNS, MSG
+from etl.labels_vi import BULK_COLUMNS, I16, MSG
 from etl.numbers import MAX_COUNT, NotANumber, code_text, parse_count, parse_quarter, parse_year
 from etl.problems import Problem
 
@@ -52,6 +52,7 @@ class IndicatorInfo:
     kind: str
     numerator_agg: str
     denominator_agg: str | None
+    name: str = ""                # the Vietnamese name messages use (a person reads names, not codes)
 
 
 def locate(row: RawRow, key: str, message_key: str, **fields) -> Problem:
@@ -66,8 +67,8 @@ def validate(con: duckdb.DuckDBPyConnection, rows: list[RawRow], today: dt.date 
     """Every problem of the rows (refusing the file), the records they make, and warnings. A row for
     a unit outside `scope` (the sender's locality and what lies under it) is a problem."""
     today = today or dt.date.today()
-    indicators = {code: IndicatorInfo(kind, n, d) for code, kind, n, d in con.cursor().execute(
-        "SELECT code, kind, numerator_agg, denominator_agg FROM indicators").fetchall()}
+    indicators = {code: IndicatorInfo(kind, n, d, name) for code, kind, n, d, name in con.cursor().execute(
+        "SELECT code, kind, numerator_agg, denominator_agg, name FROM indicators").fetchall()}
     out = Checked()
     parsed = []
     for raw in rows:
@@ -75,12 +76,13 @@ def validate(con: duckdb.DuckDBPyConnection, rows: list[RawRow], today: dt.date 
         if result:
             parsed.append(result)
     resolved = _within_scope(con, _resolve_localities(con, parsed, out.problems), scope, out.problems)
-    out.records = _unique(resolved, out.problems, out.warnings)
+    units = unit_labels(con, {rec.locality_id for _, rec in resolved})
+    out.records = _unique(resolved, out.problems, out.warnings, units, indicators)
     history = _history(con, out.records)
     out.problems += _ytd_decreases(resolved, out.records, history, indicators)
     figures = [(row, rec) for row, rec in resolved if not rec.remove]
-    out.warnings += (_nothing_to_remove(resolved, history) + _untracked(con, figures)
-                     + _unusual(figures, history, indicators) + _first_after_reform(con, figures, history))
+    out.warnings += (_nothing_to_remove(resolved, history, units, indicators) + _untracked(con, figures, units, indicators)
+                     + _unusual(figures, history, indicators, units) + _first_after_reform(con, figures, history))
     sheet_order = {sheet: i for i, sheet in enumerate(dict.fromkeys(r.sheet for r in rows))}
     out.problems.sort(key=lambda p: (sheet_order.get(p.sheet, -1), p.row or 0, p.column or 0))
     if out.problems:
@@ -116,7 +118,7 @@ def _parse_row(row: RawRow, indicators: dict[str, IndicatorInfo], today: dt.date
     if numerator is None and numerator_readable:
         problems.append(locate(row, "numerator", "missing_value"))
     if info and numerator is not None:
-        _check_pair(row, indicator, info.kind, numerator, denominator, problems)
+        _check_pair(row, info.name, info.kind, numerator, denominator, problems)
     if len(problems) > start:
         return None
     if info.kind == "qualitative":
@@ -191,7 +193,15 @@ def _within_scope(con, resolved, scope: Scope | None, problems: list[Problem]):
     return [(row, rec) for row, rec in resolved if rec.locality_id in allowed]
 
 
-def _unique(resolved, problems: list[Problem], warnings: list[str]) -> list[Record]:
+def unit_labels(con, locality_ids: set[str]) -> dict[str, str]:
+    """Each unit as a person reads it in a message: "Phường Bạch Đằng (mã 11473)"."""
+    rows = con.cursor().execute("SELECT locality_id, name, code FROM localities WHERE list_contains(?, locality_id)",
+                                [sorted(locality_ids)]).fetchall() if locality_ids else []
+    return {lid: I16["unit_option"].format(name=name, code=code) for lid, name, code in rows}
+
+
+def _unique(resolved, problems: list[Problem], warnings: list[str], units: dict[str, str],
+            indicators: dict[str, IndicatorInfo]) -> list[Record]:
     seen: dict[tuple, Record] = {}
     for row, rec in resolved:
         key = (rec.locality_id, rec.year, rec.quarter, rec.indicator_code)
@@ -199,8 +209,8 @@ def _unique(resolved, problems: list[Problem], warnings: list[str]) -> list[Reco
         if first is None:
             seen[key] = rec
         elif (first.numerator, first.denominator, first.remove) != (rec.numerator, rec.denominator, rec.remove):
-            problems.append(locate(row, "numerator", "duplicate_conflict", locality=row.cells["locality_code"],
-                                   indicator=rec.indicator_code, quarter=rec.quarter, year=rec.year,
+            problems.append(locate(row, "numerator", "duplicate_conflict", locality=units[rec.locality_id],
+                                   indicator=indicators[rec.indicator_code].name, quarter=rec.quarter, year=rec.year,
                                    first_row=first.row))
         else:
             warnings.append(MSG["duplicate_same"].format(row=rec.row, first_row=first.row))
@@ -259,23 +269,23 @@ def _ytd_decreases(resolved, records, history, indicators) -> list[Problem]:
         row = rows_by_record[id(rec)]
         if earlier:
             problems.append(locate(row, "numerator", "ytd_decreased", numerator=rec.numerator,
-                                   previous_quarter=earlier[0], previous=earlier[1], indicator=rec.indicator_code))
+                                   previous_quarter=earlier[0], previous=earlier[1], indicator=info.name))
         if later:
             problems.append(locate(row, "numerator", "ytd_above_later", numerator=rec.numerator,
-                                   later_quarter=later[0], later=later[1], indicator=rec.indicator_code))
+                                   later_quarter=later[0], later=later[1], indicator=info.name))
     return problems
 
 
-def _nothing_to_remove(resolved, history) -> list[str]:
-    return [MSG["warn_remove_nothing"].format(sheet=rec.sheet, row=rec.row, indicator=rec.indicator_code,
-                                              locality=row.cells.get("locality_code"), quarter=rec.quarter,
+def _nothing_to_remove(resolved, history, units: dict[str, str], indicators: dict[str, IndicatorInfo]) -> list[str]:
+    return [MSG["warn_remove_nothing"].format(sheet=rec.sheet, row=rec.row, indicator=indicators[rec.indicator_code].name,
+                                              locality=units[rec.locality_id], quarter=rec.quarter,
                                               year=rec.year)
             for row, rec in resolved
             if rec.remove and not any((y, q) == (rec.year, rec.quarter)
                                       for y, q, *_ in history.get((rec.locality_id, rec.indicator_code), []))]
 
 
-def _untracked(con, resolved) -> list[str]:
+def _untracked(con, resolved, units: dict[str, str], indicators: dict[str, IndicatorInfo]) -> list[str]:
     """Known indicators that no plan covering the unit (its own or an ancestor's) tracks that year."""
     pairs = {(rec.locality_id, rec.year) for _, rec in resolved}
     if not pairs:
@@ -290,14 +300,14 @@ def _untracked(con, resolved) -> list[str]:
            JOIN targets t ON t.plan_id = p.plan_id
            GROUP BY ALL""").fetchall()
     by_unit = {(loc, year): set(codes) for loc, year, codes in tracked}
-    return [MSG["warn_untracked"].format(row=row.row, sheet=row.sheet, indicator=rec.indicator_code,
-                                         locality=row.cells.get("locality_code"), year=rec.year)
+    return [MSG["warn_untracked"].format(row=row.row, sheet=row.sheet, indicator=indicators[rec.indicator_code].name,
+                                         locality=units[rec.locality_id], year=rec.year)
             for row, rec in resolved
             if (rec.locality_id, rec.year) in by_unit and rec.indicator_code not in by_unit[(rec.locality_id,
                                                                                               rec.year)]]
 
 
-def _unusual(resolved, history, indicators) -> list[str]:
+def _unusual(resolved, history, indicators, units: dict[str, str]) -> list[str]:
     warnings = []
     for row, rec in resolved:
         past = [h for h in history.get((rec.locality_id, rec.indicator_code), [])
@@ -307,7 +317,7 @@ def _unusual(resolved, history, indicators) -> list[str]:
         values = [n for *_, n, _ in past][-12:]
         if _far_from(rec.numerator, values):
             warnings.append(MSG["warn_jump"].format(row=row.row, sheet=row.sheet, column=BULK_COLUMNS["numerator"],
-                                                    value=rec.numerator, locality=row.cells.get("locality_code"),
+                                                    value=rec.numerator, locality=units[rec.locality_id],
                                                     history=", ".join(map(str, values[-4:]))))
         last_year, last_quarter, _, last_d = past[-1]
         if (indicators[rec.indicator_code].denominator_agg == "last" and rec.denominator and last_d

@@ -12,11 +12,14 @@ if state.database_ready() and (view := filters.current()):
     unit = state.locality_name(view.locality_id)
     submissions = state.completeness(view)
     st.subheader(md_format(UI["completeness_title"], year=view.year, unit=unit))
-    st.caption(UI["deadline_note"].format(days=state.deadline_days()))
+    account = state.user()
+    note = "deadline_note" if account is not None and account.role == "admin" else "deadline_note_admin"
+    st.caption(UI[note].format(days=state.deadline_days()))
     quarter = max(s.quarter for s in submissions)
     st.markdown(tables.completeness_summary(submissions, quarter))
+    st.caption(completeness.rate(submissions, quarter).basis)
     st.dataframe(tables.completeness_table(submissions), hide_index=True, width="stretch",
-                 column_config={UI["col_unit"]: st.column_config.TextColumn(width="medium")})
+                 column_config={UI["col_unit"]: st.column_config.TextColumn(width="medium", pinned=True)})
     due = next(s.due for s in submissions if s.quarter == quarter)
     chase = completeness.missing(submissions, quarter)
     if any(s.quarter == quarter and s.status == completeness.NOT_DUE for s in submissions):

@@ -1,7 +1,7 @@
 """Chỉ số: one target across the units below (ranked, with the target line) and across the years."""
 import streamlit as st
 
-from dashboard import charts, filters, format as fmt, state, tables
+from dashboard import charts, chrome, filters, format as fmt, state, tables
 from dashboard.text import md_format
 from etl.labels_vi import I16, PERIOD_OF_YEAR, UI
 
@@ -18,15 +18,14 @@ if state.database_ready() and (view := filters.current()) and (chosen := filters
                 f"{UI['target_is'].format(target=fmt.target_text(own.comparator, own.target_value, own.target_value_high, own.unit, own.target_year))}")
     if data.ranking:
         title = UI["ranking_title"].format(label=label, unit=unit, period=period)
-        st.plotly_chart(charts.ranked_bars([u.name for u, _ in data.ranking], [r for _, r in data.ranking], title),
-                        width="stretch")
+        chrome.chart(charts.ranked_bars([u.name for u, _ in data.ranking], [r for _, r in data.ranking], title))
         with st.expander(UI["table_view"]):
             st.dataframe(tables.ranking_table(data.ranking), hide_index=True, width="stretch")
     else:
         st.info(md_format(UI["ranking_empty"], unit=unit))
     if data.years:
         title = UI["years_title"].format(label=label, unit=unit, period=period)
-        st.plotly_chart(charts.years_bars(data.years, title), width="stretch")
+        chrome.chart(charts.years_bars(data.years, title))
         with st.expander(UI["table_view"]):
             st.dataframe(tables.periods_table(data.years, by="year"), hide_index=True, width="stretch")
     else:

@@ -1,7 +1,7 @@
 """Địa bàn: one unit's targets, where its figures come from, its children ranked, down and back up."""
 import streamlit as st
 
-from dashboard import charts, filters, format as fmt, state, tables
+from dashboard import charts, chrome, filters, format as fmt, state, tables
 from dashboard.text import md, md_format
 from dashboard.queries import has_figure, rank
 from etl.labels_vi import PERIOD_OF_YEAR, UI, UNIT_WORD
@@ -19,10 +19,11 @@ if state.database_ready() and (view := filters.current()):
                       disabled=unit.locality_id == view.locality_id, icon=":material/chevron_right:", type="tertiary")
     here = data.path[-1]
     st.subheader(md_format(UI["heading"], unit=here.name, period=period))
-    sent, expected = data.reported
+    share = data.reported
     if data.children:
-        st.markdown(UI["coverage"].format(reported=sent, total=expected, level=UNIT_WORD[data.children[0].level],
-                                          period=f"quý {view.quarter}/{view.year}"))
+        st.markdown(UI["coverage"].format(reported=share.sent, total=share.expected,
+                                          level=UNIT_WORD[data.children[0].level], period=f"quý {view.quarter}/{view.year}"))
+        st.caption(share.basis)
     if not any(has_figure(r) for r in data.results):
         st.warning(md_format(UI["no_returns_quarter"], period=period, unit=here.name))
     if not data.children:
@@ -34,8 +35,7 @@ if state.database_ready() and (view := filters.current()):
         target_id = st.selectbox(UI["children_rank_by"], list(labels), format_func=labels.get, key="rank_target")
         ranking = rank(data.children, data.grid, target_id)
         title = UI["ranking_title"].format(label=labels[target_id], unit=here.name, period=period)
-        st.plotly_chart(charts.ranked_bars([u.name for u, _ in ranking], [r for _, r in ranking], title),
-                        width="stretch")
+        chrome.chart(charts.ranked_bars([u.name for u, _ in ranking], [r for _, r in ranking], title))
         st.dataframe(tables.ranking_table(ranking), hide_index=True, width="stretch")
         names = {u.locality_id: u.name for u in data.children}
         st.selectbox(UI["go_down"], list(names), index=None, format_func=names.get,

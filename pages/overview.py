@@ -1,13 +1,11 @@
 """Tổng quan: status tiles, units × targets heatmap, the three targets furthest behind."""
 import streamlit as st
 
-from dashboard import charts, filters, format as fmt, queries, state, tables
-from dashboard.print_css import PRINT_CSS
+from dashboard import charts, chrome, filters, format as fmt, queries, state, tables
 from dashboard.text import md, md_format
 from etl.labels_vi import I16, PERIOD_OF_YEAR, UI
 
 state.page_setup()
-st.html(PRINT_CSS)
 st.title(UI["page_overview"])
 if state.database_ready() and (view := filters.current()):
     data = state.overview(view)
@@ -17,15 +15,16 @@ if state.database_ready() and (view := filters.current()):
     st.caption(md(state.plan_info(view.plan_id)["title"]))
     counts = tables.status_counts(data.results)
     total = len(data.results)
-    sent, expected = data.reported
-    tiles = st.columns(5)
+    share = data.reported
+    tiles = st.container(key="tiles").columns(5)
     for column, key, value in zip(tiles, ("tile_met", "tile_on_track", "tile_behind", "tile_no_data"),
                                   (counts["met"], counts["on_track"], counts["behind"] + counts["not_met"],
                                    counts["no_data"])):
         column.metric(UI[key], value, help=UI["tile_targets"].format(total=total), border=True)
-    tiles[4].metric(UI["tile_reported"].format(quarter=view.quarter), fmt.percent(100 * sent / expected if expected else None),
-                    help=UI["tile_units"].format(sent=sent, total=expected), border=True)
-    st.caption(UI["tile_units"].format(sent=sent, total=expected) + " · " + UI["tile_targets"].format(total=total))
+    tiles[4].metric(UI["tile_reported"].format(quarter=view.quarter), fmt.percent(share.percent),
+                    help=share.basis, border=True)
+    st.caption(UI["tile_units"].format(sent=share.sent, total=share.expected) + " · "
+               + UI["tile_targets"].format(total=total) + " · " + share.basis)
     if counts["no_data"] == total:
         st.warning(md_format(UI["no_returns_quarter"], period=period, unit=unit))
 
@@ -39,7 +38,7 @@ if state.database_ready() and (view := filters.current()):
     if shown:
         title = UI["heatmap_title"].format(unit=unit, period=period)
         rows = [[r for r in data.grid[u.locality_id] if r.target_id in shown] for u in data.units]
-        st.plotly_chart(charts.status_heatmap([u.name for u in data.units], rows, title), width="stretch")
+        chrome.chart(charts.status_heatmap([u.name for u in data.units], rows, title))
         st.caption(UI["heatmap_caption"] + " " + I16["heatmap_blank"])
         hidden = [fmt.target_label(r.indicator_name, r.levels, r.target_id) for r in data.results
                   if r.target_id not in shown]

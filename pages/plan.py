@@ -1,7 +1,7 @@
 """Kế hoạch: every target of the plan as a bullet chart, its clause, evidence, and the parent plan's."""
 import streamlit as st
 
-from dashboard import charts, filters, format as fmt, state, tables
+from dashboard import charts, chrome, filters, format as fmt, state, tables
 from dashboard.text import md, md_format
 from etl.labels_vi import I16, PERIOD_OF_YEAR, STATUS, UI
 
@@ -32,8 +32,7 @@ if state.database_ready() and (view := filters.current()):
                     st.markdown(fmt.actual_of(r))
                     st.caption(md_format(UI["evidence"], note=r.note) if r.note else UI["evidence_none"])
                 else:
-                    st.plotly_chart(charts.bullet(r), width="stretch", key=f"bullet-{r.target_id}",
-                                    config={"displayModeBar": False})
+                    chrome.chart(charts.bullet(r), key=f"bullet-{r.target_id}")
             with right:
                 target = fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.target_year)
                 lines = [UI["target_is"].format(target=target),

@@ -1,7 +1,7 @@
 """Xu hướng: one target's year-to-date figure quarter by quarter, this year against last, with the pace."""
 import streamlit as st
 
-from dashboard import charts, filters, state, tables
+from dashboard import charts, chrome, filters, state, tables
 from dashboard.queries import has_figure
 from etl.labels_vi import UI
 
@@ -16,7 +16,7 @@ if state.database_ready() and (view := filters.current()) and (chosen := filters
     else:
         unit = state.locality_name(view.locality_id)
         title = UI["trend_title"].format(label=label, unit=unit, year=view.year, last=view.year - 1)
-        st.plotly_chart(charts.trend_lines(data.this_year, data.last_year, view.year, title), width="stretch")
+        chrome.chart(charts.trend_lines(data.this_year, data.last_year, view.year, title))
         if data.this_year and data.this_year[0].comparator == "growth":
             st.caption(UI["trend_growth_note"])
         st.dataframe(tables.periods_table(data.last_year + data.this_year, by="quarter"), hide_index=True,

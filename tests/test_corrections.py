@@ -166,6 +166,6 @@ def test_the_cli_lists_each_figure_new_changed_carried_and_removed(tmp_path):
                                       capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert run(first).returncode == 0
     out = run(second).stdout
-    assert "thay đổi: 15349 quý 1/2023 — Tin báo, tố giác được tiếp nhận, xác minh, xử lý kịp thời: 2/2 → 3/3" in out
-    assert "xóa: 15349 quý 1/2023 — Điểm, tụ điểm phức tạp mới phát sinh: 0 → –" in out
-    assert "giữ nguyên (tệp không ghi): 15349 quý 1/2023 — Số buổi tuyên truyền: 3 → 3" in out
+    assert "thay đổi: Thị trấn Vĩnh Lộc (mã 15349) quý 1/2023 — Tin báo, tố giác được tiếp nhận, xác minh, xử lý kịp thời: 2/2 → 3/3" in out
+    assert "xóa: Thị trấn Vĩnh Lộc (mã 15349) quý 1/2023 — Điểm, tụ điểm phức tạp mới phát sinh: 0 → –" in out
+    assert "giữ nguyên (tệp không ghi): Thị trấn Vĩnh Lộc (mã 15349) quý 1/2023 — Số buổi tuyên truyền: 3 → 3" in out

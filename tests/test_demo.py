@@ -77,3 +77,31 @@ def test_the_demo_has_one_account_per_role_and_an_older_demo_gets_them(demo_db, 
     con = db.connect(copy)
     assert accounts.count(con) == 3
     con.close()
+
+
+def test_demo_build_says_each_step_and_leaves_no_excel_files_behind(tmp_path, monkeypatch):
+    import tempfile
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.setattr(demo, "PLANS", [p for p in demo.PLANS if p.plan_id == "thanhnam-2025"])
+    lines = []
+    con = db.connect(tmp_path / "small.duckdb")
+    summary = demo.build(con, today=TODAY, progress=lines.append)
+    assert lines == ["[1/3] Khởi tạo cơ sở dữ liệu, địa bàn và danh mục kế hoạch…",
+                     "[2/3] Sinh và nạp các tệp Excel minh họa của kế hoạch thanhnam-2025…",
+                     "[3/3] Tạo tài khoản minh họa…"]
+    files = con.execute("SELECT count(*) FROM uploads").fetchone()[0]
+    con.close()
+    assert files > 0 and f"{files} tệp Excel" in summary and "giữ tại" not in summary
+    assert list(scratch.iterdir()) == []          # the temporary folder and its files are gone
+
+
+def test_demo_command_prints_progress_on_stderr(tmp_path, monkeypatch, capsys):
+    from etl import cli
+    monkeypatch.setattr(demo, "PLANS", [p for p in demo.PLANS if p.plan_id == "thanhnam-2025"])
+    assert cli.main(["demo", "--db", str(tmp_path / "d.duckdb"), "--out", str(tmp_path / "files")]) == 0
+    out, err = capsys.readouterr()
+    assert [line.split("]")[0] for line in err.splitlines()] == ["[1/3", "[2/3", "[3/3"]
+    assert "Đã tạo CSDL minh họa" in out and str(tmp_path / "files") in out
+    assert list((tmp_path / "files").glob("*.xlsx"))

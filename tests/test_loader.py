@@ -65,12 +65,12 @@ BAD_ROWS = [
     (("90001", 2023, 2, "establishments_inspected", 2.5, 148), "dòng 5, cột 'Tử số': '2.5' không phải số nguyên"),
     (("90001", 2023, 2, "establishments_inspected", "70%", 148), "dòng 5, cột 'Tử số': '70%' là tỷ lệ phần trăm"),
     (("90001", 2023, 2, "establishments_inspected", 3, 0), "dòng 5, cột 'Mẫu số': mẫu số bằng 0"),
-    (("90001", 2023, 2, "establishments_inspected", 3, None), "dòng 5, cột 'Mẫu số': chỉ số 'establishments_inspected' là tỷ lệ"),
+    (("90001", 2023, 2, "establishments_inspected", 3, None), "dòng 5, cột 'Mẫu số': chỉ số 'Cơ sở KDDV dễ phát sinh TNMD được kiểm tra' là tỷ lệ"),
     (("99999", 2023, 2, "establishments_inspected", 3, 9), "dòng 5, cột 'Mã địa bàn': mã địa bàn '99999' không có"),
     (("90001", 2023, 2, "no_such_code", 3, 9), "dòng 5, cột 'Mã chỉ số': mã chỉ số 'no_such_code' không có"),
     (("90001", 2023, 5, "establishments_inspected", 3, 9), "dòng 5, cột 'Quý': quý '5' không hợp lệ"),
     (("90001", 2027, 1, "establishments_inspected", 3, 9), "dòng 5, cột 'Quý': quý 1/2027 chưa bắt đầu"),
-    (("90001", 2023, 2, "new_hotspots", 1, 3), "dòng 5, cột 'Mẫu số': chỉ số 'new_hotspots' là số đếm"),
+    (("90001", 2023, 2, "new_hotspots", 1, 3), "dòng 5, cột 'Mẫu số': chỉ số 'Điểm, tụ điểm phức tạp mới phát sinh' là số đếm"),
 ]
 
 

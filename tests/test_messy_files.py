@@ -102,7 +102,7 @@ def test_warnings_are_shown_and_stored_with_the_upload(con, tmp_path):
     joined = "\n".join(report.warnings)
     assert "mẫu số 160 thay đổi hơn 1/3 so với quý 2/2023 (100)" in joined
     assert "Tử số 40 khác xa các quý trước" in joined
-    assert "chỉ số 'students_reached' không có trong kế hoạch" in joined
+    assert "chỉ số 'Học sinh, sinh viên được tuyên truyền' không có trong kế hoạch" in joined
     stored = con.execute("SELECT warnings FROM uploads ORDER BY upload_id DESC LIMIT 1").fetchall()[0][0]
     assert stored == report.warnings
 

@@ -98,7 +98,7 @@ def test_an_admin_creates_a_2027_plan_and_sees_it_on_the_scorecard(con, monkeypa
     card = open_app("plan", ADMIN, plan="xa-vinhloc-2027")
     table = card.dataframe[0].value
     assert list(table["Trạng thái"]) == ["○ Chưa có số liệu"] * 3
-    assert list(table["Mức chỉ tiêu"]) == ["≥ 30%", "2–4 buổi", "≤ 0 điểm"]
+    assert list(table["Mức chỉ tiêu"]) == ["≥ 30%", "2–4 buổi", "0 điểm (không phát sinh)"]
 
 
 def test_a_closed_year_is_judged_on_the_target_as_it_stood_then(con):

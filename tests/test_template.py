@@ -34,8 +34,8 @@ def test_template_holds_the_header_block_and_a_row_per_tracked_indicator(con):
     row = {ws.cell(r, 2).value: r for r in range(9, ws.max_row + 1)}
     assert ws.cell(row["new_hotspots"], 4).value == "trong quý"
     assert ws.cell(row["establishments_inspected"], 4).value == "lũy kế từ đầu năm"
-    assert ws.cell(row["establishments_inspected"], 3).value == "Ít nhất 25%"
-    assert ws.cell(row["units_with_harm_reduction"], 3).value == "Đủ số đơn vị 10 đơn vị"
+    assert ws.cell(row["establishments_inspected"], 3).value == "≥ 25%"          # worded as on every page
+    assert ws.cell(row["units_with_harm_reduction"], 3).value == "10/10 đơn vị"
     assert "Tử số" in ws["F8"].value and "Mẫu số" in ws["G8"].value
     # column A, what a person reads first, names the indicator; its code (the file's key) comes after
     assert [ws["A8"].value, ws["B8"].value] == ["Chỉ tiêu", "Mã chỉ số"]
@@ -62,9 +62,14 @@ def test_template_locks_labels_and_unlocks_highlighted_inputs_with_validation(co
 
 def test_bulk_sheet_is_prefilled_for_the_units_below(con):
     ws = load_workbook(io.BytesIO(template.build(con, "15349", 2023, 2)))["Nhiều đơn vị"]
-    assert [c.value for c in ws[3]] == ["Mã địa bàn", "Năm", "Quý", "Mã chỉ số", "Tử số", "Mẫu số", "Ghi chú"]
-    codes = {ws.cell(r, 1).value for r in range(4, ws.max_row + 1)}
+    assert [c.value for c in ws[3]] == ["Đơn vị", "Chỉ tiêu", "Mã địa bàn", "Năm", "Quý", "Mã chỉ số", "Tử số",
+                                        "Mẫu số", "Ghi chú"]
+    codes = {ws.cell(r, 3).value for r in range(4, ws.max_row + 1)}
     assert codes == {f"15349-KP{n:02d}" for n in range(1, 11)}
+    # units and indicators named as a person reads them, beside the codes the file is read by
+    first = [ws.cell(4, c).value for c in range(1, 7)]
+    assert first[0] == f"{first[0].split(' (mã ')[0]} (mã {first[2]})" and not any("_" in str(ws.cell(r, 2).value)
+                                                                                for r in range(4, ws.max_row + 1))
 
 
 def test_a_filled_template_loads_exactly_the_figures_typed(con, tmp_path):
@@ -94,3 +99,42 @@ def test_cli_template(tmp_path):
     ws = load_workbook(out)["Báo cáo"]
     assert ws["D3"].value == "Phường Bạch Đằng"
     assert "outreach_sessions" in [ws.cell(r, 2).value for r in range(9, ws.max_row + 1)]
+
+
+def test_a_filled_bulk_sheet_with_the_names_beside_the_codes_loads(con, tmp_path):
+    workbook = load_workbook(io.BytesIO(template.build(con, "15349", 2023, 2)))
+    ws = workbook["Nhiều đơn vị"]
+    typed = {}
+    for r in range(4, ws.max_row + 1):
+        if ws.cell(r, 6).value == "units_with_harm_reduction":
+            ws.cell(r, 7).value, ws.cell(r, 8).value = 1, 1
+            typed[ws.cell(r, 3).value] = 1
+    del workbook["Báo cáo"]
+    path = tmp_path / "bulk.xlsx"
+    workbook.save(path)
+    report = loader.load_file(con, path, "Cán bộ A", today=TODAY)
+    assert report.loaded and not report.problems, report.problems
+    assert report.new == len(typed) == 10
+
+
+@pytest.mark.parametrize("rule, value, high, unit, year, words", [
+    ("range", 2, 4, "buổi", None, "2–4 buổi"),
+    ("at_most", 0, None, "điểm", None, "0 điểm (không phát sinh)"),
+    ("at_most", 2, None, "vụ", None, "≤ 2 vụ"),
+    ("at_least", 25, None, "%", None, "≥ 25%"),
+    ("at_least", 12.5, None, "%", None, "≥ 12,5%"),
+    ("growth", 3, 5, "%", None, "tăng 3–5%/năm"),
+    ("cumulative_by", 100, None, "%", 2025, "100% đến năm 2025"),
+])
+def test_target_wording_is_one_for_pages_and_template(rule, value, high, unit, year, words):
+    from dashboard import format as fmt
+    from etl import target_words
+    assert target_words.target_text(rule, value, high, unit, year) == words == fmt.target_text(rule, value, high, unit, year)
+    assert not any(w in words for w in ("Trong khoảng", "Không vượt quá", " – "))
+
+
+def test_template_words_every_seed_target_as_the_pages_do(con):
+    texts = [cell.value for ws in [load_workbook(io.BytesIO(template.build(con, code, 2025, 2)))["Báo cáo"]
+                                   for code in ("15349", "352", "45", "11473")]
+             for cell in ws["C"][8:] if cell.value]
+    assert texts and not any(t.startswith(("Trong khoảng", "Không vượt quá", "Ít nhất", "Đủ số")) for t in texts), texts

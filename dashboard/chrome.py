@@ -1,0 +1,102 @@
+"""What every page looks like around its content: no English from Streamlit's or Plotly's own controls,
+a phone layout (390 px), a print layout (A4), and charts drawn the same way everywhere.
+
+`apply()` is called once per run by app.py, so the rules reach every page, the login form included;
+pages draw charts with `chart()`. The CSS is built here from `etl.labels_vi.CHROME` (the Vietnamese
+texts that replace Streamlit's English ones) and is pure: tests read `css()` without Streamlit running.
+"""
+from __future__ import annotations
+
+from etl.labels_vi import CHROME
+
+# Plotly's toolbar (zoom, pan, "Download plot as a PNG"…) speaks English and offers a download outside
+# the audited export page: no toolbar; the chart's "Xem dạng bảng" holds the numbers.
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}
+
+PHONE_PX = 640      # at most this wide: the phone layout
+A4_PX = 720         # printable width of A4 portrait at 96 dpi with 1 cm margins, about 19 cm
+
+
+def css(upload_limit_mb: int) -> str:
+    """Every rule the pages share, as one <style> block."""
+    button = _css_text(CHROME["upload_button"])
+    limit = _css_text(CHROME["upload_limit"].format(mb=upload_limit_mb))
+    return f"""<style>
+/* No English where users look: Streamlit's element toolbars (tables: "Show/hide columns", "Download as CSV",
+   "Search", "Fullscreen"; charts: "Fullscreen") are removed; downloads go through Xuất báo cáo only. */
+[data-testid="stElementToolbar"] {{ display: none !important; }}
+.st-key-chrome-script {{ display: none !important; }}
+/* The uploader's "Upload" button and "20MB per file • XLSX", said in Vietnamese. */
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+  content: "{button}"; font-size: 0.875rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{limit}"; font-size: 0.875rem; }}
+[data-testid="stFileUploaderPagination"] {{ display: none !important; }}
+
+/* Phone: tiles two by two, charts and tables the screen's width, less padding. */
+@media (max-width: {PHONE_PX}px) {{
+  [data-testid="stMainBlockContainer"] {{ padding: 3rem 0.6rem 2rem 0.6rem !important; }}
+  .st-key-tiles [data-testid="stHorizontalBlock"] {{ flex-wrap: wrap !important; gap: 0.5rem !important; }}
+  .st-key-tiles [data-testid="stColumn"] {{ flex: 1 1 calc(50% - 0.5rem) !important;
+    min-width: calc(50% - 0.5rem) !important; width: calc(50% - 0.5rem) !important; }}
+  .st-key-tiles [data-testid="stMetricValue"] {{ font-size: 1.5rem !important; }}
+  h1 {{ font-size: 1.6rem !important; }}
+  h3 {{ font-size: 1.1rem !important; }}
+}}
+
+/* Print (Ctrl+P, "Lưu thành PDF"): no sidebar or app chrome, the page's full width for its content,
+   charts and tables within an A4 page's width, nothing cut across pages. */
+@page {{ size: A4 portrait; margin: 1cm; }}
+@media print {{
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stSidebarCollapsedControl"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+  [data-testid="stBaseButton-headerNoPadding"], .st-key-no-print {{ display: none !important; }}
+  [data-testid="stAppViewContainer"], [data-testid="stMain"], [data-testid="stAppScrollToBottomContainer"] {{
+    position: static !important; overflow: visible !important; height: auto !important; }}
+  [data-testid="stMain"] {{ margin-left: 0 !important; }}
+  [data-testid="stMainBlockContainer"] {{ padding: 0 !important; max-width: 100% !important; }}
+  [data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stMetric"],
+  [data-testid="stTable"] {{ break-inside: avoid; }}
+  [data-testid="stPlotlyChart"] {{ max-width: {A4_PX}px !important; }}
+  [data-testid="stExpander"] details > div {{ display: block !important; }}
+}}
+</style>"""
+
+
+def _css_text(text: str) -> str:
+    """A text as the content of a CSS string: quotes and backslashes escaped, no markup."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "‹").replace(">", "›")
+
+
+# Phone: the sidebar lies over the page; once a page is chosen in it, fold it away (Streamlit leaves it
+# open). One listener per browser tab, installed by the first run; it only clicks Streamlit's own button.
+SCRIPT = """<script>
+(function () {
+  if (window.__pcmdChrome) { return; }
+  window.__pcmdChrome = true;
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest('[data-testid="stSidebarNavLink"]');
+    if (!link || !window.matchMedia("(max-width: %dpx)").matches) { return; }
+    setTimeout(function () {
+      var open = document.querySelector('[data-testid="stSidebar"][data-collapsed="false"]');
+      var fold = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+      if (open && fold) { fold.click(); }
+    }, 100);
+  }, true);
+})();
+</script>""" % PHONE_PX
+
+
+def apply() -> None:
+    """Put the shared rules and the phone's sidebar behaviour on the page (app.py, every run)."""
+    import streamlit as st
+    st.html(css(int(st.get_option("server.maxUploadSize"))))
+    with st.container(key="chrome-script"):
+        st.html(SCRIPT, unsafe_allow_javascript=True)
+
+
+def chart(figure, **kwargs):
+    """A Plotly chart the page's width, without Plotly's English toolbar."""
+    import streamlit as st
+    return st.plotly_chart(figure, width="stretch", config=CHART_CONFIG, **kwargs)
