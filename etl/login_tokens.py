@@ -73,8 +73,9 @@ def issue(con: duckdb.DuckDBPyConnection, key: bytes, account: accounts.User, ho
     expires = now + dt.timedelta(hours=hours)
     body = f"{_b64(secrets.token_bytes(32))}.{int(expires.timestamp())}"
     token = f"{body}.{_sign(key, body)}"
-    con.execute("INSERT INTO login_sessions (token_hash, username, access_version, created_at, expires_at) "
-                "VALUES (?, ?, ?, ?, ?)", [_hash(token), account.username, account.version, now, expires])
+    con.execute("INSERT INTO login_sessions (token_hash, username, access_version, created_at, expires_at, "
+                "last_seen_at) VALUES (?, ?, ?, ?, ?, ?)", [_hash(token), account.username, account.version, now,
+                                                           expires, now])
     return token, expires
 
 
@@ -87,15 +88,19 @@ def _well_signed(key: bytes, token: str, now: dt.datetime) -> bool:
     return expiry.isdigit() and int(expiry) > now.timestamp()
 
 
-def account_of(con: duckdb.DuckDBPyConnection, key: bytes, token: str | None,
-               now: dt.datetime | None = None) -> accounts.User | None:
-    """The account a token still logs in, or None (bad signature, expired, revoked, account changed)."""
+def account_of(con: duckdb.DuckDBPyConnection, key: bytes, token: str | None, now: dt.datetime | None = None,
+               idle_minutes: int | None = None) -> accounts.User | None:
+    """The account a token still logs in, or None (bad signature, expired, revoked, unused for longer
+    than `idle_minutes`, account changed). A token found idle is revoked."""
     now = now or _now()
     if not token or not _well_signed(key, token, now):
         return None
-    row = con.execute("SELECT username, access_version FROM login_sessions WHERE token_hash = ? "
+    row = con.execute("SELECT username, access_version, last_seen_at FROM login_sessions WHERE token_hash = ? "
                       "AND revoked_at IS NULL AND expires_at > ?", [_hash(token), now]).fetchone()
     if row is None:
+        return None
+    if idle_minutes is not None and now - row[2] > dt.timedelta(minutes=idle_minutes):
+        revoke(con, token, now)
         return None
     account = accounts.get(con, row[0])
     if account is None or account.disabled or account.version != row[1]:
@@ -109,6 +114,11 @@ def is_live(con: duckdb.DuckDBPyConnection, token: str, now: dt.datetime | None 
     now = now or _now()
     return con.execute("SELECT count(*) FROM login_sessions WHERE token_hash = ? AND revoked_at IS NULL "
                        "AND expires_at > ?", [_hash(token), now]).fetchone()[0] == 1
+
+
+def seen(con: duckdb.DuckDBPyConnection, token: str, now: dt.datetime | None = None) -> None:
+    """The token's session was used now (the idle limit counts from here)."""
+    con.execute("UPDATE login_sessions SET last_seen_at = ? WHERE token_hash = ?", [now or _now(), _hash(token)])
 
 
 def revoke(con: duckdb.DuckDBPyConnection, token: str | None, now: dt.datetime | None = None) -> None:

@@ -47,6 +47,16 @@ def test_the_database_keeps_no_token_and_the_token_no_password_or_name(con):
     assert len(stored) == 1
 
 
+def test_a_token_unused_longer_than_the_idle_limit_is_ended(con):
+    token = issue(con)
+    later = NOW + dt.timedelta(minutes=25)
+    assert tokens.account_of(con, KEY, token, later, idle_minutes=30) is not None
+    tokens.seen(con, token, later)
+    assert tokens.account_of(con, KEY, token, later + dt.timedelta(minutes=29), idle_minutes=30) is not None
+    assert tokens.account_of(con, KEY, token, later + dt.timedelta(minutes=31), idle_minutes=30) is None
+    assert tokens.account_of(con, KEY, token, later + dt.timedelta(minutes=31)) is None   # and it stays ended
+
+
 def test_two_tokens_differ(con):
     assert issue(con) != issue(con)
 
