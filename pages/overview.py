@@ -10,7 +10,8 @@ state.page_setup()
 st.html(PRINT_CSS)
 st.title(UI["page_overview"])
 if state.database_ready() and (view := filters.current()):
-    data = state.overview(view)
+    with st.spinner(UI["spinner_page"]):
+        data = state.overview(view)
     unit = state.locality_name(view.locality_id)
     period = PERIOD_OF_YEAR[view.quarter].format(year=view.year)
     st.subheader(md_format(UI["heading"], unit=unit, period=period))

@@ -112,3 +112,24 @@ def test_a_link_with_a_value_not_on_offer_falls_back_to_the_default(page_db, bad
     at = open_app("indicator", **bad)
     assert view_of(at) == {"f_plan": "test-plan", "f_year": 2023, "f_q": 2, "f_unit": "90@pre2025",
                            "f_target": "test-plan#01"}
+
+
+@pytest.mark.parametrize("page", ["overview", "plan", "locality", "indicator", "trend", "completeness", "export"])
+def test_each_monitoring_page_shows_a_vietnamese_spinner_while_it_computes(page_db, monkeypatch, page):  # noqa: F811
+    import contextlib
+
+    import streamlit as st
+
+    from etl.labels_vi import UI
+    said = []
+    real = st.spinner
+
+    @contextlib.contextmanager
+    def spinner(text="", *args, **kwargs):
+        said.append(text)
+        with real(text, *args, **kwargs):
+            yield
+
+    monkeypatch.setattr(st, "spinner", spinner)
+    open_app(PAGES[page])
+    assert said == [UI["spinner_export"] if page == "export" else UI["spinner_page"]]
