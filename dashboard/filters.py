@@ -1,5 +1,17 @@
-"""The sidebar every monitoring page shares: plan, year, period and unit, kept in the URL
-(?plan=…&year=…&q=…&unit=…) so that a link opens the same view."""
+"""The view every monitoring page shares (plan, year, period, unit, target): ONE state that only the
+user changes, mirrored in the URL (?plan=…&year=…&q=…&unit=…&target=…) so that a link opens it.
+
+- The view lives in session state under VIEW (a plain key, not a widget's): a picker not drawn on a
+  page (the target on Tổng quan, every picker on Nộp báo cáo) keeps its value for when it is back.
+- Each picker is keyed; its value is seeded from the view only when its key is missing or no longer
+  among its options (first run, another plan's years or units). No `index=`: the widget's identity
+  and default never move, so the browser and the server cannot disagree about it.
+- The URL is read only on the session's first run or when it carries a view this session never wrote
+  (a link opened in the tab, the page asked for before logging in). A URL the browser sends back late
+  (it had not yet applied the one written a moment ago) is one this session wrote: it is ignored.
+- The URL is written only when it differs from the view (the view changed, or page navigation
+  cleared the query string).
+"""
 from __future__ import annotations
 
 import streamlit as st
@@ -8,29 +20,80 @@ from dashboard import format as fmt, state
 from dashboard.queries import View
 from etl.labels_vi import PERIOD, UI
 
+PARAMS = ("plan", "year", "q", "unit", "target")
+KEYS = {"plan": "f_plan", "year": "f_year", "q": "f_q", "unit": "f_unit", "target": "f_target"}
+VIEW = "view_state"       # name -> the value the user chose (or a link asked for, as text, until its picker)
+WRITTEN = "view_urls"     # the views this session wrote to the URL, as frozensets of (name, text)
+MAX_WRITTEN = 50
+DRAWN = "view_drawn"      # picker key -> the page it was last drawn on (None: the sidebar, the same on every page)
 
-def _param(name: str, options: list, default):
-    raw = st.query_params.get(name)
+
+def _page() -> str:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    ctx = get_script_run_ctx()
+    return ctx.page_script_hash if ctx else ""
+
+
+def _url() -> dict[str, str]:
+    return {name: st.query_params[name] for name in PARAMS if name in st.query_params}
+
+
+def read_link() -> None:
+    """Take the URL's view on the session's first run, or when the URL holds a view this session did
+    not write; otherwise the session's view stands (whatever the browser's URL says)."""
+    url = _url()
+    written = st.session_state.get(WRITTEN)
+    if written is None:
+        st.session_state[WRITTEN] = [frozenset(url.items())]
+    elif not url or frozenset(url.items()) in written:
+        return
+    view = st.session_state.setdefault(VIEW, {})
+    view.update(url)
+    for name in url:
+        st.session_state.pop(KEYS[name], None)  # the picker takes the link's value at its next draw
+
+
+def _match(options: list, wanted, default):
     for option in options:
-        if str(option) == raw:
+        if wanted is not None and str(option) == str(wanted):
             return option
     return default
 
 
-def _choose(label: str, key: str, options: list, param: str, default, **kwargs):
-    """A sidebar selectbox whose first value comes from the URL, then from the session.
+def _choose(where, label: str, name: str, options: list, default, **kwargs):
+    """A keyed picker of the view; its value goes back into the view."""
+    key = KEYS[name]
+    view = st.session_state.setdefault(VIEW, {})
+    page = _page() if where is not st.sidebar else None
+    drawn = st.session_state.setdefault(DRAWN, {})
+    # First draw, options changed under it, or a picker of the page (whose widget is another one on
+    # each page) drawn on a page other than last time: the view gives its value.
+    if st.session_state.get(key) not in options or drawn.get(key) != page:
+        st.session_state[key] = _match(options, view.get(name), default)
+    drawn[key] = page
+    value = where.selectbox(label, options, key=key, **kwargs)
+    view[name] = value
+    return value
 
-    The value is put in session state before the widget exists instead of passing `index`: a
-    widget whose arguments change between runs (an index from a URL that page switches clear)
-    would be a new widget and lose the user's choice.
-    """
-    if st.session_state.get(key) not in options:  # first run, or another plan's year or unit
-        st.session_state[key] = _param(param, options, default)
-    return st.sidebar.selectbox(label, options, key=key, **kwargs)
+
+def write_url() -> None:
+    """Put the view in the URL if the URL says something else (nothing is sent otherwise)."""
+    view = st.session_state.get(VIEW, {})
+    wanted = {name: str(view[name]) for name in PARAMS if view.get(name) is not None}
+    if wanted == _url():
+        return
+    for name in PARAMS:
+        if name not in wanted and name in st.query_params:
+            del st.query_params[name]
+    st.query_params.update(wanted)
+    written = st.session_state.setdefault(WRITTEN, [])
+    written.append(frozenset(wanted.items()))
+    del written[:-MAX_WRITTEN]
 
 
 def sidebar() -> View | None:
     """Defaults: the most recent plan, its latest year and quarter with data, the plan's issuer."""
+    read_link()
     available = state.plans()
     if not available:
         st.info(UI["no_plans"])
@@ -38,40 +101,39 @@ def sidebar() -> View | None:
     titles = {p[0]: p[1] for p in available}
     ids = list(titles)
     labels = state.plan_labels(tuple(ids))
-    plan_id = _choose(UI["plan"], "f_plan", ids, "plan", ids[0], format_func=lambda p: labels.get(p, titles[p]))
+    bar = st.sidebar
+    plan_id = _choose(bar, UI["plan"], "plan", ids, ids[0], format_func=lambda p: labels.get(p, titles[p]))
     _, _, year_from, year_to, issuer = next(p for p in available if p[0] == plan_id)
     scope = state.scope()
     years = list(range(year_to, year_from - 1, -1))
-    year = _choose(UI["year"], "f_year", years, "year", state.latest_year(plan_id) or years[0])
-    quarter = _choose(UI["period"], "f_q", list(PERIOD), "q", state.latest_quarter(plan_id, year) or 4,
+    year = _choose(bar, UI["year"], "year", years, state.latest_year(plan_id) or years[0])
+    quarter = _choose(bar, UI["period"], "q", list(PERIOD), state.latest_quarter(plan_id, year) or 4,
                       format_func=PERIOD.get)
-    if (raw := st.query_params.get("unit")) and "@" not in raw:  # a bare code: the plan's own unit of that code
-        st.query_params["unit"] = state.unit_of_code(plan_id, raw, year, quarter) or raw
+    view = st.session_state[VIEW]
+    if isinstance(asked := view.get("unit"), str) and asked and "@" not in asked:  # a bare code from a link
+        view["unit"] = state.unit_of_code(plan_id, asked, year, quarter) or asked
     start = state.entry_point(scope, issuer, year) or issuer  # the issuer, or the account's own part of the area
-    near = (st.session_state.get("f_unit"), st.query_params.get("unit"), start)  # the picker: what is around it
+    asked = view.get("unit")
+    near = (st.session_state.get("f_unit"), asked, start)  # the picker: what is around it
     units = {u.locality_id: u for u in state.picker_units(issuer, near, year, scope)}
-    asked = st.query_params.get("unit") if st.session_state.get("f_unit") not in units else None
-    unit = _choose(UI["unit"], "f_unit", list(units) or [start], "unit", start,
+    unit = _choose(bar, UI["unit"], "unit", list(units) or [start], start,
                    format_func=lambda lid: f"{'· ' * units[lid].depth}{units[lid].name}" if lid in units else lid)
-    if asked and asked not in units:  # a URL's unit outside the plan's area (or the account's): said, not hidden
+    if isinstance(asked, str) and asked not in units:  # a link's unit outside the plan's area (or the account's): said
         st.warning(UI["unit_outside_plan"].format(code=asked.split("@")[0], year=year, name=units[unit].name
                                                   if unit in units else unit))
-    st.query_params.update({"plan": plan_id, "year": str(year), "q": str(quarter), "unit": unit})
+    write_url()
     return View(plan_id, year, quarter, unit, scope)
 
 
 def target(view: View) -> tuple[str, str] | None:
-    """A picker of the view's targets on the page (kept in the URL as ?target=…): (target id, label)."""
+    """The picker of the view's target on the page (Chỉ số, Xu hướng share it): (target id, label)."""
     results = state.scorecard(view).results
     labels = {r.target_id: fmt.target_label(r.indicator_name, r.levels, r.target_id) for r in results}
     if not labels:
         st.info(UI["no_targets"])
         return None
-    options = list(labels)
-    if st.session_state.get("f_target") not in options:
-        st.session_state["f_target"] = _param("target", options, options[0])
-    chosen = st.selectbox(UI["target_pick"], options, format_func=labels.get, key="f_target")
-    st.query_params["target"] = chosen
+    chosen = _choose(st, UI["target_pick"], "target", list(labels), next(iter(labels)), format_func=labels.get)
+    write_url()
     return chosen, labels[chosen]
 
 

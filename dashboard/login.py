@@ -1,14 +1,23 @@
 """Who is using the app: the login form (local accounts), optional single sign-on, idle timeout,
-logout. Every login, failure and logout goes to the audit trail (etl/accounts.py, etl/audit.py)."""
+logout. Every login, failure and logout goes to the audit trail (etl/accounts.py, etl/audit.py).
+
+A login survives a reload and a new tab for `login_hours` (Cài đặt, default 8): the browser keeps a
+signed token (etl/login_tokens.py) in the cookie `pcmd_login`, which a new session reads with
+st.context.cookies. Streamlit's `streamlit run` cannot send a Set-Cookie header from the script, so
+the cookie is written by a two-line script (st.html): SameSite=Strict, Secure over https, but not
+HttpOnly (README, known limits); the server keeps only the token's hash and ends it at logout.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import json
 import time
 
 import streamlit as st
 
 from dashboard import state
 from dashboard.text import md_format
-from etl import accounts, audit, faults
+from etl import accounts, audit, faults, login_tokens
 from etl.labels_vi import ACCOUNT, LOGIN, ROLE, UI
 
 
@@ -36,11 +45,68 @@ def gate() -> accounts.User | None:
         end_session(LOGIN["expired"])
     if state.user():
         st.session_state["last_seen"] = time.time()
+        _token_seen()
+        return state.user()
+    if _from_cookie():
         return state.user()
     if sso_configured() and _single_sign_on():
         return state.user()
     _form()
     return None
+
+
+def _from_cookie() -> bool:
+    """A new session (reload, new tab) of a browser that logged in: its saved token logs it in again."""
+    token = st.context.cookies.get(login_tokens.COOKIE)
+    if not token or st.session_state.get("login_message"):  # just logged out or ended: ask for the password
+        return False
+    try:
+        cur = state.connection().cursor()
+        account = login_tokens.account_of(cur, state.login_key(), token, idle_minutes=state.idle_minutes())
+        if account is None:
+            return False
+        login_tokens.seen(cur, token)
+        audit.record(cur, account.username, audit.LOGIN_OK, LOGIN["restored"])
+    except faults.ERRORS:
+        return False  # the form stays, and says what is wrong when it is used
+    st.session_state.update(user=account, last_seen=time.time(), login_token=token, token_seen_at=time.time(),
+                            account_checked_at=time.monotonic())
+    return True
+
+
+def _token_seen() -> None:
+    """Keep the saved login's last use fresh (at most once a minute), so that idleness counts across tabs."""
+    token = st.session_state.get("login_token")
+    if token and time.time() - st.session_state.get("token_seen_at", 0.0) > state.TOKEN_SEEN_SECONDS:
+        login_tokens.seen(state.connection().cursor(), token)
+        st.session_state["token_seen_at"] = time.time()
+
+
+def _issue_token(account: accounts.User) -> None:
+    cur = state.connection().cursor()
+    login_tokens.forget_old(cur)
+    token, expires = login_tokens.issue(cur, state.login_key(), account, state.login_hours())
+    st.session_state.update(login_token=token, login_expires=expires, token_seen_at=time.time())
+
+
+def _cookie_script(value: str, expires: dt.datetime | None) -> str:
+    when = "Thu, 01 Jan 1970 00:00:00 GMT" if expires is None else \
+        dt.datetime.fromtimestamp(expires.timestamp(), dt.timezone.utc).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    return ("<script>document.cookie = " + json.dumps(f"{login_tokens.COOKIE}={value}; expires={when}; path=/; "
+                                                      "SameSite=Strict")
+            + " + (location.protocol === 'https:' ? '; Secure' : '');</script>")
+
+
+def remember_in_browser() -> None:
+    """Write the session's token to the browser (the same element every run: the script runs once)."""
+    token, expires = st.session_state.get("login_token"), st.session_state.get("login_expires")
+    if token and expires:
+        st.sidebar.html(_cookie_script(token, expires), unsafe_allow_javascript=True, width="content")
+
+
+def _forget_in_browser() -> None:
+    if st.context.cookies.get(login_tokens.COOKIE) or st.session_state.pop("forget_login_cookie", False):
+        st.html(_cookie_script("", None), unsafe_allow_javascript=True, width="content")
 
 
 def _single_sign_on() -> bool:
@@ -71,9 +137,14 @@ def _submit() -> None:  # a callback: runs before the rerun, so nothing can lose
     finally:
         st.session_state["login_password"] = ""
     st.session_state.update(user=account, last_seen=time.time())
+    try:
+        _issue_token(account)
+    except faults.ERRORS:  # the login holds for this tab; a reload will ask again
+        pass
 
 
 def _form() -> None:
+    _forget_in_browser()
     st.title(LOGIN["title"])
     st.caption(UI["app_title"])
     if message := st.session_state.pop("login_message", None):
@@ -92,3 +163,4 @@ def sidebar(account: accounts.User) -> None:
     where = state.locality_name(account.locality_id) if account.locality_id else ACCOUNT["whole_country"]
     st.sidebar.caption(md_format(LOGIN["who"], username=account.username, role=ROLE[account.role], where=where))
     st.sidebar.button(LOGIN["logout"], on_click=end_session, key="logout", icon=":material/logout:")
+    remember_in_browser()

@@ -10,10 +10,10 @@ import streamlit as st
 from dashboard import annex, export_files, export_tables, queries
 from dashboard.text import md_format
 from etl import plan_labels as plan_labels_mod, report_units as report_units_mod
-from etl import (access, accounts, areas, audit, backup, bootstrap, data_versions, db, faults, loader, lookups,
-                 plan_editor, sessions, settings, submission, template, unit_picker)
+from etl import (access, accounts, areas, audit, backup, bootstrap, data_versions, db, faults, loader, login_tokens,
+                 lookups, plan_editor, sessions, settings, submission, template, unit_picker)
 from etl.access import Scope
-from etl.labels_vi import UI
+from etl.labels_vi import SESSION, UI
 
 
 def page_setup() -> None:
@@ -57,7 +57,8 @@ def database_ready(quiet: bool = False) -> bool:
 
 RECHECK_SECONDS = 0.05  # calls within one rerun share a check; every click gets its own (callbacks too)
 SESSION_KEYS = ("user", "last_seen", "account_checked_at", "pending_edit", "accounts_message", "settings_message",
-                "plans_message")
+                "plans_message", "login_token", "login_expires", "token_seen_at")
+TOKEN_SEEN_SECONDS = 60  # how often a click refreshes the saved login's last use (the idle limit counts from it)
 
 
 def user() -> accounts.User | None:
@@ -68,6 +69,9 @@ def user() -> accounts.User | None:
     if account is None or time.monotonic() - st.session_state.get("account_checked_at", 0.0) < RECHECK_SECONDS:
         return account
     reason = sessions.ended(connection().cursor(), account)
+    token = st.session_state.get("login_token")
+    if not reason and token and not login_tokens.is_live(connection().cursor(), token):
+        reason = SESSION["logged_out"]  # logged out in another tab, or the saved login expired
     if reason:
         end_session(reason)
         return None
@@ -80,6 +84,8 @@ def end_session(reason: str | None = None) -> None:
     account = st.session_state.get("user")
     if account:
         audit.record(connection().cursor(), account.username, audit.LOGOUT, reason or "")
+    login_tokens.revoke(connection().cursor(), st.session_state.get("login_token"))
+    st.session_state["forget_login_cookie"] = True
     for key in SESSION_KEYS:
         st.session_state.pop(key, None)
     if reason:
@@ -248,13 +254,31 @@ def idle_minutes() -> int:
     return settings.idle_minutes(connection().cursor())
 
 
-def save_settings(deadline_days: int, idle: int) -> None:
+@st.cache_data(ttl=300)
+def login_hours() -> int:
+    return settings.login_hours(connection().cursor())
+
+
+@st.cache_resource
+def login_key() -> bytes:
+    return login_tokens.load_key(db.default_path())
+
+
+def save_settings(deadline_days: int, idle: int, hours: int) -> None:
     account = user()  # checked again at the click: an admin locked or demoted meanwhile saves nothing
     if account is None or account.role != "admin":
         return
     with loader.WRITE_LOCK:
-        settings.set_deadline_days(connection().cursor(), deadline_days)
-        settings.set_idle_minutes(connection().cursor(), idle)
+        cur = connection().cursor()
+        cur.execute("BEGIN")
+        try:
+            settings.set_deadline_days(cur, deadline_days)
+            settings.set_idle_minutes(cur, idle)
+            settings.set_login_hours(cur, hours)
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
     st.cache_data.clear()
 
 

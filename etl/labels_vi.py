@@ -190,6 +190,8 @@ UI = {
     "page_plan": "Kế hoạch",
     "page_locality": "Địa bàn",
     "page_indicator": "Chỉ số",
+    "spinner_page": "Đang tính số liệu…",
+    "spinner_export": "Đang chuẩn bị bảng và tệp xuất…",
     "page_trend": "Xu hướng",
     "page_completeness": "Tình hình báo cáo",
     "page_settings": "Cài đặt",
@@ -296,7 +298,9 @@ UI = {
     "settings_deadline": "Hạn nộp báo cáo quý (số ngày sau khi hết quý)",
     "settings_deadline_help": "Báo cáo gửi sau hạn này được tính là muộn trên trang Tình hình báo cáo.",
     "settings_save": "Lưu",
-    "settings_saved": "Đã lưu: hạn nộp là {days} ngày sau khi hết quý; phiên làm việc hết hạn sau {minutes} phút không thao tác.",
+    "settings_saved": "Đã lưu: hạn nộp là {days} ngày sau khi hết quý; phiên làm việc hết hạn sau {minutes} phút không thao tác; đăng nhập được giữ {hours} giờ.",
+    "settings_login_hours": "Giữ đăng nhập khi tải lại trang hoặc mở thẻ mới (giờ)",
+    "settings_login_hours_help": "Trong thời gian này, tải lại trang hay mở thẻ mới trên cùng trình duyệt không phải đăng nhập lại (trừ khi đã đăng xuất, không thao tác quá thời gian trên, hoặc tài khoản bị khóa, đổi mật khẩu, đổi quyền). Áp dụng cho các lần đăng nhập sau.",
     "settings_idle": "Thời gian không thao tác trước khi phải đăng nhập lại (phút)",
     "settings_idle_help": "Áp dụng cho mọi tài khoản, từ lần thao tác kế tiếp.",
     "settings_bad": "Số ngày phải từ 0 đến {max}.",
@@ -435,6 +439,7 @@ LOGIN = {
     "who": "Đang dùng: {username} — {role}, {where}",
     "expired": "Phiên làm việc đã hết hạn do không thao tác; hãy đăng nhập lại.",
     "sso_button": "Đăng nhập bằng tài khoản của cơ quan",
+    "restored": "tiếp tục phiên đã lưu trên trình duyệt",
     "sso_unknown": "Tài khoản đăng nhập một lần này chưa được gắn với tài khoản nào của hệ thống; hãy liên hệ quản trị.",
 }
 
@@ -603,6 +608,7 @@ SESSION = {
     "locked": "Tài khoản của bạn đã bị khóa hoặc xóa; phiên làm việc đã kết thúc. Hãy liên hệ quản trị viên.",
     "changed": "Quyền của tài khoản vừa được thay đổi ({access}); hãy đăng nhập lại.",
     "password": "Mật khẩu của tài khoản vừa được đổi; hãy đăng nhập lại.",
+    "logged_out": "Phiên đăng nhập đã kết thúc (đã đăng xuất ở thẻ khác hoặc đã hết hạn); hãy đăng nhập lại.",
 }
 RIGHTS = {
     "unknown": "Không có tài khoản '{username}'.",

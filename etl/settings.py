@@ -36,3 +36,20 @@ def set_deadline_days(con: duckdb.DuckDBPyConnection, days: int) -> None:
     if not 0 <= int(days) <= MAX_DEADLINE_DAYS:
         raise ValueError(f"0 ≤ days ≤ {MAX_DEADLINE_DAYS}")
     bootstrap.set_meta(con, DEADLINE_DAYS, str(int(days)))
+
+
+LOGIN_HOURS = "login_hours"
+DEFAULT_LOGIN_HOURS = 8
+MAX_LOGIN_HOURS = 30 * 24
+
+
+def login_hours(con: duckdb.DuckDBPyConnection) -> int:
+    """Hours a login lasts across reloads and new tabs of the same browser (etl/login_tokens.py)."""
+    value = bootstrap.get_meta(con, LOGIN_HOURS)
+    return int(value) if value is not None else DEFAULT_LOGIN_HOURS
+
+
+def set_login_hours(con: duckdb.DuckDBPyConnection, hours: int) -> None:
+    if not 1 <= int(hours) <= MAX_LOGIN_HOURS:
+        raise ValueError(f"1 ≤ hours ≤ {MAX_LOGIN_HOURS}")
+    bootstrap.set_meta(con, LOGIN_HOURS, str(int(hours)))

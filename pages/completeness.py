@@ -10,7 +10,8 @@ state.page_setup()
 st.title(UI["page_completeness"])
 if state.database_ready() and (view := filters.current()):
     unit = state.locality_name(view.locality_id)
-    submissions = state.completeness(view)
+    with st.spinner(UI["spinner_page"]):
+        submissions = state.completeness(view)
     st.subheader(md_format(UI["completeness_title"], year=view.year, unit=unit))
     account = state.user()
     note = "deadline_note" if account is not None and account.role == "admin" else "deadline_note_admin"

@@ -12,13 +12,15 @@ MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 state.page_setup()
 st.title(UI["page_export"])
 if state.database_ready() and (view := filters.current()):
-    export = state.export(view)
+    with st.spinner(UI["spinner_export"]):
+        export = state.export(view)
+        files = {kind: state.export_file(view, kind) for kind in ("xlsx", "csv", "docx")}
     st.caption(md_format(EXPORT["page_intro"], plan=export.plan_title, period=export.period,
                                           locality=export.locality_name))
     stem = f"pcmd-{view.plan_id}-{view.year}-{'Q' + str(view.quarter)}-{view.locality_id.split('@')[0]}"
     with st.container(horizontal=True):
         for kind, suffix in (("xlsx", "xlsx"), ("csv", "zip"), ("docx", "docx")):
-            st.download_button(EXPORT[f"button_{kind}"], state.export_file(view, kind), f"{stem}.{suffix}",
+            st.download_button(EXPORT[f"button_{kind}"], files[kind], f"{stem}.{suffix}",
                                mime=MIME[kind], key=f"download-{kind}", icon=":material/download:",
                                on_click=state.record, args=(audit.EXPORT, f"{stem}.{suffix}"))
     for table in export.tables:

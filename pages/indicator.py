@@ -9,7 +9,8 @@ state.page_setup()
 st.title(UI["page_indicator"])
 if state.database_ready() and (view := filters.current()) and (chosen := filters.target(view)):
     target_id, label = chosen
-    data = state.indicator(view, target_id)
+    with st.spinner(UI["spinner_page"]):
+        data = state.indicator(view, target_id)
     unit = state.locality_name(view.locality_id)
     period = PERIOD_OF_YEAR[view.quarter].format(year=view.year)
     st.subheader(md_format(UI["heading"], unit=unit, period=period))

@@ -10,7 +10,8 @@ state.page_setup()
 st.title(UI["page_locality"])
 if state.database_ready() and (view := filters.current()):
     issuer = state.plan_info(view.plan_id)["issuer_id"]
-    data = state.locality(view, issuer)
+    with st.spinner(UI["spinner_page"]):
+        data = state.locality(view, issuer)
     period = PERIOD_OF_YEAR[view.quarter].format(year=view.year)
     with st.container(horizontal=True, vertical_alignment="center"):
         st.markdown(UI["breadcrumb"], width="content")

@@ -8,7 +8,8 @@ from etl.labels_vi import I16, PERIOD_OF_YEAR, UI
 state.page_setup()
 st.title(UI["page_overview"])
 if state.database_ready() and (view := filters.current()):
-    data = state.overview(view)
+    with st.spinner(UI["spinner_page"]):
+        data = state.overview(view)
     unit = state.locality_name(view.locality_id)
     period = PERIOD_OF_YEAR[view.quarter].format(year=view.year)
     st.subheader(md_format(UI["heading"], unit=unit, period=period))

@@ -8,7 +8,8 @@ from etl.labels_vi import I16, PERIOD_OF_YEAR, STATUS, UI
 state.page_setup()
 st.title(UI["page_plan"])
 if state.database_ready() and (view := filters.current()):
-    card = state.scorecard(view)
+    with st.spinner(UI["spinner_page"]):
+        card = state.scorecard(view)
     info = state.plan_info(view.plan_id)
     unit = state.locality_name(view.locality_id)
     period = PERIOD_OF_YEAR[view.quarter].format(year=view.year)

@@ -9,7 +9,8 @@ state.page_setup()
 st.title(UI["page_trend"])
 if state.database_ready() and (view := filters.current()) and (chosen := filters.target(view)):
     target_id, label = chosen
-    data = state.trend(view, target_id)
+    with st.spinner(UI["spinner_page"]):
+        data = state.trend(view, target_id)
     has_data = [r for r in data.this_year + data.last_year if has_figure(r)]
     if not has_data:
         st.info(UI["trend_empty"].format(year=view.year, last=view.year - 1))

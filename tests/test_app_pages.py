@@ -241,13 +241,16 @@ def test_a_longer_deadline_set_on_the_settings_page_makes_the_return_on_time(pag
     at = open_page("settings")
     at.number_input(key="deadline_days").set_value(20)
     at.number_input(key="idle_minutes").set_value(45)
+    assert at.number_input(key="login_hours").value == settings.DEFAULT_LOGIN_HOURS == 8
+    at.number_input(key="login_hours").set_value(12)
     next(b for b in at.button if b.label == "Lưu").click().run()
     assert "hạn nộp là 20 ngày" in at.success[0].value and "sau 45 phút" in at.success[0].value
+    assert "giữ 12 giờ" in at.success[0].value
     at = open_page("completeness", unit="900@pre2025")
     assert list(at.dataframe[0].value["Quý 2"])[1] == "✔ Đúng hạn (20/07/2023) · 1 lần gửi"
     con = db.connect(page_db)
     assert completeness.table(con, "900@pre2025", 2023, [2])[1].status == completeness.ON_TIME
-    assert settings.idle_minutes(con) == 45
+    assert settings.idle_minutes(con) == 45 and settings.login_hours(con) == 12
     con.close()
 
 

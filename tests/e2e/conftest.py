@@ -89,12 +89,14 @@ def visit(page, url: str, username: str = "quantri", password: str = "quantri-mi
     """Open a URL as a user would: a new browser session starts at the login form, then the page
     (with its query string) opens."""
     from playwright.sync_api import expect
+    page.context.clear_cookies()  # a saved login (cookie pcmd_login) of an earlier test must not carry over
     page.goto(url)
     expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=60_000)
     _submit_login(page, username, password)
 
 
 def login(page, app_url: str, username: str, password: str, path: str = "") -> None:
+    page.context.clear_cookies()
     page.goto(f"{app_url}/{path}")
     _submit_login(page, username, password)
 

@@ -30,3 +30,44 @@ def test_wrong_password_is_refused_right_one_lets_in_logout_returns(anonymous_pa
     screenshot(page, "login-reporter-upload")
     page.get_by_role("button", name="Đăng xuất").click()
     expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=30_000)
+
+
+def test_a_login_survives_a_reload_and_a_new_tab_until_logout(anonymous_page, app_url):
+    from tests.e2e.conftest import visit, wait_idle
+    page = anonymous_page
+    visit(page, f"{app_url}/indicator?plan=binhluc-2022&year=2022&q=4", "lanhdao.binhluc", "lanhdao-minhhoa")
+    expect(page.get_by_role("combobox", name="Chỉ tiêu")).to_be_visible(timeout=60_000)
+    wait_idle(page)
+    cookie = next(c for c in page.context.cookies() if c["name"] == "pcmd_login")
+    assert cookie["sameSite"] == "Strict" and cookie["expires"] > 0          # kept beyond the tab, for hours
+    assert "minhhoa" not in cookie["value"] and "lanhdao" not in cookie["value"]
+    link = page.url
+    page.reload()
+    expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("combobox", name="Chỉ tiêu")).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("heading", name="Đăng nhập")).to_have_count(0)
+    second = page.context.new_page()                                          # a new tab of the same browser
+    second.goto(link)
+    expect(second.get_by_role("button", name="Đăng xuất")).to_be_visible(timeout=60_000)
+    expect(second.locator("[data-testid='stSidebar']").get_by_role("combobox", name="Kỳ báo cáo")).to_have_value(
+        "Cả năm")
+    screenshot(second, "login-kept-in-new-tab")
+    page.get_by_role("button", name="Đăng xuất").click()
+    expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=30_000)
+    page.reload()
+    expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("button", name="Đăng xuất")).to_have_count(0)
+    second.reload()                                                           # the other tab is logged out too
+    expect(second.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=60_000)
+    screenshot(second, "login-after-logout-reload")
+    second.close()
+
+
+def test_a_forged_cookie_opens_nothing(anonymous_page, app_url):
+    page = anonymous_page
+    page.context.clear_cookies()
+    host = app_url.split("//")[1].split(":")[0]
+    page.context.add_cookies([{"name": "pcmd_login", "value": "AAAA.9999999999.AAAA", "domain": host, "path": "/"}])
+    page.goto(f"{app_url}/export")
+    expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Tải Excel (.xlsx)")).to_have_count(0)
