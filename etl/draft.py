@@ -19,7 +19,7 @@ import yaml
 
 from etl import draft_shapes
 from etl.draft_read import UnreadableDocument, document_text  # noqa: F401  (the drafter's public names)
-from etl.draft_text import ITEM_START, Piece, clauses, items, sentences
+from etl.draft_text import COUNT_AHEAD, ITEM_START, PERCENT_AHEAD, THROUGH, Piece, clauses, items, sentences
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LEXICON = DATA / "draft_lexicon.yaml"
@@ -94,7 +94,14 @@ def draft(text: str, lexicon_path: Path = LEXICON) -> list[Proposal]:
     found = []
     for group, mode in ((inside, SECTION), (outside, CUED if inside else OPEN)):
         for item in group:
+            reported = False
             for sentence in sentences(item):
+                low = sentence.text.lower()
+                # "… hiện có 4 điểm phức tạp. Cụ thể, 3 điểm thuộc huyện …": the detail of a report reports too
+                if mode != SECTION and reported and re.match(r"cụ thể|trong đó|trong số đó", low) \
+                        and not re.search(lex["strong_cue"], low):
+                    continue
+                reported = _reports_the_past(low, lex)
                 found.append(_sentence(sentence, mode, lex))
     return _once(found)
 
@@ -111,16 +118,20 @@ def _once(by_sentence: list[list[Proposal]]) -> list[Proposal]:
     origin: list[int] = []
     for n, proposals in enumerate(by_sentence):
         for p in proposals:
-            same = next((i for i, q in enumerate(out) if origin[i] != n and p.comparator != "qualitative"
-                         and (q.indicator_code, q.comparator, q.value, q.value_high, q.unit, q.levels)
-                         == (p.indicator_code, p.comparator, p.value, p.value_high, p.unit, p.levels)
-                         and q.year in (None, p.year) and _alike(q.clause, p.clause)), None)
+            same = next((i for i, q in enumerate(out) if origin[i] != n and _same(q, p)), None)
             if same is None:
                 out.append(p)
                 origin.append(n)
             elif out[same].year is None and p.year is not None:
                 out[same] = replace(out[same], year=p.year)
     return out
+
+
+def _same(q: Proposal, p: Proposal) -> bool:
+    return (p.comparator != "qualitative"
+            and (q.indicator_code, q.comparator, q.value, q.value_high, q.unit, q.levels)
+            == (p.indicator_code, p.comparator, p.value, p.value_high, p.unit, p.levels)
+            and (None in (q.year, p.year) or q.year == p.year) and _alike(q.clause, p.clause))
 
 
 def _alike(a: str, b: str) -> bool:
@@ -161,7 +172,8 @@ def _sentence(sentence: Piece, mode: str, lex: dict) -> list[Proposal]:
             continue
         # "100% quận, huyện và 100% xã, phường xây dựng kế hoạch": the words after the last share say what
         # the earlier ones count (not across a ';')
-        joined = i + 1 < len(parts) and ";" not in _between(sentence, clause, parts[i + 1])
+        joined = (i + 1 < len(parts) and ";" not in _between(sentence, clause, parts[i + 1])
+                  and bool(re.match(rf"{PERCENT_AHEAD}|{THROUGH}{COUNT_AHEAD}", parts[i + 1].text.lower())))
         out += _clause(clause, mode, context, lex, parts[i + 1].text.lower() if joined else "")
     return out
 

@@ -13,7 +13,7 @@ from etl import draft_syllables
 # Section numbers ("2.1.", "1.2.3 ") have parts of one or two digits: "33.000 người" is a count, not an item.
 ITEM_START = re.compile(r"^\s*(?:[-+•]\s*|\d+(?:\.\d{1,2})*[.)]\s|\d+(?:\.\d{1,2})+\s|[a-zđ]\)\s|[IVX]+\.?\s)")
 HEADING = re.compile(r"^\s*(?:[IVX]+\.?|\d+(?:\.\d{1,2})*[.)]|\d+(?:\.\d{1,2})+|[a-zđ]\))\s*(.{0,70})$")
-PERCENT_AHEAD = r"(?:(?:ít nhất|tối thiểu|trên|hơn|đạt|phấn đấu|bảo đảm|đảm bảo|tăng|giảm)\s+)?\d+(?:,\d+)?\s*%"
+PERCENT_AHEAD = r"(?:(?:có\s+)?(?:ít nhất|tối thiểu|trên|hơn|đạt|phấn đấu|bảo đảm|đảm bảo|tăng|giảm)\s+)?\d+(?:,\d+)?\s*%"
 COUNT_AHEAD = (r"(?:(?:ít nhất|tối thiểu|trên|hơn|đạt|là|cho)\s+)?(?:\d{1,3}(?:\.\d{3})+|\d+)\s+"
                r"(?:lượt|người|cơ sở|buổi|vụ|cán bộ|học sinh|sinh viên|học viên|chủ|tin|bài|phóng sự|đội|xã|phường)\b")
 THROUGH = r"(?:(?:thông )?qua [^;]{0,40}?)?"     # "…, thông qua tập huấn là 300 người": a part of a total
@@ -22,7 +22,7 @@ THROUGH = r"(?:(?:thông )?qua [^;]{0,40}?)?"     # "…, thông qua tập huấ
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ…\"“(]|\d+(?:,\d+)?\s*%|\d{1,3}(?:\.\d{3})+\s)"
                           r"|(?<=[^\W\d_]|\d)\s+(?=(?:Đó là|Đây là|Theo (?:đó|kế hoạch)|Cụ thể|Trong đó|"
                           r"Năm (?:19|20)\d\d,|Ngày \d)\b)")
-CLAUSE_END = re.compile(rf";\s*|,\s+(?={PERCENT_AHEAD})|\s+và\s+(?={PERCENT_AHEAD})|\s+và\s+(?=không (?:để|đề) )"
+CLAUSE_END = re.compile(rf";\s*|,\s+(?={PERCENT_AHEAD})|\s+và\s+(?={PERCENT_AHEAD})|\s+và\s+(?=không (?:(?:để|đề) |phát sinh|tái |xuất hiện|hình thành))"
                         rf"|(?:,|\s+và)\s+(?={THROUGH}{COUNT_AHEAD})")
 LEVEL = re.compile(r"cấp (?:tỉnh|huyện|xã|cơ sở)")
 
