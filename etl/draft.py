@@ -211,15 +211,16 @@ def _proposals(shapes: list, low: str, clause: Piece, mode: str, lex: dict, afte
     near = re.search(lex["near_domain"], low) and not re.search(lex["domain"], low)
     numbered = bool(shapes) and shapes[0].rule != "qualitative"
     code = None if near else indicator(low, numbered, lex, shapes[0] if shapes else None)
-    if code is None and not near and numbered and after:
-        code = indicator(low + " " + after, numbered, lex, shapes[0])
+    borrowed = code is None and not near and numbered and after and indicator(low + " " + after, numbered, lex,
+                                                                            shapes[0])
+    code = code or borrowed or None
     if not shapes:
         if code is None or (mode != SECTION and lex["kinds"].get(code) != "qualitative"):
             return []
         shapes = [draft_shapes.Shape("qualitative")]
     start, end = clause.span()
     checks = (("unmapped",) if code is None else ()) + (("near_domain",) if near else ()) + \
-             (("outside_section",) if mode == CUED else ())
+             (("borrowed",) if borrowed else ()) + (("outside_section",) if mode == CUED else ())
     return [Proposal(code, s.rule, s.value, s.value_high, s.unit, s.year, s.levels, clause.text, start, end,
                      tuple(dict.fromkeys(checks + s.flags + (("unsupported_rule",) if s.rule == "decrease" else ()))))
             for s in shapes]

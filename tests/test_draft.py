@@ -234,3 +234,29 @@ def test_the_team_178_and_a_date_of_a_count_are_no_quantities():
     assert _keys("Đội kiểm tra liên ngành 178 của huyện có 7 thành viên.") == []
     assert _keys("Tính đến cuối năm 2024, toàn tỉnh có 300 cơ sở kinh doanh dịch vụ nhạy cảm.") == []
     assert _keys("Hướng dẫn ít nhất 8 Đội kiểm tra liên ngành 178 cấp xã.") == [(None, "at_least", 8.0, None)]
+
+
+def test_an_indicator_read_from_the_next_clause_is_flagged_for_checking():
+    proposals = draft.draft("Phấn đấu 100% huyện và 100% xã xây dựng kế hoạch phòng, chống mại dâm.")
+    assert [p.indicator_code for p in proposals] == ["units_with_plan", "units_with_plan"]
+    assert "borrowed" in proposals[0].checks and "borrowed" not in proposals[1].checks
+
+
+def test_the_real_text_measure_counts_hits_misses_repeats_and_optional_targets(tmp_path, capsys):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import draft_measure
+    (tmp_path / "01.txt").write_text("Tin mới. Huyện kiểm tra 50 cơ sở\n\nTheo kế hoạch, huyện kiểm tra 50 cơ sở lưu trú. "
+                                     "Ít nhất 80% học sinh được tuyên truyền. Giảm 10% người nghiện ma túy.",
+                                     encoding="utf-8")
+    (tmp_path / "02.txt").write_text("Năm 2024 đã kiểm tra 30 cơ sở. Năm 2024, 100% tin báo được xử lý kịp thời.",
+                                     encoding="utf-8")
+    labels = tmp_path / "labels.yaml"
+    labels.write_text('"01":\n  - {i: establishments_inspected, r: ge, v: 50}\n'
+                      '  - {i: [students_reached, null], r: ge, v: 80}\n  - {i: null, r: decrease, v: 10, near: true}\n'
+                      '"02":\n  - {i: tipoffs_handled, r: ge, v: 100, y: "2024?"}\n  - {i: null, r: ge, v: 9}\n',
+                      encoding="utf-8")
+    assert draft_measure.main([str(tmp_path), str(labels)]) == 0
+    out = capsys.readouterr().out
+    assert "01.txt: recall 2/2, precision 2/2" in out          # the headline's 50 is the body's, the near one free
+    assert "02.txt: recall 1/2, precision 1/1" in out          # the past inspection is no target, 9 was missed
+    assert "recall 3/4 = 75.0%, precision 3/3 = 100.0%" in out
