@@ -94,8 +94,9 @@ def main(argv=None) -> int:
                 print("\n".join(notes)) if notes else None
     hits, wanted, proposed = total
     docs = len(list(args.folder.glob("*.txt")))
-    print(f"overall ({docs} documents): recall {hits}/{wanted} = {hits / max(wanted, 1):.1%}, "
-          f"precision {hits}/{proposed} = {hits / max(proposed, 1):.1%}")
+    share = lambda n, d: f"{n / d:.1%}" if d else "n/a"  # noqa: E731
+    print(f"overall ({docs} documents): recall {hits}/{wanted} = {share(hits, wanted)}, "
+          f"precision {hits}/{proposed} = {share(hits, proposed)}")
     return 0
 
 
