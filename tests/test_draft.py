@@ -242,8 +242,8 @@ def test_an_indicator_read_from_the_next_clause_is_flagged_for_checking():
     assert "borrowed" in proposals[0].checks and "borrowed" not in proposals[1].checks
 
 
-def test_the_real_text_measure_counts_hits_misses_repeats_and_optional_targets(tmp_path, capsys):
-    sys.path.insert(0, str(ROOT / "bench"))
+def test_the_real_text_measure_counts_hits_misses_repeats_and_optional_targets(tmp_path, capsys, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
     import draft_measure
     (tmp_path / "01.txt").write_text("Tin mới. Huyện kiểm tra 50 cơ sở\n\nTheo kế hoạch, huyện kiểm tra 50 cơ sở lưu trú. "
                                      "Ít nhất 80% học sinh được tuyên truyền. Giảm 10% người nghiện ma túy.",
