@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/]|[.,]\d)"
 COUNT_NOUN = (r"lượt|người|cơ sở|buổi|vụ án|vụ|cán bộ|học sinh|sinh viên|hội viên|đối tượng|tin báo|xã|phường|"
               r"thị trấn|khu phố|tổ dân phố|thôn|xóm|đơn vị|lần|cuộc|hộ|gia đình|tụ điểm|điểm|mô hình|lớp|"
-              r"tài liệu|tờ rơi|bài|phóng sự|pa nô|băng rôn|doanh nghiệp|trường|chiến sĩ|tổ|đợt")
+              r"tài liệu|tờ rơi|bài|phóng sự|pa nô|băng rôn|doanh nghiệp|trường|chiến sĩ|tổ|đợt|đội|chủ|học viên")
 UNIT_NOUN = r"khu phố|tổ dân phố|thôn|xóm|xã|phường|thị trấn|huyện|thị xã|đơn vị|cơ sở|trường|tổ"
 QUANTIFIER = (r"(?P<q>ít nhất|tối thiểu|không dưới|trên|hơn|từ|đạt|phấn đấu|bảo đảm|đảm bảo|là|có|"
               r"không vượt quá|không quá|tối đa|dưới)\s+(?:(?:tỷ lệ|có|là|đạt)\s+)?$")
@@ -21,8 +21,10 @@ WORD_NUMBER = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6}
 PER_YEAR = {"tuần": 52, "tháng": 12, "quý": 4, "năm": 1}
 LEVELS = {"tỉnh": "province", "huyện": "district", "xã": "commune", "cơ sở": "commune"}
 REFERENCES = [r"\d{1,2}/\d{1,2}/\d{2,4}", r"\d+/[a-zđ]{2,}\S*", r"(?:số|ngày|tháng|điều|khoản|chương|phụ lục)\s+\d+",
-              r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}", r"(?:năm|giai đoạn|đến|từ)\s+(?:19|20)\d{2}\b"]
-DEADLINE = re.compile(r"đến\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})")
+              r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}", r"(?:năm|giai đoạn|đến|từ)\s+(?:19|20)\d{2}\b",
+              r"(?<=liên ngành )178\b|(?<=đội )178\b|(?<=ktln )178\b"]   # the inspection teams are named "Đội … 178"
+# "đến năm 2025" is a deadline; "tính đến cuối năm 2024" is the date of a count.
+DEADLINE = re.compile(r"(?<!tính )đến\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})")
 YEAR = re.compile(r"(?<!so với )(?<!đến )(?<!hết )(?<!cuối )năm\s+((?:19|20)\d{2})\b")
 MILESTONE = re.compile(r"năm\s+((?:19|20)\d{2})\s*[,:]?\s*(?:(?:phấn đấu|đạt|là|có|thì)\s+)*"
                        rf"(?:(?:ít nhất|tối thiểu|trên)\s+)?{NUMBER}\s*%")
@@ -30,7 +32,11 @@ ZERO = re.compile(r"không\s+(?:để|đề|được để)?\s*(?:tái\s+)?(?:ph
                   r"tái phát sinh|xảy ra)|không có [^;]{0,40}mới phát sinh|không để [^;]{0,60}(?:hoạt động|phát sinh) "
                   r"trở lại")
 ALL_OF = re.compile(r"(?:tất cả|toàn bộ)\s+(?:các\s+)?(?:cơ sở|đối tượng|tin báo|người|học sinh|xã|phường|thôn|"
-                    r"tổ dân phố|khu phố|cán bộ|đơn vị|hội viên)")
+                    r"tổ dân phố|khu phố|cán bộ|đơn vị|hội viên|huyện|quận|thị xã|thành phố|tỉnh)")
+# "Duy trì 590 xã, phường không có mại dâm": the number counts what exists; the target is to keep it.
+KEEP = re.compile(r"giữ vững|không giảm|duy trì\s+(?:ổn định\s+)?(?:(?:gần|hơn|trên|khoảng|số)\s+)?"
+                  r"(?:\d{1,3}(?:\.\d{3})+|\d+)\s+(?:xã|phường|thị trấn|thôn|khu phố|tổ dân phố|đơn vị)"
+                  r"|duy trì\s+(?:các|số)\s+(?:xã|phường)[^;]{0,30}(?:lành mạnh|không có)")
 HOTSPOT = re.compile(r"(?<!thời )(?<!địa )(?<!đặc )(?<!quan )điểm")
 
 
@@ -67,16 +73,18 @@ def mask(low: str) -> str:
 def read(low: str, context: Context | None = None) -> list[Shape]:
     """Every target the clause (lower case) states."""
     context = context or Context()
+    if m := DEADLINE.search(low):
+        context.deadline = int(m.group(1))      # carried to the clauses after it, even with no quantity here
     masked = mask(low)
     if found := _levels(masked):
         return found
     if found := _milestones(low):
         return found
     first = _first_quantity(masked)
+    if KEEP.search(low):
+        return [Shape("no_decrease")]
     if (zero := ZERO.search(low)) and (first is None or first[0] > zero.start()):
         return [Shape("at_most", 0.0, unit="điểm")] if HOTSPOT.search(low) else [Shape("qualitative")]
-    if re.search(r"giữ vững|không giảm", low):
-        return [Shape("no_decrease")]
     shape = first[1] if first else None
     if shape is None:
         return []

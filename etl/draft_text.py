@@ -10,11 +10,20 @@ from dataclasses import dataclass
 
 from etl import draft_syllables
 
-ITEM_START = re.compile(r"^\s*(?:[-+•]\s*|\d+(?:\.\d+)*[.)]\s|\d+(?:\.\d+)+\s|[a-zđ]\)\s|[IVX]+\.?\s)")
-HEADING = re.compile(r"^\s*(?:[IVX]+\.?|\d+(?:\.\d+)*[.)]|\d+(?:\.\d+)+|[a-zđ]\))\s*(.{0,70})$")
-PERCENT_AHEAD = r"(?:(?:ít nhất|tối thiểu|trên|hơn|đạt|phấn đấu|bảo đảm|đảm bảo|tăng|giảm)\s+)?\d+(?:,\d+)?\s*%"
-SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ…\"“(])")
-CLAUSE_END = re.compile(rf";\s*|,\s+(?={PERCENT_AHEAD})|\s+và\s+(?={PERCENT_AHEAD})|\s+và\s+(?=không (?:để|đề) )")
+# Section numbers ("2.1.", "1.2.3 ") have parts of one or two digits: "33.000 người" is a count, not an item.
+ITEM_START = re.compile(r"^\s*(?:[-+•]\s*|\d+(?:\.\d{1,2})*[.)]\s|\d+(?:\.\d{1,2})+\s|[a-zđ]\)\s|[IVX]+\.?\s)")
+HEADING = re.compile(r"^\s*(?:[IVX]+\.?|\d+(?:\.\d{1,2})*[.)]|\d+(?:\.\d{1,2})+|[a-zđ]\))\s*(.{0,70})$")
+PERCENT_AHEAD = r"(?:(?:có\s+)?(?:ít nhất|tối thiểu|trên|hơn|đạt|phấn đấu|bảo đảm|đảm bảo|tăng|giảm)\s+)?\d+(?:,\d+)?\s*%"
+COUNT_AHEAD = (r"(?:(?:ít nhất|tối thiểu|trên|hơn|đạt|là|cho)\s+)?(?:\d{1,3}(?:\.\d{3})+|\d+)\s+"
+               r"(?:lượt|người|cơ sở|buổi|vụ|cán bộ|học sinh|sinh viên|học viên|chủ|tin|bài|phóng sự|đội|xã|phường)\b")
+THROUGH = r"(?:(?:thông )?qua [^;]{0,40}?)?"     # "…, thông qua tập huấn là 300 người": a part of a total
+# A sentence ends at . ! ? before a capital; a headline with no full stop ends before the words that open
+# the next sentence of a news item ("… không có mại dâm Đó là …", "… 12.000 học sinh Theo kế hoạch, …").
+SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ…\"“(]|\d+(?:,\d+)?\s*%|\d{1,3}(?:\.\d{3})+\s)"
+                          r"|(?<=[^\W\d_]|\d)\s+(?=(?:Đó là|Đây là|Theo (?:đó|kế hoạch)|Cụ thể|Trong đó|"
+                          r"Năm (?:19|20)\d\d,|Ngày \d)\b)")
+CLAUSE_END = re.compile(rf";\s*|,\s+(?={PERCENT_AHEAD})|\s+và\s+(?={PERCENT_AHEAD})|\s+và\s+(?=không (?:(?:để|đề) |phát sinh|tái |xuất hiện|hình thành))"
+                        rf"|(?:,|\s+và)\s+(?={THROUGH}{COUNT_AHEAD})")
 LEVEL = re.compile(r"cấp (?:tỉnh|huyện|xã|cơ sở)")
 
 
@@ -58,8 +67,9 @@ def join(pieces: list[Piece]) -> Piece:
     return Piece("".join(text), tuple(pos))
 
 
-def _lines(text: str) -> list[Piece]:
-    out, start = [], 0
+def _lines(text: str) -> list[tuple[Piece, bool]]:
+    """(line, after a blank line) for every line with text."""
+    out, start, blank = [], 0, False
     for line in text.split("\n"):
         piece = Piece(line, tuple(range(start, start + len(line))))
         start += len(line) + 1
@@ -67,15 +77,20 @@ def _lines(text: str) -> list[Piece]:
         if m := re.match(r"#+\s*", piece.text):
             piece = piece.cut(m.end(), len(piece.text))
         if piece.text:
-            out.append(piece)
+            # a blank line ends a paragraph where the line before ends a sentence or the next opens one (a text
+            # exported with a blank line after every wrapped line goes on: "… ít nhất\n\n25% số cơ sở …")
+            ended = not out or out[-1][0].text.rstrip()[-1] in ".;:!?…" or piece.text[0].isupper()
+            out.append((piece, blank and ended))
+        blank = not piece.text
     return out
 
 
 def items(text: str) -> list[tuple[Piece, bool]]:
-    """(item, is a heading) in order: hard-wrapped lines joined, bullets and numbers kept apart."""
+    """(item, is a heading) in order: hard-wrapped lines joined, bullets, numbers and paragraphs (after a
+    blank line) kept apart."""
     out: list[list] = []
-    for line in _lines(text):
-        if ITEM_START.match(line.text) or not out or out[-1][1]:
+    for line, paragraph in _lines(text):
+        if ITEM_START.match(line.text) or paragraph or not out or out[-1][1]:
             heading = (bool(HEADING.match(line.text)) and "%" not in line.text
                        and not line.text.rstrip().endswith((";", ".")))
             out.append([[line], heading])
@@ -112,12 +127,17 @@ def clauses(sentence: Piece) -> list[Piece]:
     parts, start = [], 0
     for m in CLAUSE_END.finditer(sentence.text):
         left = sentence.text[start:m.start()]
-        if m.group().startswith(";") or (not levels and _stated(left, m.group())):
+        if m.group().startswith(";") or (not levels and _stated(left, m.group(), sentence.text[m.end():])):
             parts.append(sentence.cut(start, m.start()))
             start = m.end()
     parts.append(sentence.cut(start, len(sentence.text)))
     return [p for p in (p.strip(" .;:") for p in parts) if len(p.text) > 8]
 
 
-def _stated(left: str, separator: str) -> bool:
-    return bool(re.search(r"\d", left)) if separator.strip() == "và" else "%" in left
+def _stated(left: str, separator: str, right: str) -> bool:
+    """A quantity of the same kind stood before the separator: a share before a share, a count before a count."""
+    if re.match(PERCENT_AHEAD, right):
+        return bool(re.search(r"\d", left)) if separator.strip() == "và" else "%" in left
+    if re.match(THROUGH + COUNT_AHEAD, right):
+        return bool(re.search(COUNT_AHEAD, left))
+    return bool(re.search(r"\d", left))

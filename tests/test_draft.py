@@ -202,3 +202,61 @@ def test_whole_words_are_left_as_they_are(whole):
                                  "Điện thoại 0912.345.678, số 12/QĐ-UBND ngày 01/02/2026, Điều 5 khoản 2"])
 def test_odd_or_hostile_text_gives_nothing_false_and_never_fails(odd):
     assert [p for p in draft.draft(odd) if p.value is not None] == []
+
+
+def _keys(text: str) -> list[tuple]:
+    return [(p.indicator_code, p.comparator, p.value, p.year) for p in draft.draft(text)]
+
+
+def test_a_blank_line_ends_a_paragraph_but_a_text_with_a_blank_after_every_wrapped_line_goes_on():
+    news = ("Kế hoạch còn đề ra nhiều giải pháp. Ảnh minh họa\n\n"
+            "Căn cứ chỉ tiêu được giao, UBND xã giao Đội kiểm tra liên ngành 178 kiểm tra các cơ sở\n\n"
+            "Phấn đấu kiểm tra ít nhất 30 cơ sở kinh doanh dịch vụ.")
+    assert _keys(news) == [("establishments_inspected", "at_least", 30.0, None)]
+    wrapped = "Phấn đấu kiểm tra ít nhất \n\n 40% cơ sở kinh doanh dịch vụ dễ phát sinh \n\ntệ nạn mại dâm."
+    assert _keys(wrapped) == [("establishments_inspected", "at_least", 40.0, None)]
+
+
+def test_a_line_opening_on_a_count_is_not_a_numbered_item():
+    text = "Tuyên truyền cho các nhóm sau:\n12.500 người lao động trong các khu công nghiệp;\n2.1. Mục tiêu khác"
+    assert ("industrial_workers_reached", "at_least", 12500.0, None) in _keys(text)
+
+
+def test_a_headline_repeating_the_body_is_one_target_and_two_wordings_of_two_targets_stay_two():
+    news = ("Huyện kiểm tra 120 cơ sở lưu trú\n\nTheo kế hoạch năm 2026, đoàn liên ngành của huyện sẽ kiểm tra "
+            "120 cơ sở lưu trú trên địa bàn.")
+    assert _keys(news) == [("establishments_inspected", "at_least", 120.0, 2026)]
+    two = "Phấn đấu 100% xã xây dựng kế hoạch phòng, chống mại dâm. Phấn đấu 100% tin báo được xử lý kịp thời."
+    assert len(_keys(two)) == 2
+
+
+def test_the_team_178_and_a_date_of_a_count_are_no_quantities():
+    assert _keys("Đội kiểm tra liên ngành 178 của huyện có 7 thành viên.") == []
+    assert _keys("Tính đến cuối năm 2024, toàn tỉnh có 300 cơ sở kinh doanh dịch vụ nhạy cảm.") == []
+    assert _keys("Hướng dẫn ít nhất 8 Đội kiểm tra liên ngành 178 cấp xã.") == [(None, "at_least", 8.0, None)]
+
+
+def test_an_indicator_read_from_the_next_clause_is_flagged_for_checking():
+    proposals = draft.draft("Phấn đấu 100% huyện và 100% xã xây dựng kế hoạch phòng, chống mại dâm.")
+    assert [p.indicator_code for p in proposals] == ["units_with_plan", "units_with_plan"]
+    assert "borrowed" in proposals[0].checks and "borrowed" not in proposals[1].checks
+
+
+def test_the_real_text_measure_counts_hits_misses_repeats_and_optional_targets(tmp_path, capsys, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    import draft_measure
+    (tmp_path / "01.txt").write_text("Tin mới. Huyện kiểm tra 50 cơ sở\n\nTheo kế hoạch, huyện kiểm tra 50 cơ sở lưu trú. "
+                                     "Ít nhất 80% học sinh được tuyên truyền. Giảm 10% người nghiện ma túy.",
+                                     encoding="utf-8")
+    (tmp_path / "02.txt").write_text("Năm 2024 đã kiểm tra 30 cơ sở. Năm 2024, 100% tin báo được xử lý kịp thời.",
+                                     encoding="utf-8")
+    labels = tmp_path / "labels.yaml"
+    labels.write_text('"01":\n  - {i: establishments_inspected, r: ge, v: 50}\n'
+                      '  - {i: [students_reached, null], r: ge, v: 80}\n  - {i: null, r: decrease, v: 10, near: true}\n'
+                      '"02":\n  - {i: tipoffs_handled, r: ge, v: 100, y: "2024?"}\n  - {i: null, r: ge, v: 9}\n',
+                      encoding="utf-8")
+    assert draft_measure.main([str(tmp_path), str(labels)]) == 0
+    out = capsys.readouterr().out
+    assert "01.txt: recall 2/2, precision 2/2" in out          # the headline's 50 is the body's, the near one free
+    assert "02.txt: recall 1/2, precision 1/1" in out          # the past inspection is no target, 9 was missed
+    assert "recall 3/4 = 75.0%, precision 3/3 = 100.0%" in out

@@ -11,6 +11,9 @@ from etl import draft
 
 CORPUS = Path(__file__).resolve().parent / "data" / "draft_corpus.txt"
 HOLDOUT = Path(__file__).resolve().parent / "data" / "draft_holdout.txt"   # written later, never tuned on
+THIRD = Path(__file__).resolve().parent / "data" / "draft_third.txt"   # real texts' shapes, written before tuning
+# on real texts and never tuned on: 73,1% / 74,5% as written, 86,5% / 93,8% after; its floors guard against
+# losing what the real-text tuning gave, they are not the target
 LEVELS = {"province", "district", "commune", "neighbourhood"}
 
 
@@ -66,14 +69,15 @@ def test_the_corpus_is_large_and_covers_every_wording():
     assert len(groups) >= 12 and min(groups.values()) >= 4
 
 
-@pytest.mark.parametrize("path", [CORPUS, HOLDOUT], ids=["corpus", "held-out"])
-def test_recall_and_precision_on_the_corpus(path, capsys):
+@pytest.mark.parametrize("path, floors", [(CORPUS, (0.90, 0.85)), (HOLDOUT, (0.90, 0.85)), (THIRD, (0.85, 0.90))],
+                         ids=["corpus", "held-out", "third"])
+def test_recall_and_precision_on_the_corpus(path, floors, capsys):
     hits, wanted, proposed, misses = measure(path)
     recall, precision = hits / wanted, hits / proposed
     with capsys.disabled():
         print(f"\nplan draft on {path.name} ({len(corpus(path))} texts): recall {hits}/{wanted} = {recall:.1%}, "
               f"precision {hits}/{proposed} = {precision:.1%}")
-    assert recall >= 0.90 and precision >= 0.85, "\n".join(misses)
+    assert recall >= floors[0] and precision >= floors[1], "\n".join(misses)
 
 
 def test_every_proposal_points_at_the_text_it_came_from():
