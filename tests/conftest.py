@@ -30,6 +30,18 @@ def write_tree(path: Path, rows=TREE) -> Path:
     return path
 
 
+def write_reform_tree(path: Path, rows) -> Path:
+    """A tree across the 2025 reform: rows of (locality_id, code, name, level, parent_id, (valid_from, valid_to),
+    successor_id)."""
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["locality_id", "code", "name", "level", "unit_type", "parent_id", "valid_from", "valid_to",
+                    "successor_id", "local_code"])
+        for lid, code, name, level, parent, (start, end), successor in rows:
+            w.writerow([lid, code, name, level, name.split()[0], parent, start, end, successor, 0])
+    return path
+
+
 def target(position: int, indicator: str, rule: str, value=None, value_high=None, year=None, levels=None,
            plan_id: str = "test-plan", unit: str = "%") -> Target:
     return Target(f"{plan_id}#{position:02d}", plan_id, position, "", indicator, rule, value, value_high, unit,

@@ -91,3 +91,25 @@ def test_old_plan_takes_old_codes_after_the_reform(db, tmp_path):
         result = rows(run(db, "attainment", "--plan", "quangtri-2022-2025", "--year", "2025", "--quarter", "4",
                           "--locality", code, "--csv"))
         assert {r["locality_code"] for r in result} == {code}
+
+
+def test_load_across_the_reform_warns_on_a_first_figure_and_refuses_an_old_code(tmp_path):
+    # rule 11: Phường Thành Nam (13699 since 1 July 2025) succeeds Phường Mỹ Xá (13699) and Xã Đại An (13756)
+    path = tmp_path / "cli.duckdb"
+    assert run(path, "init").returncode == 0
+    before = tmp_path / "2024.xlsx"
+    write_bulk(before, [("13699", 2024, 3, "outreach_sessions", 3, None), ("13756", 2024, 3, "outreach_sessions", 2, None)])
+    assert run(path, "load", str(before)).returncode == 0
+    first = tmp_path / "first.xlsx"
+    write_bulk(first, [("13699", 2025, 3, "outreach_sessions", 40, None)])
+    result = run(path, "load", str(first))
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said                    # a warning, never a refusal
+    assert "báo cáo đầu tiên của Phường Thành Nam (mã 13699)" in said and "'outreach_sessions'" in said
+    assert "tử số 40" in said and "(5, quý 3/2024)" in said
+    old = tmp_path / "old.xlsx"
+    write_bulk(old, [("13756", 2025, 4, "outreach_sessions", 1, None)])
+    result = run(path, "load", str(old))
+    assert result.returncode == 1
+    assert "Mã 13756 là của Xã Đại An" in result.stdout + result.stderr
+    assert "Phường Thành Nam (mã 13699)" in result.stdout + result.stderr

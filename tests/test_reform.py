@@ -10,7 +10,6 @@ The tiny country below, worked by hand:
     89 Tỉnh Khác ───── 890 Huyện Ba ──── 89001 Xã E ─┘
     90, 89 ──────────────────────────────────────────> 91 Tỉnh Mới
 """
-import csv
 import datetime as dt
 
 import pytest
@@ -21,7 +20,7 @@ from etl import analytics, attainment, catalog, db, localities, reform
 from etl.attainment import MET, NOT_MET
 from etl.catalog import Plan
 from etl.labels_vi import UI
-from tests.conftest import add_figures, target
+from tests.conftest import add_figures, target, write_reform_tree
 
 OLD, NEW = ("", "2025-06-30"), ("2025-07-01", "")
 TREE = [  # locality_id, code, name, level, parent, era, successor
@@ -44,15 +43,8 @@ TODAY = dt.date(2027, 3, 1)
 
 @pytest.fixture
 def reform_db(tmp_path):
-    path = tmp_path / "tree.csv"
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["locality_id", "code", "name", "level", "unit_type", "parent_id", "valid_from", "valid_to",
-                    "successor_id", "local_code"])
-        for lid, code, name, level, parent, (start, end), successor in TREE:
-            w.writerow([lid, code, name, level, name.split()[0], parent, start, end, successor, 0])
     con = db.connect(tmp_path / "reform.duckdb")
-    localities.load(con, path)
+    localities.load(con, write_reform_tree(tmp_path / "tree.csv", TREE))
 
     def plans(*specs):
         catalog.load(con, catalog.read_indicators(), [

@@ -16,7 +16,6 @@ Huyện Hai none; at commune level Phường Mới counts under Xã A (a tie: th
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import itertools
 
@@ -26,7 +25,7 @@ from hypothesis import strategies as st
 
 from etl import attainment, catalog, completeness, db, figures, localities
 from etl.catalog import Plan
-from tests.conftest import add_figures, target
+from tests.conftest import add_figures, target, write_reform_tree
 
 OLD, NEW = ("", "2025-06-30"), ("2025-07-01", "")
 TREE = [  # locality_id, code, name, level, parent, era, successor
@@ -202,16 +201,9 @@ def reform_tree(tmp_path_factory):
 
     def make():
         folder = tmp_path_factory.mktemp("attack")
-        path = folder / "tree.csv"
-        with path.open("w", newline="", encoding="utf-8") as f:
-            w = csv.writer(f)
-            w.writerow(["locality_id", "code", "name", "level", "unit_type", "parent_id", "valid_from", "valid_to",
-                        "successor_id", "local_code"])
-            for lid, code, name, level, parent, (start, end), successor in TREE:
-                w.writerow([lid, code, name, level, name.split()[0], parent, start, end, successor, 0])
         con = db.connect(folder / "attack.duckdb")
         made.append(con)
-        localities.load(con, path)
+        localities.load(con, write_reform_tree(folder / "tree.csv", TREE))
         def split(plan_id):
             return [target(i + 1, ind, "at_least", 10, levels=levels, plan_id=plan_id)
                     for i, (ind, levels) in enumerate(itertools.product(AGG, LEVEL_SETS))]

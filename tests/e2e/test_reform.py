@@ -40,3 +40,18 @@ def test_old_code_in_the_url_is_the_old_plans_unit(page, app_url):
     wait_idle(page)
     assert "Phường Đông Hà —" not in page.inner_text("body")
     assert "unit=19333%40pre2025" in page.url or "unit=19333@pre2025" in page.url
+
+
+def test_quang_tri_completeness_after_the_reform_lists_the_successor_units(page, app_url):
+    visit(page, f"{app_url}/completeness?plan=quangtri-2022-2025&year=2025&q=4")
+    expect(page.get_by_text("Quý 4/2025").first).to_be_visible(timeout=60_000)
+    wait_idle(page)
+    body = page.inner_text("body")
+    assert "Traceback" not in body
+    summary = next(line for line in body.splitlines() if line.startswith("Quý 4/2025:"))
+    assert "/36 đơn vị đã gửi" in summary   # the 36 new communes counted in the old province, not its 11 districts
+    screenshot(page, "reform-completeness-quangtri-2025")
+    # a code of no unit in the plan's area is said in words, not silently replaced
+    visit(page, f"{app_url}/plan?plan=quangtri-2022-2025&year=2025&q=4&unit=13699")
+    expect(page.get_by_text("Địa bàn mã 13699 không thuộc địa bàn của kế hoạch đã chọn").first) \
+        .to_be_visible(timeout=60_000)
