@@ -83,7 +83,7 @@ async def session(browser, url: str, start: asyncio.Event) -> list[float]:
     for n, (title, text) in enumerate(PAGES):
         if n:
             begin = time.perf_counter()
-            await page.get_by_role("link", name=UI[title]).click()
+            await page.get_by_role("link", name=UI[title], exact=True).click()
         await page.get_by_text(text).first.wait_for(timeout=120_000)
         await idle(page)
         times.append(time.perf_counter() - begin)   # the first one includes the login
@@ -118,7 +118,7 @@ async def main() -> None:
                     times = await round_of(browser, url, n)
                     wall = time.perf_counter() - wall
                     cpu, rss, peak = usage(process.pid)
-                    p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
+                    p95 = statistics.quantiles(times, n=20, method="inclusive")[-1] if len(times) > 1 else times[0]
                     print(f"{n:3d} sessions × 3 pages: page time median {statistics.median(times):.2f} s, "
                           f"p95 {p95:.2f} s, slowest {max(times):.2f} s; round {wall:.1f} s; server CPU "
                           f"{cpu - cpu_before:.1f} s, RSS {rss:.0f} MB (peak {peak:.0f} MB)")
