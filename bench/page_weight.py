@@ -2,7 +2,8 @@
 
 On the national database of bench/national_attainment.py (63 provinces under a national root, a plan with
 20 targets), builds the Tổng quan heatmap as pages/overview.py does and prints the size of `fig.to_json()`
-(what st.plotly_chart sends) and of its parts: data arrays by name, layout, template.
+(what st.plotly_chart sends) and of its parts: data arrays by name, layout, template; then the Arrow size
+of the page's two tables (the heatmap's table view, sent even while its expander is closed, and the unit's).
 Run: python3 bench/page_weight.py [--years 1]
 """
 from __future__ import annotations
@@ -16,7 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dashboard import charts, queries  # noqa: E402
+import pyarrow as pa  # noqa: E402
+
+from dashboard import charts, queries, tables  # noqa: E402
 from national_attainment import arguments, national  # noqa: E402
 
 TODAY = dt.date(2025, 3, 1)
@@ -27,7 +30,15 @@ def heatmap(con, locality_id: str):
     data = queries.overview(con.cursor(), queries.View("bench", 2024, 4, locality_id), TODAY)
     shown = queries.reported_targets(data.grid)
     rows = [[r for r in data.grid[u.locality_id] if r.target_id in shown] for u in data.units]
-    return charts.status_heatmap([u.name for u in data.units], rows, "Tổng quan"), len(data.units), len(shown)
+    return charts.status_heatmap([u.name for u in data.units], rows, "Tổng quan"), data
+
+
+def arrow_kb(frame) -> str:
+    sink = pa.BufferOutputStream()
+    table = pa.Table.from_pandas(frame)
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return f"{sink.getvalue().size / 1000:,.1f} kB"
 
 
 def kb(value) -> str:
@@ -39,9 +50,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         con = national(folder, args.years)
         for label, unit in [("national (63 provinces)", "VN"), ("province (Thanh Hóa)", "38@pre2025")]:
-            fig, units, targets = heatmap(con, unit)
+            fig, data = heatmap(con, unit)
             whole = json.loads(fig.to_json())
-            print(f"{label}: {units} units × {targets} targets: fig.to_json() "
+            print(f"{label}: {len(fig.data[0].y)} units × {len(fig.data[0].x)} targets: fig.to_json() "
                   f"{len(fig.to_json().encode()) / 1000:,.1f} kB")
             trace = whole["data"][0]
             for key in sorted(trace, key=lambda k: -len(json.dumps(trace[k]))):
@@ -49,6 +60,8 @@ def main() -> None:
             layout = dict(whole["layout"])
             print(f"    layout.template    {kb(layout.pop('template', None))}")
             print(f"    layout (the rest)  {kb(layout)}")
+            print(f"  table view (Arrow) {arrow_kb(tables.grid_table(data.units, data.grid))}, "
+                  f"the unit's table {arrow_kb(tables.attainment_table(data.results))}")
         con.close()
 
 

@@ -72,8 +72,8 @@ def refresh_touched(con: duckdb.DuckDBPyConnection, touched: Iterable[tuple[str,
             con.execute("INSERT INTO area_figures SELECT * FROM own_area_figures_of(?::VARCHAR[], ?) "
                         "WHERE quarter >= ?", [own, year, q0])
         _compute(con, [u for u in outputs if ways[u] == "compute"], year, q0)
-        for unit, may_sum in _in_order({u: needs[u] for u in outputs if ways[u] in _SUMS}):
-            if not (may_sum and _SUMS[ways[unit]](con, unit, year, q0)):
+        for unit, may_sum in _in_order({u: needs[u] for u in outputs if ways[u] in _SUM_ROWS}):
+            if not (may_sum and _sum(con, ways[unit], unit, year, q0)):
                 _compute(con, [unit], year, q0)
         data_versions.bump(con, outputs)  # cached views of these units' areas go cold (migration 020)
 
@@ -94,7 +94,7 @@ below AS (SELECT c.ancestor_id AS id, c.locality_id FROM locality_closure c
 below_members AS (SELECT e.locality_id AS id, c.locality_id FROM era_bridge e SEMI JOIN o ON o.id = e.locality_id
                   JOIN locality_closure c ON c.ancestor_id = e.member_id),
 reporting AS (SELECT DISTINCT locality_id FROM returns WHERE year = $year AND locality_id IN
-                  (SELECT locality_id FROM below UNION SELECT locality_id FROM below_members)),
+                  (SELECT locality_id FROM below UNION SELECT locality_id FROM below_members UNION SELECT id FROM o)),
 facts AS (
     SELECT o.id,
            o.id IN (SELECT parent_id FROM localities WHERE parent_id IS NOT NULL) AS has_children,
@@ -150,47 +150,37 @@ def _compute(con: duckdb.DuckDBPyConnection, outputs: list[str], year: int, q0: 
                 "WHERE quarter >= ? AND locality_id IN (SELECT unnest(?::VARCHAR[]))", [year, inputs, q0, outputs])
 
 
-# A unit that only adds up its children, from their rows: exact when no child row includes the other era
-# or carries a note (then a single contributor's note could rise; the caller computes it instead).
-_SUM_CHILDREN = """
-WITH kids AS (SELECT a.* FROM area_figures a JOIN localities l ON l.locality_id = a.locality_id
-              WHERE l.parent_id = $unit AND a.year = $year AND a.quarter >= $q0)
-INSERT INTO area_figures
-SELECT $unit, k.year, k.quarter, k.indicator_code, sum(k.numerator)::BIGINT, sum(k.denominator)::BIGINT, FALSE,
-       count(*)::INTEGER,
-       (SELECT count(*) FROM localities l WHERE l.parent_id = $unit
-          AND coalesce(l.valid_from, DATE '1900-01-01') <= last_day(make_date(k.year, 3 * k.quarter, 1))
-          AND coalesce(l.valid_to, DATE '9999-12-31') >= make_date(k.year, 1, 1))::INTEGER,
-       NULL, NULL
-FROM kids k
-GROUP BY k.year, k.quarter, k.indicator_code
-"""
+# The sums, from rows already written: a unit that only adds up its children (since 018), a unit whose
+# figure is its bridge members' (migration 019). Exact when no row they add includes the other era or
+# carries a note (then a single contributor's note could rise); otherwise the caller computes the unit.
+_SUM_ROWS = {
+    "children": """
+        SELECT $unit, k.year, k.quarter, k.indicator_code, sum(k.numerator)::BIGINT, sum(k.denominator)::BIGINT,
+               FALSE, count(*)::INTEGER,
+               (SELECT count(*) FROM localities l WHERE l.parent_id = $unit
+                  AND coalesce(l.valid_from, DATE '1900-01-01') <= last_day(make_date(k.year, 3 * k.quarter, 1))
+                  AND coalesce(l.valid_to, DATE '9999-12-31') >= make_date(k.year, 1, 1))::INTEGER,
+               NULL, NULL
+        FROM area_figures k JOIN localities l ON l.locality_id = k.locality_id
+        WHERE l.parent_id = $unit AND k.year = $year AND k.quarter >= $q0
+        GROUP BY k.year, k.quarter, k.indicator_code""",
+    "members": "SELECT * FROM member_sum_figures($unit, $year, $q0)",
+}
+_ADDED = {
+    "children": "SELECT 1 FROM area_figures a JOIN localities l USING (locality_id) WHERE l.parent_id = $unit",
+    "members": "SELECT 1 FROM area_figures a JOIN era_bridge e ON e.member_id = a.locality_id WHERE e.locality_id = $unit",
+}
 
 
-def _sum_children(con: duckdb.DuckDBPyConnection, unit: str, year: int, q0: int) -> bool:
-    """Write `unit`'s rows as the sums of its children's; False (nothing written) when that is not exact."""
-    clean = con.execute("""SELECT NOT EXISTS (SELECT 1 FROM area_figures a JOIN localities l USING (locality_id)
-                                              WHERE l.parent_id = ? AND a.year = ? AND a.quarter >= ?
-                                                AND (a.across IS NOT NULL OR a.note IS NOT NULL))""",
-                        [unit, year, q0]).fetchone()[0]
-    if clean:
-        con.execute(_SUM_CHILDREN, {"unit": unit, "year": year, "q0": q0})
-    return clean
-
-
-def _sum_members(con: duckdb.DuckDBPyConnection, unit: str, year: int, q0: int) -> bool:
-    """Write `unit`'s rows as the sums of its bridge members' (migration 019); False (nothing written) when
-    a member's row includes its own other era or carries a note."""
-    clean = con.execute("""SELECT NOT EXISTS (SELECT 1 FROM area_figures a JOIN era_bridge e ON e.member_id = a.locality_id
-                                              WHERE e.locality_id = ? AND a.year = ? AND a.quarter >= ?
-                                                AND (a.across IS NOT NULL OR a.note IS NOT NULL))""",
-                        [unit, year, q0]).fetchone()[0]
-    if clean:
-        con.execute("INSERT INTO area_figures SELECT * FROM member_sum_figures(?, ?, ?)", [unit, year, q0])
-    return clean
-
-
-_SUMS = {"children": _sum_children, "members": _sum_members}
+def _sum(con: duckdb.DuckDBPyConnection, way: str, unit: str, year: int, q0: int) -> bool:
+    """Write `unit`'s rows as the sums of its children's or bridge members' rows (`way`); False (nothing
+    written) when that is not exact. One statement when rows are written."""
+    params = {"unit": unit, "year": year, "q0": q0}
+    inexact = (f"EXISTS ({_ADDED[way]} AND a.year = $year AND a.quarter >= $q0 "
+               "AND (a.across IS NOT NULL OR a.note IS NOT NULL))")
+    written = con.execute(f"INSERT INTO area_figures SELECT * FROM ({_SUM_ROWS[way]}) WHERE NOT {inexact}",
+                          params).fetchone()[0]
+    return written > 0 or not con.execute(f"SELECT {inexact}", params).fetchone()[0]
 
 
 def affected(con: duckdb.DuckDBPyConnection, units: Iterable[str]) -> list[str]:

@@ -110,6 +110,12 @@ def test_each_unit_is_refreshed_the_cheapest_exact_way(con):
         order = [u for u, _ in analytics._in_order({u: needs[u] for u in ways if ways[u] in ("children", "members")})]
         assert order.index("901@pre2025") < order.index("90@pre2025") < order.index("91@2025")
         assert ways_for(cur, "90001@pre2025", 2024) == "compute"
+        assert analytics._plan(cur, ["90@pre2025", "900@pre2025"], 2024, ["90001@pre2025"])[0] == {
+            "90@pre2025": "children", "900@pre2025": "children"}  # above what was written: not searched
+        loader._write(cur, "t.xlsx", "h", Checked([Record("91@2025", 2026, 1, "outreach_sessions", 3, None, None,
+                                                          "s", 2)], [], []), "thử", dt.datetime(2026, 5, 1),
+                      loader.LoadReport("t.xlsx"))  # a province's own return, its wards' none (found by hypothesis)
+        assert analytics._plan(cur, ["91@2025"], 2026, ["91@2025"])[0] == {"91@2025": "compute"}
         assert ways_for(cur, "90101@2025", 2026) == "empty"  # nothing reported anywhere for it in 2026
     finally:
         cur.execute("ROLLBACK")
