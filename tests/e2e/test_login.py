@@ -57,7 +57,10 @@ def test_a_login_survives_a_reload_and_a_new_tab_until_logout(anonymous_page, ap
     page.reload()
     expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=60_000)
     expect(page.get_by_role("button", name="Đăng xuất")).to_have_count(0)
-    second.reload()                                                           # the other tab is logged out too
+    second.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Kế hoạch", exact=True).click()
+    expect(second.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=60_000)  # its next click
+    expect(second.get_by_text("đã đăng xuất ở thẻ khác")).to_be_visible()
+    second.reload()                                                           # and its reload
     expect(second.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=60_000)
     screenshot(second, "login-after-logout-reload")
     second.close()
