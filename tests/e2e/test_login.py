@@ -1,5 +1,7 @@
 """Logging in with a real browser: wrong password refused, right one lets in, logout returns to the
 login form, and a page reached by URL without login shows the login form."""
+import time
+
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import login, screenshot
@@ -40,6 +42,10 @@ def test_a_login_survives_a_reload_and_a_new_tab_until_logout(anonymous_page, ap
     wait_idle(page)
     cookie = next(c for c in page.context.cookies() if c["name"] == "pcmd_login")
     assert cookie["sameSite"] == "Strict" and cookie["expires"] > 0          # kept beyond the tab, for hours
+    assert cookie["httpOnly"]                                                 # set by serve.py's route
+    assert "pcmd_login" not in page.evaluate("document.cookie")              # out of the page's scripts' reach
+    hours = (cookie["expires"] - time.time()) / 3600
+    assert 7.9 < hours <= 8.01, hours                                         # Cài đặt's default, 8 h
     assert "minhhoa" not in cookie["value"] and "lanhdao" not in cookie["value"]
     link = page.url
     page.reload()
