@@ -3,9 +3,10 @@ logout. Every login, failure and logout goes to the audit trail (etl/accounts.py
 
 A login survives a reload and a new tab for `login_hours` (Cài đặt, default 8): the browser keeps a
 signed token (etl/login_tokens.py) in the cookie `pcmd_login`, which a new session reads with
-st.context.cookies. Streamlit's `streamlit run` cannot send a Set-Cookie header from the script, so
-the cookie is written by a two-line script (st.html): SameSite=Strict, Secure over https, but not
-HttpOnly (README, known limits); the server keeps only the token's hash and ends it at logout.
+st.context.cookies. A script cannot send a Set-Cookie header: served by `serve.py`, the page trades a
+one-time code for the cookie at a route of ours, which sets it HttpOnly (dashboard/cookie_routes.py);
+under plain `streamlit run app.py` a two-line script writes it (not HttpOnly). SameSite=Strict, Secure
+over https, either way; the server keeps only the token's hash and ends it at logout.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import time
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import cookie_routes, state
 from dashboard.text import md_format
 from etl import accounts, audit, faults, login_tokens
 from etl.labels_vi import ACCOUNT, LOGIN, ROLE, UI
@@ -87,6 +88,8 @@ def _issue_token(account: accounts.User) -> None:
     login_tokens.forget_old(cur)
     token, expires = login_tokens.issue(cur, state.login_key(), account, state.login_hours())
     st.session_state.update(login_token=token, login_expires=expires, token_seen_at=time.time())
+    if cookie_routes.enabled():
+        st.session_state["login_cookie_code"] = cookie_routes.offer(token, expires)
 
 
 def _cookie_script(value: str, expires: dt.datetime | None) -> str:
@@ -98,15 +101,25 @@ def _cookie_script(value: str, expires: dt.datetime | None) -> str:
 
 
 def remember_in_browser() -> None:
-    """Write the session's token to the browser (the same element every run: the script runs once)."""
+    """Have the browser keep the session's token (the same element every run: its script runs once)."""
     token, expires = st.session_state.get("login_token"), st.session_state.get("login_expires")
-    if token and expires:
-        st.sidebar.html(_cookie_script(token, expires), unsafe_allow_javascript=True, width="content")
+    if not (token and expires):
+        return
+    if code := st.session_state.get("login_cookie_code"):  # HttpOnly, set by our route (serve.py)
+        script = (f"<script>fetch({json.dumps(cookie_routes.LOGIN_PATH)}, {{method: 'POST', body: "
+                  f"{json.dumps(code)}, credentials: 'same-origin'}});</script>")
+    else:
+        script = _cookie_script(token, expires)
+    st.sidebar.html(script, unsafe_allow_javascript=True, width="content")
 
 
 def _forget_in_browser() -> None:
     if st.context.cookies.get(login_tokens.COOKIE) or st.session_state.pop("forget_login_cookie", False):
-        st.html(_cookie_script("", None), unsafe_allow_javascript=True, width="content")
+        script = _cookie_script("", None)
+        if cookie_routes.enabled():
+            script += (f"<script>fetch({json.dumps(cookie_routes.LOGOUT_PATH)}, {{method: 'POST', "
+                       "credentials: 'same-origin'}});</script>")
+        st.html(script, unsafe_allow_javascript=True, width="content")
 
 
 def _single_sign_on() -> bool:

@@ -57,7 +57,7 @@ def database_ready(quiet: bool = False) -> bool:
 
 RECHECK_SECONDS = 0.05  # calls within one rerun share a check; every click gets its own (callbacks too)
 SESSION_KEYS = ("user", "last_seen", "account_checked_at", "pending_edit", "accounts_message", "settings_message",
-                "plans_message", "login_token", "login_expires", "token_seen_at")
+                "plans_message", "login_token", "login_expires", "token_seen_at", "login_cookie_code")
 TOKEN_SEEN_SECONDS = 60  # how often a click refreshes the saved login's last use (the idle limit counts from it)
 
 

@@ -51,6 +51,32 @@ def test_every_order_of_changes_holds_on_every_page(page_db, page):  # noqa: F81
             assert url_of(at) == expected_url(now), (order, url_of(at))
 
 
+def on_offer(box, value) -> bool:
+    return str(box.format_func(value)) in box.options
+
+
+@pytest.mark.parametrize("page", ["indicator"])
+def test_with_a_change_of_plan_a_choice_changes_only_when_it_is_no_longer_on_offer(page_db, page):  # noqa: F811
+    changes = {"f_plan": "child-plan", "f_q": 4, "f_unit": "90001@pre2025", "f_year": 2022}
+    checked = 0
+    for order in itertools.permutations(changes):
+        at = open_app(PAGES[page])
+        chosen = {}
+        for key in order:
+            if not on_offer(at.selectbox(key=key), changes[key]):
+                continue                                  # not on offer for this plan: the user cannot pick it
+            at.selectbox(key=key).set_value(changes[key]).run()
+            assert not at.exception, at.exception
+            chosen[key] = changes[key]
+            checked += 1
+            for held, value in chosen.items():
+                box = at.selectbox(key=held)
+                if on_offer(box, value):
+                    assert box.value == value, (order, key, held, box.value)
+            assert url_of(at) == expected_url(view_of(at)), order
+    assert checked > 24 * 2         # most changes were on offer: the test did drive the pickers
+
+
 def test_the_target_carries_between_indicator_and_trend_and_through_a_page_without_it(page_db):  # noqa: F811
     at = open_app("indicator")
     at.selectbox(key="f_q").set_value(4).run()

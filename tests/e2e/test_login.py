@@ -1,5 +1,7 @@
 """Logging in with a real browser: wrong password refused, right one lets in, logout returns to the
 login form, and a page reached by URL without login shows the login form."""
+import time
+
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import login, screenshot
@@ -40,6 +42,10 @@ def test_a_login_survives_a_reload_and_a_new_tab_until_logout(anonymous_page, ap
     wait_idle(page)
     cookie = next(c for c in page.context.cookies() if c["name"] == "pcmd_login")
     assert cookie["sameSite"] == "Strict" and cookie["expires"] > 0          # kept beyond the tab, for hours
+    assert cookie["httpOnly"]                                                 # set by serve.py's route
+    assert "pcmd_login" not in page.evaluate("document.cookie")              # out of the page's scripts' reach
+    hours = (cookie["expires"] - time.time()) / 3600
+    assert 7.9 < hours <= 8.01, hours                                         # Cài đặt's default, 8 h
     assert "minhhoa" not in cookie["value"] and "lanhdao" not in cookie["value"]
     link = page.url
     page.reload()
@@ -57,7 +63,10 @@ def test_a_login_survives_a_reload_and_a_new_tab_until_logout(anonymous_page, ap
     page.reload()
     expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=60_000)
     expect(page.get_by_role("button", name="Đăng xuất")).to_have_count(0)
-    second.reload()                                                           # the other tab is logged out too
+    second.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Kế hoạch", exact=True).click()
+    expect(second.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=60_000)  # its next click
+    expect(second.get_by_text("đã đăng xuất ở thẻ khác")).to_be_visible()
+    second.reload()                                                           # and its reload
     expect(second.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=60_000)
     screenshot(second, "login-after-logout-reload")
     second.close()
