@@ -111,7 +111,9 @@ SCRIPT = """<script>
     document.querySelectorAll('[data-testid="stPlotlyChart"]').forEach(function (chart) {
       var svg = chart.querySelector("svg.main-svg");
       var width = svg ? parseFloat(svg.getAttribute("width")) : 0;
-      if (width > 0) { chart.style.setProperty("--print-zoom", Math.min(1, %(a4)d / width).toFixed(3)); }
+      if (width > 0) {
+        chart.style.setProperty("--print-zoom", String(Math.floor(Math.min(1, %(a4)d / width) * 1000) / 1000));
+      }
     });
   }
   window.addEventListener("beforeprint", fit);
