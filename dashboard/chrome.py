@@ -11,8 +11,9 @@ from etl.labels_vi import CHROME
 
 # Plotly's toolbar (zoom, pan, "Download plot as a PNG"…) speaks English and offers a download outside
 # the audited export page: no toolbar; the chart's "Xem dạng bảng" holds the numbers.
-CHART_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
 
+EMPTY_CELL = ""     # what an empty table or editor cell shows (Streamlit's default is the English "None")
 PHONE_PX = 640      # at most this wide: the phone layout
 A4_PX = 720         # printable width of A4 portrait at 96 dpi with 1 cm margins, about 19 cm
 
@@ -21,6 +22,7 @@ def css(upload_limit_mb: int) -> str:
     """Every rule the pages share, as one <style> block."""
     button = _css_text(CHROME["upload_button"])
     limit = _css_text(CHROME["upload_limit"].format(mb=upload_limit_mb))
+    refused = _css_text(CHROME["upload_refused"].format(mb=upload_limit_mb))
     return f"""<style>
 /* No English where users look: Streamlit's element toolbars (tables: "Show/hide columns", "Download as CSV",
    "Search", "Fullscreen"; charts: "Fullscreen") are removed; downloads go through Xuất báo cáo only. */
@@ -33,6 +35,13 @@ def css(upload_limit_mb: int) -> str:
 [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{limit}"; font-size: 0.875rem; }}
 [data-testid="stFileUploaderPagination"] {{ display: none !important; }}
+/* A file the browser refuses (too large, wrong type): Streamlit's English reason only shows on hover; say
+   it in Vietnamese under the file's name instead, and give the hover nothing to show. */
+[data-testid="stTooltipErrorHoverTarget"] {{ pointer-events: none; }}
+[data-testid="stFileChipDeleteBtn"] {{ pointer-events: auto; }}
+[data-testid="stFileChip"][aria-invalid="true"] {{ flex-wrap: wrap; max-width: 22rem; }}
+[data-testid="stFileChip"][aria-invalid="true"]::after {{ content: "{refused}"; flex-basis: 100%;
+  font-size: 0.75rem; color: #b00020; }}
 
 /* Phone: tiles two by two, charts and tables the screen's width, less padding. */
 @media (max-width: {PHONE_PX}px) {{
@@ -56,11 +65,22 @@ def css(upload_limit_mb: int) -> str:
     position: static !important; overflow: visible !important; height: auto !important; }}
   [data-testid="stMain"] {{ margin-left: 0 !important; }}
   [data-testid="stMainBlockContainer"] {{ padding: 0 !important; max-width: 100% !important; }}
-  [data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stMetric"],
-  [data-testid="stTable"] {{ break-inside: avoid; }}
-  [data-testid="stPlotlyChart"] {{ max-width: {A4_PX}px !important; }}
-  [data-testid="stExpander"] details > div {{ display: block !important; }}
+  [data-testid="stPlotlyChart"], [data-testid="stMetric"] {{ break-inside: avoid; }}
+  /* charts are drawn at the screen's width: scaled to the page by the factor the script keeps current */
+  [data-testid="stPlotlyChart"] {{ zoom: var(--print-zoom, 0.6); }}
+  /* tables: the screen's scrolling grid gives way to a plain table with every row, wrapped to the page */
+  [class*="st-key-screen-only"] {{ display: none !important; }}
+  [class*="st-key-print-only"] {{ display: block !important; }}
+  table.print-table {{ font-size: 8.5pt; width: 100%; border-collapse: collapse; }}
+  table.print-table th {{ text-align: left; border-bottom: 1.5px solid #444; }}
+  table.print-table td, table.print-table th {{ padding: 2px 4px; vertical-align: top; }}
+  table.print-table td {{ border-bottom: 0.5px solid #bbb; }}
+  table.print-table tr {{ break-inside: avoid; }}
+  [data-testid="stExpander"], [data-testid="stSelectbox"], [data-testid="stButton"] {{ display: none !important; }}
+  h1 {{ font-size: 1.8rem !important; padding-top: 0 !important; }}
+  h3 {{ font-size: 1.25rem !important; }}
 }}
+[class*="st-key-print-only"] {{ display: none; }}
 </style>"""
 
 
@@ -77,15 +97,29 @@ SCRIPT = """<script>
   window.__pcmdChrome = true;
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest('[data-testid="stSidebarNavLink"]');
-    if (!link || !window.matchMedia("(max-width: %dpx)").matches) { return; }
+    if (!link || !window.matchMedia("(max-width: %(phone)dpx)").matches) { return; }
     setTimeout(function () {
       var open = document.querySelector('[data-testid="stSidebar"][data-collapsed="false"]');
       var fold = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
       if (open && fold) { fold.click(); }
     }, 100);
   }, true);
+  // Print: each chart's scale to fit A4's width (from the width Plotly drew it at on screen), kept current
+  // while the screen's layout changes; not while printing, when the page's layout is the paper's.
+  function fit() {
+    if (window.matchMedia("print").matches) { return; }
+    document.querySelectorAll('[data-testid="stPlotlyChart"]').forEach(function (chart) {
+      var svg = chart.querySelector("svg.main-svg");
+      var width = svg ? parseFloat(svg.getAttribute("width")) : 0;
+      if (width > 0) {
+        chart.style.setProperty("--print-zoom", String(Math.floor(Math.min(1, %(a4)d / width) * 1000) / 1000));
+      }
+    });
+  }
+  window.addEventListener("beforeprint", fit);
+  setInterval(fit, 1000);
 })();
-</script>""" % PHONE_PX
+</script>""" % {"phone": PHONE_PX, "a4": A4_PX}
 
 
 def apply() -> None:
@@ -94,6 +128,23 @@ def apply() -> None:
     st.html(css(int(st.get_option("server.maxUploadSize"))))
     with st.container(key="chrome-script"):
         st.html(SCRIPT, unsafe_allow_javascript=True)
+
+
+def table(frame, name: str, **kwargs):
+    """A table: on screen Streamlit's grid (sortable, scrolls); on paper the same rows as a plain table that
+    wraps to the page and shows every row (the grid is a canvas that prints only what is scrolled into view).
+    `name` tells the page's tables apart."""
+    import streamlit as st
+    with st.container(key=f"screen-only-{name}"):
+        shown = st.dataframe(frame, hide_index=True, width="stretch", placeholder=EMPTY_CELL, **kwargs)
+    with st.container(key=f"print-only-{name}"):
+        st.html(print_table(frame))
+    return shown
+
+
+def print_table(frame) -> str:
+    """The rows as a plain HTML table, every value escaped (user text stays text, never markup)."""
+    return frame.to_html(index=False, escape=True, na_rep=EMPTY_CELL, border=0, classes="print-table")
 
 
 def chart(figure, **kwargs):

@@ -111,15 +111,15 @@ def completeness_summary(submissions: list[Submission], quarter: int) -> str:
 
 
 def completeness_table(submissions: list[Submission]) -> pd.DataFrame:
-    """A row per unit, a column per quarter: sent on time / late (first date, how many versions) / missing.
-    One column per quarter, so that the four quarters fit a laptop screen."""
+    """A row per unit, a column per quarter: sent on time / late (first date; how many versions when more than
+    one) / missing. One short column per quarter, so that the four quarters fit a laptop screen."""
     rows: dict[tuple[str, bool], dict] = {}
     for s in submissions:
         key = (s.unit.locality_id, s.own)
         row = rows.setdefault(key, {UI["col_unit"]: UI["own_row"].format(name=s.unit.name) if s.own else s.unit.name})
         text = submission_text(s)
         row[UI["col_quarter_n"].format(quarter=s.quarter)] = \
-            UI["sent_versions"].format(text=text, versions=s.versions) if s.versions else text
+            UI["sent_versions"].format(text=text, versions=s.versions) if s.versions > 1 else text
     return pd.DataFrame(list(rows.values())).astype(object).fillna("–")  # "–": a unit not expected that quarter (the reform)
 
 

@@ -1,7 +1,7 @@
 """Tình hình báo cáo: who sent each quarter's return, on time or late, how many versions; who to chase."""
 import streamlit as st
 
-from dashboard import filters, state, tables
+from dashboard import chrome, filters, state, tables
 from dashboard.text import md_format
 from etl import completeness
 from etl.labels_vi import UI
@@ -19,7 +19,7 @@ if state.database_ready() and (view := filters.current()):
     quarter = max(s.quarter for s in submissions)
     st.markdown(tables.completeness_summary(submissions, quarter))
     st.caption(completeness.rate(submissions, quarter).basis)
-    st.dataframe(tables.completeness_table(submissions), hide_index=True, width="stretch",
+    chrome.table(tables.completeness_table(submissions), "completeness",
                  column_config={UI["col_unit"]: st.column_config.TextColumn(width="medium", pinned=True)})
     due = next(s.due for s in submissions if s.quarter == quarter)
     chase = completeness.missing(submissions, quarter)

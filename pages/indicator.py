@@ -21,13 +21,13 @@ if state.database_ready() and (view := filters.current()) and (chosen := filters
         title = UI["ranking_title"].format(label=label, unit=unit, period=period)
         chrome.chart(charts.ranked_bars([u.name for u, _ in data.ranking], [r for _, r in data.ranking], title))
         with st.expander(UI["table_view"]):
-            st.dataframe(tables.ranking_table(data.ranking), hide_index=True, width="stretch")
+            chrome.table(tables.ranking_table(data.ranking), "ranking")
     else:
         st.info(md_format(UI["ranking_empty"], unit=unit))
     if data.years:
         title = UI["years_title"].format(label=label, unit=unit, period=period)
         chrome.chart(charts.years_bars(data.years, title))
         with st.expander(UI["table_view"]):
-            st.dataframe(tables.periods_table(data.years, by="year"), hide_index=True, width="stretch")
+            chrome.table(tables.periods_table(data.years, by="year"), "years")
     else:
         st.info(UI["years_empty"])

@@ -29,7 +29,7 @@ if state.database_ready() and (view := filters.current()):
         st.warning(md_format(UI["no_returns_quarter"], period=period, unit=here.name))
     if not data.children:
         st.info(md_format(UI["no_children"], unit=here.name))
-    st.dataframe(tables.attainment_table(data.results), hide_index=True, width="stretch")
+    chrome.table(tables.attainment_table(data.results), "attainment")
     if data.children:
         st.subheader(UI["children_header"])
         labels = {r.target_id: fmt.target_label(r.indicator_name, r.levels, r.target_id) for r in data.results}
@@ -37,7 +37,7 @@ if state.database_ready() and (view := filters.current()):
         ranking = rank(data.children, data.grid, target_id)
         title = UI["ranking_title"].format(label=labels[target_id], unit=here.name, period=period)
         chrome.chart(charts.ranked_bars([u.name for u, _ in ranking], [r for _, r in ranking], title))
-        st.dataframe(tables.ranking_table(ranking), hide_index=True, width="stretch")
+        chrome.table(tables.ranking_table(ranking), "ranking")
         names = {u.locality_id: u.name for u in data.children}
         st.selectbox(UI["go_down"], list(names), index=None, format_func=names.get,
                      placeholder=UI["go_down_placeholder"], key="go_down",

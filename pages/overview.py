@@ -46,9 +46,9 @@ if state.database_ready() and (view := filters.current()):
         if hidden:
             st.caption(md_format(UI["heatmap_hidden"], targets="; ".join(hidden)))
         with st.expander(UI["table_view"]):
-            st.dataframe(tables.grid_table(data.units, data.grid), hide_index=True, width="stretch")
+            chrome.table(tables.grid_table(data.units, data.grid), "grid")
     elif data.units:
         st.info(md_format(UI["heatmap_empty"], unit=unit, period=period))
     else:
         st.info(md_format(UI["no_children"], unit=unit))
-    st.dataframe(tables.attainment_table(data.results), hide_index=True, width="stretch")
+    chrome.table(tables.attainment_table(data.results), "attainment")

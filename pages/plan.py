@@ -53,4 +53,4 @@ if state.database_ready() and (view := filters.current()):
             with st.expander(UI["clause"]):
                 st.markdown(f"> {md(r.clause)}")
     with st.expander(UI["table_view"]):
-        st.dataframe(tables.attainment_table(card.results), hide_index=True, width="stretch")
+        chrome.table(tables.attainment_table(card.results), "attainment")

@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import state, text as text_md
+from dashboard import chrome, state, text as text_md
 from dashboard.text import md, md_format
 from etl import access, catalog, draft, draft_view, plan_editor
 from etl.labels_vi import DRAFT, DRAFT_CHECK, I16, PLAN_EDIT, RULE, UI
@@ -142,7 +142,7 @@ if account and account.role in ("admin", "leader"):
     st.caption(PLAN_EDIT["targets"])
     indicators = state.indicator_names()
     edited = st.data_editor(plan_editor.editable(st.session_state["draft_targets"]), num_rows="dynamic", hide_index=True, width="stretch",
-                            column_config=_columns(indicators),
+                            column_config=_columns(indicators), placeholder=chrome.EMPTY_CELL,
                             key=f"targets_{chosen}_{st.session_state['editor_round']}")
     st.session_state["edited_now"] = edited
     st.button(PLAN_EDIT["save"], type="primary", on_click=_save, args=(chosen, plan.plan_id if plan else None))

@@ -20,5 +20,4 @@ if state.database_ready() and (view := filters.current()) and (chosen := filters
         chrome.chart(charts.trend_lines(data.this_year, data.last_year, view.year, title))
         if data.this_year and data.this_year[0].comparator == "growth":
             st.caption(UI["trend_growth_note"])
-        st.dataframe(tables.periods_table(data.last_year + data.this_year, by="quarter"), hide_index=True,
-                     width="stretch")
+        chrome.table(tables.periods_table(data.last_year + data.this_year, by="quarter"), "periods")

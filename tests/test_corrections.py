@@ -130,7 +130,7 @@ def test_raising_q1_above_q2_in_force_is_refused(con, tmp_path):
     report = load(con, bulk(tmp_path / "q1b.xlsx", [("90001", 2023, 1, "establishments_inspected", 6, 8)]))
     assert [p.message for p in report.problems] == [
         "Sheet 'Dữ liệu', dòng 4, cột 'Tử số': 6 cao hơn số lũy kế đã báo cáo cho quý 2 (4); chỉ số "
-        "'establishments_inspected' là số lũy kế từ đầu năm nên quý sau không thể thấp hơn quý trước. "
+        "'Cơ sở KDDV dễ phát sinh TNMD được kiểm tra' là số lũy kế từ đầu năm nên quý sau không thể thấp hơn quý trước. "
         "Hãy sửa cả quý 2 trong cùng tệp."]
     assert everything(con) == before
     both = [("90001", 2023, 1, "establishments_inspected", 6, 8), ("90001", 2023, 2, "establishments_inspected", 7, 8)]

@@ -70,3 +70,12 @@ def test_every_page_reads_the_same_rate_for_any_mix_of_returns(con, seed):
     districts = [d for d in COMMUNES if d in chosen or any(c in chosen for c in COMMUNES[d])]
     assert (page.sent, page.expected) == (len(districts), 2)
     assert f"**{page.sent}/2**" in tables.completeness_summary(queries.completeness(con, view, TODAY), 1)
+
+
+def test_the_completeness_table_has_one_column_per_quarter_and_says_versions_only_when_several(con):
+    _sent(con, ["90001@pre2025"])
+    _sent(con, ["90001@pre2025"])                                            # a corrected return: version 2
+    _sent(con, ["90002@pre2025"], quarter=2)
+    table = tables.completeness_table(completeness.table(con, "900@pre2025", 2023, [1, 2], TODAY))
+    assert list(table.columns) == ["Đơn vị", "Quý 1", "Quý 2"]
+    assert table["Quý 1"].iloc[0].endswith("· 2 lần gửi") and "lần gửi" not in table["Quý 2"].iloc[1]
