@@ -381,7 +381,7 @@ def test_completeness_expects_the_successors_after_the_reform_and_the_predecesso
     # from 1 July: the new communes counted in Tỉnh Thử Nghiệm (Xã Mới Hai holds Xã D's code), each with its own
     assert by_quarter[3] == [("Phường Mới", True), ("Xã Mới Hai", False)]
     assert by_quarter[4] == [("Phường Mới", False), ("Xã Mới Hai", False)]
-    assert completeness.reported_share(table, 3) == (1, 2)
+    assert (completeness.rate(table, 3).sent, completeness.rate(table, 3).expected) == (1, 2)
     shown = tables.completeness_table(table)
     assert list(shown["Đơn vị"]) == ["Huyện Một", "Huyện Hai", "Phường Mới", "Xã Mới Hai"]
     assert list(shown["Quý 3"])[:2] == ["–", "–"] and list(shown["Quý 1"])[2:] == ["–", "–"]
