@@ -49,6 +49,8 @@ def settled(page, expected: dict, seconds: float = 5) -> None:
     """Wait (up to `seconds`) until the URL names the expected period: Streamlit's running indicator shows
     only after a moment, so a short rerun may still be going when wait_idle() returns. A real flip stays."""
     q = str(PERIODS.index(expected["Kỳ báo cáo"]) + 1)
+    if url_view(page).get("q") == q:
+        return
     deadline = time.monotonic() + seconds
     while url_view(page).get("q") != q and time.monotonic() < deadline:
         page.wait_for_timeout(100)
