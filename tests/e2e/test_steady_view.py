@@ -45,6 +45,18 @@ def url_view(page) -> dict[str, str]:
     return {k: v[-1] for k, v in parse_qs(urlparse(page.url).query).items()}
 
 
+def settled(page, expected: dict, seconds: float = 5) -> None:
+    """Wait (up to `seconds`) until the URL names the expected period: Streamlit's running indicator shows
+    only after a moment, so a short rerun may still be going when wait_idle() returns. A real flip stays."""
+    q = str(PERIODS.index(expected["Kỳ báo cáo"]) + 1)
+    if url_view(page).get("q") == q:
+        return
+    deadline = time.monotonic() + seconds
+    while url_view(page).get("q") != q and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    wait_idle(page)
+
+
 def test_scripted_view_changes_never_flip(page, app_url):
     visit(page, f"{app_url}/indicator?plan=quangtri-2022-2025&year=2024&q=4&unit=45%40pre2025")
     expect(page.get_by_role("heading", name="Tỉnh Quảng Trị — năm 2024")).to_be_visible(timeout=60_000)
@@ -69,6 +81,7 @@ def test_scripted_view_changes_never_flip(page, app_url):
             expected["Chỉ tiêu"] = rng.choice([t for t in targets if t != expected["Chỉ tiêu"]])
             choose(page, "Chỉ tiêu", expected["Chỉ tiêu"])
         wait_idle(page)
+        settled(page, expected)
         now = shown(page)
         if now != expected:
             flips.append((run, kind, {k: (expected[k], now[k]) for k in now if now[k] != expected[k]}))
@@ -98,6 +111,8 @@ def test_target_carries_to_trend_and_back_and_the_link_names_it(page, app_url):
     wait_idle(page)
     assert "/trend?" in page.url and url_view(page)["target"] == target_id
     expect(box(page, "Kỳ báo cáo")).to_have_value("Cả năm")
+    drawn = page.locator("[data-testid='stPlotlyChart'] .main-svg").or_(page.get_by_text("Chưa có số liệu của chỉ tiêu"))
+    expect(drawn.first).to_be_visible(timeout=60_000)     # the page's figures for that target, not just the picker
     screenshot(page, "target-carried-to-trend")
     nav.get_by_role("link", name="Tổng quan", exact=True).click()   # a page without the target picker
     expect(page.get_by_text("Ba chỉ tiêu chậm nhất")).to_be_visible(timeout=60_000)
