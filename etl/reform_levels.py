@@ -69,40 +69,47 @@ def ended_levels(old_root: bool, year: int, quarter: int, levels: tuple[str, ...
     return tuple(level for level in levels if level in ENDED_LEVELS)
 
 
-def level_figures(con: duckdb.DuckDBPyConnection, roots, year: int, quarter: int, levels: tuple[str, ...],
-                  codes) -> tuple[Figures, dict[tuple[str, str], LevelSource]]:
-    """Each root's sum of the own figures of the units at `levels` in its area (across the reform as above),
-    for the indicators `codes`: (figures keyed like etl.figures, source per (root, indicator))."""
+def level_figures(con: duckdb.DuckDBPyConnection, roots, year: int, quarter: int,
+                  wanted: dict[tuple[str, ...], set[str]]) -> dict[tuple[str, ...], tuple[Figures, dict]]:
+    """For each set of levels in `wanted` (-> the indicators asked at those levels), each root's sum of the own
+    figures of the units at those levels in its area (across the reform as above): levels -> (figures keyed
+    like etl.figures, LevelSource per (root, indicator)). One set of reads whatever the number of levels."""
     eras = {root: (old, new) for root, old, new in con.execute(_ROOTS_SQL, {"roots": sorted(set(roots))}).fetchall()}
-    slots, names = _slots(con, eras, year, quarter, list(levels))
-    units = sorted({u for rows in slots.values() for u, *_ in rows} | {g for rows in slots.values() for _, _, g, _ in rows})
-    own = _own_figures(con, year, quarter, units, codes)
-    reported_by_successor = {(g, code) for rows in slots.values() for u, _, g, _ in rows if g != u
-                             for code in codes if (g, code) in own}
-    out: Figures = {}
-    sources: dict[tuple[str, str], LevelSource] = {}
-    for root, rows in slots.items():
-        total = len({u for u, _, _, in_period in rows if in_period})
-        ended = ended_levels(eras[root][0], year, quarter, levels)
-        for code in sorted(codes):
-            mine = [(u, bridged, g, own[(u, code)]) for u, bridged, g, _ in rows if (u, code) in own]
-            if not mine:
-                continue
-            counted = [(u, bridged, fig) for u, bridged, g, fig in mine
-                       if fig[3] == "sum" or u == g or (g, code) not in reported_by_successor]
-            denominators = [fig[1] for _, _, fig in counted if fig[1] is not None]
-            across = sorted({names[u] for u, bridged, _ in counted if bridged})
-            direction = ("predecessors" if eras[root][1] else "successors") if across else None
-            out.setdefault((root, year, quarter), {})[code] = Figure(
-                sum(fig[0] for _, _, fig in counted), sum(denominators) if denominators else None, False,
-                len({u for u, *_ in mine}), total, counted[0][2][2] if len(counted) == 1 else None, direction)
-            sources[(root, code)] = LevelSource(direction, tuple(across), ended,
-                                                2 if ended and len(ended) == len(levels) else None)
-    return out, sources
+    all_levels = sorted({level for levels in wanted for level in levels})
+    all_codes = sorted({code for codes in wanted.values() for code in codes})
+    slots, names = _slots(con, eras, year, quarter, all_levels)
+    units = sorted({u for rows in slots.values() for u, *_ in rows} | {row[2] for rows in slots.values() for row in rows})
+    own = _own_figures(con, year, quarter, units, all_codes)
+    reported_by_successor = {(row[2], code) for rows in slots.values() for row in rows if row[2] != row[0]
+                             for code in all_codes if (row[2], code) in own}
+    out = {}
+    for levels, codes in wanted.items():
+        figures: Figures = {}
+        sources: dict[tuple[str, str], LevelSource] = {}
+        for root, every in slots.items():
+            rows = [row for row in every if row[4] in levels]
+            total = len({u for u, _, _, in_period, _ in rows if in_period})
+            ended = ended_levels(eras[root][0], year, quarter, levels)
+            for code in sorted(codes):
+                mine = [(u, bridged, g, own[(u, code)]) for u, bridged, g, _, _ in rows if (u, code) in own]
+                if not mine:
+                    continue
+                counted = [(u, bridged, fig) for u, bridged, g, fig in mine
+                           if fig[3] == "sum" or u == g or (g, code) not in reported_by_successor]
+                denominators = [fig[1] for _, _, fig in counted if fig[1] is not None]
+                across = sorted({names[u] for u, bridged, _ in counted if bridged})
+                direction = ("predecessors" if eras[root][1] else "successors") if across else None
+                figures.setdefault((root, year, quarter), {})[code] = Figure(
+                    sum(fig[0] for _, _, fig in counted), sum(denominators) if denominators else None, False,
+                    len({u for u, *_ in mine}), total, counted[0][2][2] if len(counted) == 1 else None, direction)
+                sources[(root, code)] = LevelSource(direction, tuple(across), ended,
+                                                    2 if ended and len(ended) == len(levels) else None)
+        out[levels] = (figures, sources)
+    return out
 
 
 def _slots(con, eras, year: int, quarter: int, levels: list[str]):
-    """(root -> [(unit, from the other era, its group, valid in the period)], unit -> name): the units counted in
+    """(root -> [(unit, from the other era, its group, valid in the period, level)], unit -> name): the units in
     the root's area. A unit's group is the new unit of its level that succeeds it (a commune always, a province
     only in a new area's view: an old area's province has no successor inside it), else itself."""
     params = {"roots": sorted(eras)}
@@ -128,7 +135,7 @@ def _slots(con, eras, year: int, quarter: int, levels: list[str]):
         if not bridged and not (in_period or (eras[root][1] and valid_to >= first)):
             continue   # the area's own units valid in the year up to the quarter (a new area: all of them)
         grouped = unit in successor_of and (level == "commune" or eras[root][1])
-        slots[root].append((unit, bridged, successor_of[unit] if grouped else unit, in_period))
+        slots[root].append((unit, bridged, successor_of[unit] if grouped else unit, in_period, level))
     return slots, {unit: row[0] for unit, row in info.items()}
 
 
