@@ -252,9 +252,8 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
     split, level_sources = {}, {}  # split by level (etl/reform_levels.py): cell + levels -> figures, sources
     for t in (t for ts in by_year.values() for t in ts if t[9]):
         split.setdefault(tuple(t[9]), set()).add(t[1])
-    for levels, level_codes in split.items():
-        for year, quarter in {(y, q) for _, y, q in cells}:
-            figs, sources = reform_levels.level_figures(con, locs, year, quarter, levels, level_codes)
+    for year, quarter in {(y, q) for _, y, q in cells} if split else ():
+        for levels, (figs, sources) in reform_levels.level_figures(con, locs, year, quarter, split).items():
             for (loc, y, q), found in figs.items():
                 current[(loc, y, q, levels)] = found
             for (loc, code), found in sources.items():

@@ -89,7 +89,9 @@ def expected_units(con: duckdb.DuckDBPyConnection, area: str, year: int, quarter
     area_era = reform.era(con, area)
     crosses = area_era is not None and any(
         reform.after_reform(year, q) != (area_era == "new") for q in quarters)
-    other = {q: reform.other_era_units(con, area, year, q, area_era) if crosses else None for q in quarters}
+    by_half = {after: reform.other_era_units(con, area, year, 3 if after else 2, area_era) if crosses else None
+               for after in {reform.after_reform(year, q) for q in quarters}}   # one read per side of the reform
+    other = {q: by_half[reform.after_reform(year, q)] for q in quarters}
     own_era = [q for q in quarters if other[q] is None]
     rows: dict[tuple[Unit, bool], list[int]] = {}
     if own_era:
