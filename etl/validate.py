@@ -176,7 +176,7 @@ def _resolve_localities(con, parsed, problems: list[Problem]) -> list[tuple[RawR
         if len(matches) != 1:
             key = "unknown_locality" if not matches else "ambiguous_locality"
             problems.append(locate(row, "locality_code", key, value=code, quarter=quarter, year=year,
-                                   candidates=", ".join(matches)))
+                                   candidates=", ".join(unit_labels(con, set(matches)).get(m, m) for m in matches)))
             continue
         out.append((row, Record(matches[0], year, quarter, indicator, numerator, denominator, note,
                                 row.sheet, row.row, remove)))
