@@ -53,6 +53,9 @@ def _tracked(r: TargetResult) -> bool:
     return r.numerator is not None or r.suppressed
 
 
+HEATMAP_TITLE_CHARS = 48   # the title's lines fit a phone's width (390 px), not cut
+
+
 def status_heatmap(unit_names: list[str], grid: list[list[TargetResult]], title: str) -> go.Figure:
     """Units (rows) × targets (columns, headed by their short names), each cell coloured by status with
     its icon and actual value; a unit without a figure for a target has no cell there (left blank)."""
@@ -78,7 +81,8 @@ def status_heatmap(unit_names: list[str], grid: list[list[TargetResult]], title:
                   yaxis={"title": UI["heatmap_y"], "autorange": "reversed", "type": "category",
                          "tickfont": {"color": "#000000"}})
     fig.update_layout(margin={"t": 70 + 14 * lines},   # the title above the headers, not across them
-                      title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 10}})
+                      title={"text": wrap(plot(title), HEATMAP_TITLE_CHARS), "yref": "container", "y": 1,
+                             "yanchor": "top", "pad": {"t": 10}})
     return fig
 
 

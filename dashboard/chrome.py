@@ -50,6 +50,9 @@ def css(upload_limit_mb: int) -> str:
   .st-key-tiles [data-testid="stColumn"] {{ flex: 1 1 calc(50% - 0.5rem) !important;
     min-width: calc(50% - 0.5rem) !important; width: calc(50% - 0.5rem) !important; }}
   .st-key-tiles [data-testid="stMetricValue"] {{ font-size: 1.5rem !important; }}
+  /* the heatmap's cells are too narrow for their text on a phone: colour and icon-free cells, values on tap */
+  .st-key-heatmap .heatmap-label, .st-key-heatmap .xtick text {{ display: none; }}
+  .st-key-phone-only {{ display: block !important; }}
   h1 {{ font-size: 1.6rem !important; }}
   h3 {{ font-size: 1.1rem !important; }}
 }}
@@ -81,6 +84,7 @@ def css(upload_limit_mb: int) -> str:
   h3 {{ font-size: 1.25rem !important; }}
 }}
 [class*="st-key-print-only"] {{ display: none; }}
+.st-key-phone-only {{ display: none; }}
 </style>"""
 
 
@@ -147,7 +151,18 @@ def print_table(frame) -> str:
     return frame.to_html(index=False, escape=True, na_rep=EMPTY_CELL, border=0, classes="print-table")
 
 
-def chart(figure, **kwargs):
-    """A Plotly chart the page's width, without Plotly's English toolbar."""
+def phone_note(text: str) -> None:
+    """A caption shown on a phone only (what the phone layout leaves out, and where to find it)."""
     import streamlit as st
-    return st.plotly_chart(figure, width="stretch", config=CHART_CONFIG, **kwargs)
+    with st.container(key="phone-only"):
+        st.caption(text)
+
+
+def chart(figure, box: str | None = None, **kwargs):
+    """A Plotly chart the page's width, without Plotly's English toolbar; `box` names a container the
+    shared CSS knows (the heatmap, whose cells and headers a phone cannot hold)."""
+    import streamlit as st
+    if box is None:
+        return st.plotly_chart(figure, width="stretch", config=CHART_CONFIG, **kwargs)
+    with st.container(key=box):
+        return st.plotly_chart(figure, width="stretch", config=CHART_CONFIG, **kwargs)

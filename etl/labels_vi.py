@@ -70,6 +70,8 @@ DEMO = {
 CHROME = {  # texts put in place of Streamlit's own English ones (dashboard/chrome.py)
     "upload_button": "Chọn tệp",
     "upload_limit": "Tối đa {mb} MB mỗi tệp",
+    "heatmap_phone": ("Trên màn hình hẹp các ô chỉ hiện màu (thứ tự cột như bảng dưới): chạm vào một ô để xem chỉ tiêu "
+                      "và kết quả, hoặc mở “Xem dạng bảng”."),
     "upload_refused": "Không nhận tệp này: tệp lớn hơn {mb} MB hoặc không đúng loại tệp.",
 }
 DEMO_BANNER = "Dữ liệu minh họa: các số liệu báo cáo trên trang này được sinh tự động để trình diễn, không phải số liệu thật."

@@ -176,7 +176,7 @@ def _resolve_localities(con, parsed, problems: list[Problem]) -> list[tuple[RawR
         if len(matches) != 1:
             key = "unknown_locality" if not matches else "ambiguous_locality"
             problem = locate(row, "locality_code", key, value=code, quarter=quarter, year=year,
-                             candidates=", ".join(matches))
+                             candidates=", ".join(unit_labels(con, set(matches)).get(m, m) for m in matches))
             era = None if matches else reform_checks.other_era_code(con, _code_candidates(code), year, quarter)
             problems.append(problem if era is None else replace(problem, message=f"{problem.message} {era}"))
             continue

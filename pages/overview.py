@@ -3,7 +3,7 @@ import streamlit as st
 
 from dashboard import charts, chrome, filters, format as fmt, queries, state, tables
 from dashboard.text import md, md_format
-from etl.labels_vi import I16, PERIOD_OF_YEAR, UI
+from etl.labels_vi import CHROME, I16, PERIOD_OF_YEAR, UI
 
 state.page_setup()
 st.title(UI["page_overview"])
@@ -39,7 +39,8 @@ if state.database_ready() and (view := filters.current()):
     if shown:
         title = UI["heatmap_title"].format(unit=unit, period=period)
         rows = [[r for r in data.grid[u.locality_id] if r.target_id in shown] for u in data.units]
-        chrome.chart(charts.status_heatmap([u.name for u in data.units], rows, title))
+        chrome.chart(charts.status_heatmap([u.name for u in data.units], rows, title), box="heatmap")
+        chrome.phone_note(CHROME["heatmap_phone"])
         st.caption(UI["heatmap_caption"] + " " + I16["heatmap_blank"])
         hidden = [fmt.target_label(r.indicator_name, r.levels, r.target_id) for r in data.results
                   if r.target_id not in shown]

@@ -171,3 +171,27 @@ def test_a_nearby_officer_label_exempts_no_name(con, tmp_path):
     report = loader.load_file(con, path, "A", today=TODAY)
     assert not report.loaded
     assert any("dòng 1, cột 'B'" in str(p) and "họ tên người" in str(p) for p in report.problems)
+
+
+NAMED = [  # rows whose problems or warnings name a unit or an indicator the file gives by its code
+    [("90001", 2023, 2, "establishments_inspected", 3, None)],
+    [("90001", 2023, 2, "new_hotspots", 1, 3)],
+    [("90001", 2023, 2, "outreach_maintained", 2, None)],
+    [("90002", 2023, 2, "tipoffs_handled", 1, 2)],
+    [("90001", 2023, 2, "establishments_inspected", 15, 100)],
+    [("90003", 2023, 1, "establishments_inspected", 9, 50), ("90003", 2023, 3, "establishments_inspected", 7, 50)],
+    [("90001", 2023, 2, "students_reached", 5, 50)],                       # warning: not in the plan
+    [("90001", 2023, 2, "establishments_inspected", 900, 1000)],           # warning: far from its history
+    [("90002", 2023, 1, "new_hotspots", "xóa", None)],                    # warning: nothing to remove
+]
+CODES = ("establishments_inspected", "new_hotspots", "outreach_maintained", "tipoffs_handled", "students_reached",
+         "@pre2025", "@2025")
+
+
+@pytest.mark.parametrize("rows", NAMED, ids=range(len(NAMED)))
+def test_messages_name_units_and_indicators_never_by_code_alone(con, tmp_path, rows):
+    report = loader.check(con, bulk(tmp_path / "f.xlsx", [OK, *rows]), TODAY)
+    said = [p.message for p in report.problems] + report.warnings
+    assert said, rows
+    assert not [m for m in said for code in CODES if code in m], said
+    assert all("(mã 9000" in m for m in said if "địa bàn" in m and "mã địa bàn '" not in m), said

@@ -89,7 +89,7 @@ def test_a_short_code_typed_as_a_number_is_refused_when_it_could_be_several_unit
     path = sheet_with(tmp_path / "e.xlsx", [HEADINGS, [1, 2023, 2, "tipoffs_handled", 1, 1, None]])
     report = loader.load_file(con, path, "A", today=TODAY)
     assert not report.loaded
-    assert "mã địa bàn '1' không rõ (khớp nhiều đơn vị: 00001@pre2025, 001@pre2025, 01@pre2025)" in str(report.problems[0])
+    assert "mã địa bàn '1' không rõ (khớp nhiều đơn vị: Phường Phúc Xá (mã 00001), Quận Ba Đình (mã 001), Thành phố Hà Nội (mã 01))" in str(report.problems[0])
 
 
 def test_warnings_are_shown_and_stored_with_the_upload(con, tmp_path):

@@ -68,6 +68,8 @@ def test_phone_tiles_two_by_two_sidebar_folds_after_choosing_a_page_status_first
     assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2 and boxes[1]["x"] > boxes[0]["x"]   # two per row
     assert abs(boxes[2]["y"] - boxes[3]["y"]) < 2 and boxes[2]["y"] > boxes[0]["y"]
     assert all(b["x"] + b["width"] <= 390 for b in boxes)
+    expect(page.locator(".st-key-phone-only")).to_be_visible()                   # the heatmap's phone note
+    assert page.locator(".st-key-heatmap .heatmap-label").first.is_hidden()      # no text spilling over cells
     screenshot(page, "look-phone-overview")
     sidebar = page.locator("[data-testid='stSidebar']")
     page.locator("[data-testid='stExpandSidebarButton']").click()
