@@ -48,12 +48,20 @@ def after_reform(year: int, quarter: int) -> bool:
     return (year, quarter) >= (2025, 3)
 
 
-def other_era_code(con: duckdb.DuckDBPyConnection, codes: list[str], year: int, quarter: int) -> str | None:
-    """Why codes that match no unit in the quarter do exist in the other era, and what to write instead
-    (a message's tail), or None."""
+def other_era_codes(con: duckdb.DuckDBPyConnection, wanted: list[tuple[list[str], int, int]]) -> list[str | None]:
+    """For codes that match no unit in their quarter (each: the code's candidate spellings, year, quarter): why
+    they do exist in the other era and what to write instead (a message's tail), or None. One read."""
+    found: dict[str, list[tuple]] = {}
+    codes = sorted({code for candidates, _, _ in wanted for code in candidates})
+    for row in (con.execute(_OTHER_ERA_SQL, [codes]).fetchall() if codes else []):
+        found.setdefault(row[0], []).append(row)
+    return [_other_era(found, candidates, year, quarter) for candidates, year, quarter in wanted]
+
+
+def _other_era(found, candidates: list[str], year: int, quarter: int) -> str | None:
     new_era = after_reform(year, quarter)
-    for code, name, old, successor_code, successor_name, predecessors in con.execute(
-            _OTHER_ERA_SQL, [codes]).fetchall():
+    for code, name, old, successor_code, successor_name, predecessors in (
+            row for candidate in candidates for row in found.get(candidate, [])):
         if old and new_era:
             use = (MSG["era_use_successor"].format(name=successor_name, code=successor_code)
                    if successor_code else "")

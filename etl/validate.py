@@ -168,7 +168,7 @@ def _resolve_localities(con, parsed, problems: list[Problem]) -> list[tuple[RawR
     wanted = [(candidate, year, quarter) for _, (code, year, quarter, *_r) in parsed
               for candidate in _code_candidates(code)]
     found = localities.resolve_codes(con, wanted)
-    out = []
+    out, unknown = [], []
     for row, (code, year, quarter, indicator, numerator, denominator, note, remove) in parsed:
         exact = found.get((code, year, quarter))
         matches = [exact] if exact else sorted({found[(c, year, quarter)] for c in _code_candidates(code)
@@ -177,11 +177,16 @@ def _resolve_localities(con, parsed, problems: list[Problem]) -> list[tuple[RawR
             key = "unknown_locality" if not matches else "ambiguous_locality"
             problem = locate(row, "locality_code", key, value=code, quarter=quarter, year=year,
                              candidates=", ".join(unit_labels(con, set(matches)).get(m, m) for m in matches))
-            era = None if matches else reform_checks.other_era_code(con, _code_candidates(code), year, quarter)
-            problems.append(problem if era is None else replace(problem, message=f"{problem.message} {era}"))
+            problems.append(problem)
+            if not matches:
+                unknown.append((len(problems) - 1, (_code_candidates(code), year, quarter)))
             continue
         out.append((row, Record(matches[0], year, quarter, indicator, numerator, denominator, note,
                                 row.sheet, row.row, remove)))
+    # a code of the other era of the 2025 reform: say which code to write instead (etl/reform_checks.py)
+    for (at, _), era in zip(unknown, reform_checks.other_era_codes(con, [w for _, w in unknown])):
+        if era:
+            problems[at] = replace(problems[at], message=f"{problems[at].message} {era}")
     return out
 
 

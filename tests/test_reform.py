@@ -448,3 +448,28 @@ def test_without_that_quarter_a_year_before_the_predecessors_latest_quarter_is_u
     assert "(30, quý 2/2025)" in said[0] and "mẫu số 30" in said[1] and "(200, quý 2/2025)" in said[1]
     assert report.problems == [] and con.execute(
         "SELECT count(*) FROM current_figures WHERE locality_id = '90101@2025'").fetchone()[0] == 1
+
+
+def test_codes_across_the_reform_corpus(reform_db, tmp_path):
+    """Every kind of code, before and after 1 July 2025, in one file: each row's message says what it must."""
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("tipoffs_handled", "all", 100)]))
+    cases = [  # code, year, quarter, refused, what the message must hold
+        ("90002", 2025, 3, True, "đơn vị kế thừa: Phường Mới (mã 90101)"),     # an old commune after the reform
+        ("900", 2025, 4, True, "đơn vị kế thừa: Tỉnh Mới (mã 91)"),            # an old district: no district after
+        ("89", 2026, 1, True, "Mã 89 là của Tỉnh Khác"),                        # an old province, a year later
+        ("91", 2025, 1, True, "Tỉnh Khác (mã 89), Tỉnh Thử Nghiệm (mã 90)"),    # a new province before it
+        ("90101", 2024, 4, True, "Xã A (mã 90001), Xã B (mã 90002), Xã C (mã 90003)"),
+        ("90102", 2025, 2, False, ""),                                           # reused: Xã D before, ...
+        ("90102", 2025, 3, False, ""),                                           # ... Xã Mới Hai after
+        ("77777", 2025, 3, True, "không có trong danh mục"),                     # no unit of any era
+    ]
+    report = _loaded(con, tmp_path, "codes.xlsx", [(c, y, q, "tipoffs_handled", 1, 1) for c, y, q, *_ in cases])
+    by_row = {p.row: str(p) for p in report.problems}
+    first_row = min(by_row) - [c[3] for c in cases].index(True)
+    for i, (code, year, quarter, refused, said) in enumerate(cases):
+        message = by_row.get(first_row + i)
+        assert (message is not None) == refused, (code, message)
+        if refused:
+            assert said in message and f"quý {quarter}/{year}" in message, message
+    assert "Mã 77777" not in by_row[first_row + 7]          # no other-era hint for a code of no unit
+    assert con.execute("SELECT count(*) FROM returns").fetchone() == (0,)
