@@ -23,7 +23,7 @@ def test_quang_tri_trend_runs_through_2025(page, app_url):
 
 def test_thanh_nam_first_half_comes_from_its_predecessors(page, app_url):
     visit(page, f"{app_url}/plan?plan=thanhnam-2025&year=2025&q=2")
-    expect(page.get_by_text("Gồm số liệu của Phường Mỹ Xá, Xã Đại An trước ngày 01/07/2025").first) \
+    expect(page.get_by_text("Gồm số liệu của Phường Mỹ Xá, Xã Đại An trước ngày 01/07/2025").filter(visible=True).first) \
         .to_be_visible(timeout=60_000)
     assert "Chưa có số liệu" not in page.inner_text("body")
     _drawn(page)
