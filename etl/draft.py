@@ -306,8 +306,7 @@ def _proposals(shapes: list, low: str, clause: Piece, mode: str, lex: dict, afte
     # the measure is named before the purpose: "… tổ chức hoạt động truyền thông … nhằm … giảm kỳ thị đối với
     # người bán dâm" counts communes with outreach, not sex workers supported
     core = re.split(r"(?<!\w)(?:nhằm|góp phần|với mục đích)\s", low)[0]
-    code = None if near else (indicator(core, numbered, lex, shapes[0] if shapes else None)
-                              or indicator(low, numbered, lex, shapes[0] if shapes else None))
+    code = None if near else indicator(core, numbered, lex, shapes[0] if shapes else None)
     borrowed = code is None and not near and numbered and after and indicator(low + " " + after, numbered, lex,
                                                                             shapes[0])
     code = code or borrowed or None

@@ -26,7 +26,7 @@ SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ…\"“(]|\d+(?:,\d+)?\s*%|\
 CLAUSE_END = re.compile(rf";\s*|,\s+(?={PERCENT_AHEAD})|\s+và\s+(?={PERCENT_AHEAD})|\s+và\s+(?=không (?:(?:để|đề) |phát sinh|tái |xuất hiện|hình thành))"
                         rf"|(?:,|\s+và)\s+(?={THROUGH}{COUNT_AHEAD})"
                         # "… xử lý 100 vụ án và xét xử 100 vụ án": a second count after its own verb
-                        rf"|\s+và\s+(?=(?:[^\W\d_]+\s+){{1,3}}?{BARE_COUNT})")
+                        rf"|\s+và\s+(?=(?:[^\W\d_]+\s+){{1,4}}?{BARE_COUNT})")
 LEVEL = re.compile(r"cấp (?:tỉnh|huyện|xã|cơ sở)")
 
 
@@ -142,6 +142,6 @@ def _stated(left: str, separator: str, right: str) -> bool:
     if re.match(PERCENT_AHEAD, right):
         return bool(re.search(r"\d", left)) if separator.strip() == "và" else "%" in left
     if re.match(THROUGH + COUNT_AHEAD, right) or (separator.strip() == "và" and re.match(
-            rf"(?:[^\W\d_]+\s+){{1,3}}?{BARE_COUNT}", right)):
+            rf"(?:[^\W\d_]+\s+){{1,4}}?{BARE_COUNT}", right)):
         return bool(re.search(COUNT_AHEAD, left))
     return bool(re.search(r"\d", left))
