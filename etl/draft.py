@@ -92,11 +92,19 @@ def draft(text: str, lexicon_path: Path = LEXICON) -> list[Proposal]:
     text = unicodedata.normalize("NFC", text)
     inside, outside = _candidates(items(text), lex)
     found, reports = [], []
+    latest = _latest_reported_year(outside, lex)
     for group, mode in ((inside, SECTION), (outside, CUED if inside else OPEN)):
         for item in group:
             reported = False
             for sentence in sentences(item):
                 low = sentence.text.lower()
+                # "Năm 2017, … đã tổ chức 463 buổi …  Năm 2018, … tổ chức 463 buổi … Năm 2020, … đã tổ chức …": a
+                # sentence dated before a year the text reports on, with nothing saying it sets a target, reports
+                if mode != SECTION and latest and not re.search(lex["strong_cue"], low) and (
+                        year := draft_shapes.YEAR.search(low)) and int(year.group(1)) < latest:
+                    reports.append(low)
+                    reported = True
+                    continue
                 # "… hiện có 4 điểm phức tạp. Cụ thể, 3 điểm thuộc huyện …", "Trong 5 năm qua, … đã khám phá 43
                 # vụ. Công an các địa phương khám phá 2.546 vụ …": what follows a report, with nothing saying it
                 # sets a target (a cue, a year, "sẽ"), reports too
@@ -111,6 +119,13 @@ def draft(text: str, lexicon_path: Path = LEXICON) -> list[Proposal]:
     if inside == [] and outside and _headline(outside[0]) and _repeats_a_report(outside[0].text.lower(), reports, lex):
         found[0] = []
     return _once(found)
+
+
+def _latest_reported_year(outside: list[Piece], lex: dict) -> int | None:
+    """The latest year a sentence reporting what was done speaks of (outside the target sections)."""
+    years = [int(y) for item in outside for sentence in sentences(item)
+             if _reports_the_past(low := sentence.text.lower(), lex) for y in re.findall(r"\b((?:19|20)\d\d)\b", low)]
+    return max(years, default=None)
 
 
 def _headline(item: Piece) -> bool:
