@@ -91,19 +91,54 @@ def draft(text: str, lexicon_path: Path = LEXICON) -> list[Proposal]:
     lex = lexicon(lexicon_path)
     text = unicodedata.normalize("NFC", text)
     inside, outside = _candidates(items(text), lex)
-    found = []
+    found, reports = [], []
+    latest = _latest_reported_year(outside, lex)
     for group, mode in ((inside, SECTION), (outside, CUED if inside else OPEN)):
         for item in group:
             reported = False
             for sentence in sentences(item):
                 low = sentence.text.lower()
-                # "… hiện có 4 điểm phức tạp. Cụ thể, 3 điểm thuộc huyện …": the detail of a report reports too
-                if mode != SECTION and reported and re.match(r"cụ thể|trong đó|trong số đó", low) \
-                        and not re.search(lex["strong_cue"], low):
+                # "Năm 2017, … đã tổ chức 463 buổi …  Năm 2018, … tổ chức 463 buổi … Năm 2020, … đã tổ chức …": a
+                # sentence dated before a year the text reports on, with nothing saying it sets a target, reports
+                if mode != SECTION and latest and not re.search(lex["strong_cue"], low) and (
+                        year := draft_shapes.YEAR.search(low)) and int(year.group(1)) < latest:
+                    reports.append(low)
+                    reported = True
+                    continue
+                # "… hiện có 4 điểm phức tạp. Cụ thể, 3 điểm thuộc huyện …", "Trong 5 năm qua, … đã khám phá 43
+                # vụ. Công an các địa phương khám phá 2.546 vụ …": what follows a report, with nothing saying it
+                # sets a target (a cue, a year, "sẽ"), reports too
+                if mode != SECTION and reported and not re.search(lex["strong_cue"], low) and (
+                        re.match(r"cụ thể|trong đó|trong số đó", low)
+                        or not re.search(rf"{lex['target_cue']}|\bsẽ\b|(?:19|20)\d\d", low)):
+                    reports.append(low)
                     continue
                 reported = _reports_the_past(low, lex)
+                reports += [low] if reported else []
                 found.append(_sentence(sentence, mode, lex))
+    if inside == [] and outside and _headline(outside[0]) and _repeats_a_report(outside[0].text.lower(), reports, lex):
+        found[0] = []
     return _once(found)
+
+
+def _latest_reported_year(outside: list[Piece], lex: dict) -> int | None:
+    """The latest year a sentence reporting what was done speaks of (outside the target sections)."""
+    years = [int(y) for item in outside for sentence in sentences(item)
+             if _reports_the_past(low := sentence.text.lower(), lex) for y in re.findall(r"\b((?:19|20)\d\d)\b", low)]
+    return max(years, default=None)
+
+
+def _headline(item: Piece) -> bool:
+    """A news item's title: a short first line with no full stop, a body after it."""
+    return len(item.text) < 160 and not re.search(r"[.;:!?…]\s", item.text) and item.text[-1:] not in ".;:!?…"
+
+
+def _repeats_a_report(low: str, reports: list[str], lex: dict) -> bool:
+    """"95 xã, phường lành mạnh …" over a body that reports "Toàn tỉnh có 95/152 xã, phường lành mạnh …": the title
+    of a report, not a target."""
+    numbers = set(re.findall(r"\d[\d.,]*", draft_shapes.mask(low)))
+    return bool(numbers) and not re.search(lex["strong_cue"], low) and any(
+        numbers <= set(re.findall(r"\d[\d.,/]*\d|\d", r.replace("/", " "))) for r in reports)
 
 
 def _words(text: str) -> set[str]:
@@ -131,7 +166,37 @@ def _same(q: Proposal, p: Proposal) -> bool:
     return (p.comparator != "qualitative"
             and (q.indicator_code, q.comparator, q.value, q.value_high, q.unit, q.levels)
             == (p.indicator_code, p.comparator, p.value, p.value_high, p.unit, p.levels)
-            and (None in (q.year, p.year) or q.year == p.year) and _alike(q.clause, p.clause))
+            and (None in (q.year, p.year) or q.year == p.year) and _alike(q.clause, p.clause)
+            and (p.value is not None or not _differ(_first_number(q.clause), _first_number(p.clause)))
+            and not _differ(_counted_level(q.clause, q.value), _counted_level(p.clause, p.value)))
+
+
+def _differ(a, b) -> bool:
+    """Two targets said alike are two when they count different numbers ("Duy trì 590 xã …", "Duy trì gần 200
+    xã …") or units of different levels ("100% huyện xây dựng kế hoạch", "100% xã xây dựng kế hoạch")."""
+    return a is not None and b is not None and a != b
+
+
+def _first_number(clause: str) -> str | None:
+    m = re.search(r"\d[\d.,]*", draft_shapes.mask(clause.lower()))
+    return m.group().rstrip(".,") if m else None
+
+
+LEVEL_OF = [("thị xã|quận|huyện", "district"), ("xã|phường|thị trấn", "commune"), ("tỉnh|thành phố", "province"),
+            ("khu phố|tổ dân phố|thôn|xóm|ấp|bản", "neighbourhood")]
+
+
+def _counted_level(clause: str, value: float | None) -> str | None:
+    """The level of the units a share or a count counts: the unit word right after the quantity (the first one
+    of the target's value, else the clause's first)."""
+    low = draft_shapes.mask(clause.lower())
+    found = list(re.finditer(r"(\d[\d.,]*\d|\d)\s*%?\s+(?:(?:số|các|tổng số|những)\s+)*(thị xã|quận|huyện|xã|"
+                             r"phường|thị trấn|tỉnh|thành phố|khu phố|tổ dân phố|thôn|xóm|ấp|bản)\b"
+                             r"|(?:tất cả|toàn bộ)\s+(?:các\s+)?(thị xã|quận|huyện|xã|phường|thị trấn|tỉnh|thành phố)\b", low))
+    own = [m for m in found if m.group(1) and value is not None and draft_shapes.number(m.group(1)) == value]
+    m = (own or found or [None])[0]
+    unit = m and (m.group(2) or m.group(3))
+    return next((level for words, level in LEVEL_OF if unit and re.fullmatch(words, unit)), None)
 
 
 def _alike(a: str, b: str) -> bool:
@@ -165,17 +230,56 @@ def _sentence(sentence: Piece, mode: str, lex: dict) -> list[Proposal]:
         return []
     if mode != SECTION and _reports_the_past(low, lex):
         return []
-    context, out = draft_shapes.Context(), []
+    context, out, dated = draft_shapes.Context(), [], []
     parts = clauses(sentence)
     for i, clause in enumerate(parts):
         if _breakdown(clause, sentence):
             continue
-        # "100% quận, huyện và 100% xã, phường xây dựng kế hoạch": the words after the last share say what
-        # the earlier ones count (not across a ';')
-        joined = (i + 1 < len(parts) and ";" not in _between(sentence, clause, parts[i + 1])
-                  and bool(re.match(rf"{PERCENT_AHEAD}|{THROUGH}{COUNT_AHEAD}", parts[i + 1].text.lower())))
-        out += _clause(clause, mode, context, lex, parts[i + 1].text.lower() if joined else "")
-    return out
+        after = _shared_words(sentence, parts, i) if i + 1 < len(parts) else ""
+        found = _clause(clause, mode, context, lex, after)
+        listed = bool(dated) and ";" not in _between(sentence, dated[-1][0], clause)
+        dated = (dated if listed else []) + [(clause, found)]
+        out += found
+    return _year_of_the_list(out, dated)
+
+
+def _shared_words(sentence: Piece, parts: list[Piece], i: int) -> str:
+    """The words of the next clause that belong to this one too: "100% quận, huyện và 100% xã, phường xây
+    dựng kế hoạch" (the words after the last share say what the earlier ones count; not where this clause
+    has its verb before its quantity: "tuyên truyền cho 5.300 người dân và 3.500 người làm việc tại cơ sở");
+    "100% cán bộ …; đội tình nguyện được tập huấn" (a list of subjects cut by ';' before its verb: the verb)."""
+    clause, following = parts[i], parts[i + 1].text.lower()
+    low = clause.text.lower()
+    if ";" not in _between(sentence, clause, parts[i + 1]):
+        ahead = re.match(rf"{PERCENT_AHEAD}|{THROUGH}{COUNT_AHEAD}", following)
+        first = re.search(r"\d", low)
+        verb_first = first and re.search(VERB_BEFORE_QUANTITY, low[:first.start()])
+        return following if ahead and not verb_first else ""
+    passive = re.search(r"\bđược\s+\w", following)
+    if passive and not re.search(r"\d|tất cả|toàn bộ", following) and "được" not in low and re.search(r"\d", low):
+        return following[passive.start():]
+    return ""
+
+
+# the quantity is the object of a verb before it: what follows the next quantity is that one's own
+VERB_BEFORE_QUANTITY = re.compile(r"(?:\bcho|tuyên truyền|tập huấn|hỗ trợ|dạy nghề|bồi dưỡng|vận động)\s+"
+                                  r"(?:(?:ít nhất|tối thiểu|trên|hơn|khoảng|từ)\s+)?$")
+
+
+def _year_of_the_list(out: list[Proposal], dated: list[tuple[Piece, list[Proposal]]]) -> list[Proposal]:
+    """"95% …, 95% …, 95% … vào năm 2025": a year closing a list of shares (no ';' between) dates the whole list."""
+    if len(dated) < 2:
+        return out
+    last = dated[-1][1]
+    closing = dated[-1][0].text.lower()
+    share = re.search(r"%", closing)
+    year = last[-1].year if last and share and re.search(r"(?:vào|trong|đến) năm (?:19|20)\d\d", closing[share.end():]) \
+        else None
+    if not year:
+        return out
+    listed = {id(p) for _, found in dated[:-1] for p in found if p.year is None and p.unit == "%"}
+    return [replace(p, year=year, checks=tuple(dict.fromkeys(p.checks + ("carried",)))) if id(p) in listed else p
+            for p in out]
 
 
 def _between(sentence: Piece, left: Piece, right: Piece) -> str:
@@ -198,8 +302,12 @@ def _clause(clause: Piece, mode: str, context: draft_shapes.Context, lex: dict, 
         return []
     head, *parts = re.split(r",?\s+\(?trong đó[,:]?\s+", low)
     out = _proposals(draft_shapes.read(head, context), head, clause, mode, lex, after)
+    said = {(p.indicator_code, p.comparator, p.value) for p in out}
     for part in parts:
-        out += _proposals(draft_shapes.read(part, context), part + " " + head, clause, mode, lex)
+        # a part of a total has its own number; one that says the head again ("Duy trì 200 xã …, trong đó có
+        # việc duy trì các xã lành mạnh") is the same target
+        out += [p for p in _proposals(draft_shapes.read(part, context), part + " " + head, clause, mode, lex)
+                if (p.indicator_code, p.comparator, p.value) not in said]
     return out
 
 
@@ -208,9 +316,12 @@ def _reports_the_past(low: str, lex: dict) -> bool:
 
 
 def _proposals(shapes: list, low: str, clause: Piece, mode: str, lex: dict, after: str = "") -> list[Proposal]:
-    near = re.search(lex["near_domain"], low) and not re.search(lex["domain"], low)
+    near = re.search(lex["near_domain"], low) and not re.search(lex["domain"], re.sub(lex["combined_body"], " ", low))
     numbered = bool(shapes) and shapes[0].rule != "qualitative"
-    code = None if near else indicator(low, numbered, lex, shapes[0] if shapes else None)
+    # the measure is named before the purpose: "… tổ chức hoạt động truyền thông … nhằm … giảm kỳ thị đối với
+    # người bán dâm" counts communes with outreach, not sex workers supported
+    core = re.split(r"(?<!\w)(?:nhằm|góp phần|với mục đích)\s", low)[0]
+    code = None if near else indicator(core, numbered, lex, shapes[0] if shapes else None)
     borrowed = code is None and not near and numbered and after and indicator(low + " " + after, numbered, lex,
                                                                             shapes[0])
     code = code or borrowed or None

@@ -185,7 +185,8 @@ def _share(masked: str):
         return None
     value, before = number(m.group(1)), masked[:m.start()]
     quantifier = _quantifier(before[-40:]) or ("từ" if re.match(r"\s*trở lên", masked[m.end():]) else None)
-    if quantifier in AT_MOST:
+    # "khống chế tỷ lệ … ở mức 0,5%": held at or under
+    if quantifier in AT_MOST or re.search(r"(?:khống chế|kiềm chế)[^;]{0,100}(?:ở|dưới) mức\s+$", before):
         return m.start(), Shape("at_most", value, unit="%", flags=("quantified",))
     if change := re.search(r"(tăng|giảm)\s+(?:thêm\s+)?(?:ít nhất\s+|tối thiểu\s+)?$", before):
         return m.start(), Shape("growth" if change.group(1) == "tăng" else "decrease", value, unit="%",

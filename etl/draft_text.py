@@ -16,14 +16,17 @@ HEADING = re.compile(r"^\s*(?:[IVX]+\.?|\d+(?:\.\d{1,2})*[.)]|\d+(?:\.\d{1,2})+|
 PERCENT_AHEAD = r"(?:(?:có\s+)?(?:ít nhất|tối thiểu|trên|hơn|đạt|phấn đấu|bảo đảm|đảm bảo|tăng|giảm)\s+)?\d+(?:,\d+)?\s*%"
 COUNT_AHEAD = (r"(?:(?:ít nhất|tối thiểu|trên|hơn|đạt|là|cho)\s+)?(?:\d{1,3}(?:\.\d{3})+|\d+)\s+"
                r"(?:lượt|người|cơ sở|buổi|vụ|cán bộ|học sinh|sinh viên|học viên|chủ|tin|bài|phóng sự|đội|xã|phường)\b")
+BARE_COUNT = r"(?:\d{1,3}(?:\.\d{3})+|\d+)\s+(?:lượt|người|cơ sở|buổi|vụ|cán bộ|học sinh|sinh viên)\b"
 THROUGH = r"(?:(?:thông )?qua [^;]{0,40}?)?"     # "…, thông qua tập huấn là 300 người": a part of a total
 # A sentence ends at . ! ? before a capital; a headline with no full stop ends before the words that open
 # the next sentence of a news item ("… không có mại dâm Đó là …", "… 12.000 học sinh Theo kế hoạch, …").
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ…\"“(]|\d+(?:,\d+)?\s*%|\d{1,3}(?:\.\d{3})+\s)"
-                          r"|(?<=[^\W\d_]|\d)\s+(?=(?:Đó là|Đây là|Theo (?:đó|kế hoạch)|Cụ thể|Trong đó|"
-                          r"Năm (?:19|20)\d\d,|Ngày \d)\b)")
+                          r"|(?<=[^\W\d_]|\d)\s+(?=(?:Đó là|Đây là|Theo (?:đó|kế hoạch)|Cụ thể|Trong đó|Ngày \d)\b"
+                          r"|Năm (?:19|20)\d\d,)")
 CLAUSE_END = re.compile(rf";\s*|,\s+(?={PERCENT_AHEAD})|\s+và\s+(?={PERCENT_AHEAD})|\s+và\s+(?=không (?:(?:để|đề) |phát sinh|tái |xuất hiện|hình thành))"
-                        rf"|(?:,|\s+và)\s+(?={THROUGH}{COUNT_AHEAD})")
+                        rf"|(?:,|\s+và)\s+(?={THROUGH}{COUNT_AHEAD})"
+                        # "… xử lý 100 vụ án và xét xử 100 vụ án": a second count after its own verb
+                        rf"|\s+và\s+(?=(?:[^\W\d_]+\s+){{1,4}}?{BARE_COUNT})")
 LEVEL = re.compile(r"cấp (?:tỉnh|huyện|xã|cơ sở)")
 
 
@@ -138,6 +141,7 @@ def _stated(left: str, separator: str, right: str) -> bool:
     """A quantity of the same kind stood before the separator: a share before a share, a count before a count."""
     if re.match(PERCENT_AHEAD, right):
         return bool(re.search(r"\d", left)) if separator.strip() == "và" else "%" in left
-    if re.match(THROUGH + COUNT_AHEAD, right):
+    if re.match(THROUGH + COUNT_AHEAD, right) or (separator.strip() == "và" and re.match(
+            rf"(?:[^\W\d_]+\s+){{1,4}}?{BARE_COUNT}", right)):
         return bool(re.search(COUNT_AHEAD, left))
     return bool(re.search(r"\d", left))

@@ -535,8 +535,8 @@ PLAN_EDIT = {
 DRAFT_CHECK = {
     "unmapped": "chưa xác định chỉ số",
     "near_domain": "nói về lĩnh vực khác (ma túy, HIV/AIDS, …), không gán chỉ số",
-    "carried": "lượng từ hoặc mốc năm lấy từ vế trước của câu",
-    "borrowed": "chỉ số suy từ vế sau của câu (\"100% A và 100% B xây dựng kế hoạch\")",
+    "carried": "lượng từ hoặc mốc năm lấy từ vế khác của câu (vế trước, hoặc năm ở cuối một danh sách)",
+    "borrowed": "chỉ số suy từ vế sau của câu (\"100% A và 100% B xây dựng kế hoạch\", \"100% A; B được tập huấn\")",
     "guessed_unit": "đơn vị được suy ra (quy đổi ra số lần/năm)",
     "outside_section": "nằm ngoài mục Chỉ tiêu/Mục tiêu",
     "unsupported_rule": "chỉ tiêu giảm: chưa có quy tắc đánh giá, chọn quy tắc khi thêm vào bảng",

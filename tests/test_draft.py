@@ -242,6 +242,54 @@ def test_an_indicator_read_from_the_next_clause_is_flagged_for_checking():
     assert "borrowed" in proposals[0].checks and "borrowed" not in proposals[1].checks
 
 
+def test_a_title_over_a_report_is_no_target_but_a_title_over_a_plan_is():
+    report = ("Toàn huyện có 42 xã lành mạnh, không có tệ nạn mại dâm\n\nSau 5 năm, công tác phòng, chống tệ nạn xã "
+              "hội có nhiều chuyển biến.\n\nĐến nay toàn huyện có 42/50 xã lành mạnh, không có tệ nạn mại dâm.")
+    assert _keys(report) == []
+    bare = ("42 xã lành mạnh, không có tệ nạn mại dâm\n\nHội nghị tổng kết chương trình được tổ chức sáng nay.\n\n"
+            "Hiện nay, toàn huyện có 42/50 xã lành mạnh, không có tệ nạn mại dâm.")
+    assert _keys(bare) == []
+    plan = ("Huyện phấn đấu 45 xã lành mạnh, không có tệ nạn mại dâm\n\nTheo kế hoạch năm 2026, huyện phấn đấu có 45 "
+            "xã lành mạnh, không có tệ nạn mại dâm.")
+    assert [k[2] for k in _keys(plan)] == [45.0]
+
+
+def test_what_follows_a_report_reports_too_unless_it_says_it_sets_a_target():
+    assert _keys("Năm qua, các đoàn đã kiểm tra 90 cơ sở. Các đoàn xử phạt 14 cơ sở vi phạm.") == []
+    assert _keys("Năm qua, các đoàn đã kiểm tra 90 cơ sở. Huyện sẽ kiểm tra 120 cơ sở kinh doanh dịch vụ.") == \
+        [("establishments_inspected", "at_least", 120.0, None)]
+
+
+def test_an_hiv_target_of_a_combined_body_is_near_domain_and_checked():
+    proposals = draft.draft("Ban Chỉ đạo phòng, chống AIDS, ma túy, mại dâm thành phố phấn đấu 92% người nhiễm HIV "
+                            "được điều trị ARV, 92% người điều trị có tải lượng vi rút thấp vào năm 2026.")
+    assert [(p.indicator_code, p.value, p.year) for p in proposals] == [(None, 92.0, 2026), (None, 92.0, 2026)]
+    assert all("near_domain" in p.checks for p in proposals)
+    assert "carried" in proposals[0].checks     # its year comes from the clause after it
+
+
+def test_a_rate_held_at_a_level_is_at_most():
+    assert _keys("Khống chế tỷ lệ nhiễm HIV trong cộng đồng dân cư ở mức 0,4%.") == [(None, "at_most", 0.4, None)]
+    assert _keys("Phấn đấu tỷ lệ học sinh được tuyên truyền ở mức 80%.")[0][1] == "at_least"
+
+
+def test_a_list_of_subjects_cut_by_a_semicolon_takes_its_verb_and_is_checked():
+    proposals = draft.draft("Phấn đấu 100% cán bộ làm công tác xã hội các phường; tình nguyện viên được tập huấn về "
+                            "phòng, chống mại dâm.")
+    assert [(p.indicator_code, p.value) for p in proposals] == [("officials_trained", 100.0)]
+    assert "borrowed" in proposals[0].checks
+    # a clause after ';' with its own quantity lends nothing
+    assert [p.indicator_code for p in draft.draft("100% cán bộ của phường; 80% tình nguyện viên được tập huấn.")][0] \
+        is None
+
+
+def test_a_count_that_is_a_verbs_object_keeps_its_own_words():
+    proposals = draft.draft("Tuyên truyền cho 900 người dân các thôn và 300 người làm việc tại các cơ sở kinh doanh "
+                            "dịch vụ.")
+    assert [(p.indicator_code, p.value) for p in proposals] == [(None, 900.0),
+                                                                ("establishment_workers_reached", 300.0)]
+
+
 def test_the_real_text_measure_counts_hits_misses_repeats_and_optional_targets(tmp_path, capsys, monkeypatch):
     monkeypatch.syspath_prepend(str(ROOT / "bench"))
     import draft_measure
