@@ -3,6 +3,7 @@ within its minute, from this site only; logout expires the cookie."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import datetime as dt
 
 import pytest
@@ -21,7 +22,9 @@ def call(handler, body: bytes = b"", headers: dict | None = None, scheme: str = 
     async def receive():
         return {"type": "http.request", "body": body, "more_body": False}
 
-    return asyncio.run(handler(Request(scope, receive)))
+    # in a thread of its own: the browser tests' Playwright may leave an event loop running in this one
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, handler(Request(scope, receive))).result()
 
 
 def cookie_of(response) -> str:
