@@ -6,26 +6,29 @@ a page never reads figures older than the returns they come from. Writing return
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import duckdb
 
 from etl import data_versions
 
 
-def refresh(con: duckdb.DuckDBPyConnection, years: Iterable[int] | None = None) -> None:
-    """Recompute every locality's figures for `years` (default: every year with returns)."""
+def refresh(con: duckdb.DuckDBPyConnection, years: Iterable[int] | None = None,
+            progress: Callable[[int, int, int], None] | None = None) -> None:
+    """Recompute every locality's figures for `years` (default: every year with returns), a year at a
+    time; `progress(i, n, year)` is told before each year (the CLI prints it)."""
     if years is None:  # localities or indicators changed: the era bridge too (migration 013)
         con.execute("DELETE FROM era_bridge")
         con.execute("INSERT INTO era_bridge SELECT * FROM era_bridge_of_localities")
         con.execute("DELETE FROM area_figures")
-        con.execute("INSERT INTO area_figures SELECT * FROM compute_area_figures("
-                    "(SELECT coalesce(list(DISTINCT year), []) FROM returns))")
-        data_versions.bump_everything(con)
-        return
-    years = sorted(set(years))
-    con.execute("DELETE FROM area_figures WHERE list_contains(?, year)", [years])
-    con.execute("INSERT INTO area_figures SELECT * FROM compute_area_figures(?::INTEGER[])", [years])
+        years = [row[0] for row in con.execute("SELECT DISTINCT year FROM returns ORDER BY year").fetchall()]
+    else:
+        years = sorted(set(years))
+        con.execute("DELETE FROM area_figures WHERE list_contains(?, year)", [years])
+    for i, year in enumerate(years, 1):
+        if progress:
+            progress(i, len(years), year)
+        con.execute("INSERT INTO area_figures SELECT * FROM compute_area_figures(?::INTEGER[])", [[year]])
     data_versions.bump_everything(con)
 
 

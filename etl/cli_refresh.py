@@ -3,6 +3,8 @@ transaction. Uploads refresh only the rows they touch (etl.analytics.refresh_tou
 full recomputation, for checking or after a manual change to the database."""
 from __future__ import annotations
 
+import sys
+
 from etl import analytics, db
 from etl.labels_vi import REFRESH
 
@@ -16,7 +18,8 @@ def run(con, args) -> int:
     cur = con.cursor()
     cur.execute("BEGIN TRANSACTION")
     try:
-        analytics.refresh(cur, args.year)
+        analytics.refresh(cur, args.year, progress=lambda i, n, year: print(
+            REFRESH["step"].format(i=i, n=n, year=year), file=sys.stderr, flush=True))
         rows = db.one(cur, "SELECT count(*) FROM area_figures")[0]
         cur.execute("COMMIT")
     except BaseException:

@@ -736,6 +736,7 @@ REFRESH = {
     "help": "tính lại toàn bộ bảng số liệu tổng hợp (các trang đọc từ bảng này)",
     "year_help": "chỉ tính lại năm này (có thể ghi nhiều lần); mặc định: mọi năm",
     "done": "Đã tính lại bảng số liệu tổng hợp: {rows} dòng.",
+    "step": "[{i}/{n}] Đang tính lại số liệu năm {year}…",
 }
 # --- issue 16 (i16 part): heatmap names, plan picker, confirmations, honest charts, reporter journey ---
 I16 = {

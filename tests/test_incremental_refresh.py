@@ -157,13 +157,16 @@ def test_refresh_command_rebuilds_the_whole_table(tmp_path, capsys):
     localities.load(connection, _tree(tmp_path / "tree.csv"))
     catalog.load(connection, catalog.read_indicators(), [])
     loader._write(connection.cursor(), "t.xlsx", "h", Checked(
-        [Record("90003@pre2025", 2024, 2, "outreach_sessions", 7, None, None, "s", 2)], [], []),
+        [Record("90003@pre2025", 2024, 2, "outreach_sessions", 7, None, None, "s", 2),
+         Record("90003@pre2025", 2023, 4, "outreach_sessions", 5, None, None, "s", 3)], [], []),
         "thử", dt.datetime(2026, 1, 1), loader.LoadReport("t.xlsx"))
     expected = _rows(connection, "SELECT * FROM area_figures")
     connection.execute("DELETE FROM area_figures")  # a table out of step, as after a manual repair
     connection.close()
     assert cli.main(["refresh", "--db", str(path)]) == 0
-    assert "Đã tính lại" in capsys.readouterr().out
+    printed = capsys.readouterr()
+    assert "Đã tính lại" in printed.out
+    assert printed.err.splitlines() == ["[1/2] Đang tính lại số liệu năm 2023…", "[2/2] Đang tính lại số liệu năm 2024…"]
     connection = db.connect(path)
     try:
         assert _rows(connection, "SELECT * FROM area_figures") == expected != []
