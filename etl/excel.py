@@ -203,9 +203,11 @@ def _cell(row: list, col: int):
 
 def _is_total(cells: dict) -> bool:
     """A 'Tổng cộng' row typed under the data: a total word and no indicator code of its own."""
-    text = " ".join(str(v) for v in cells.values() if isinstance(v, str)).casefold()
     indicator = str(cells.get("indicator_code") or "").casefold()
-    return any(w in text for w in TOTAL_WORDS) and (not indicator or any(w in indicator for w in TOTAL_WORDS))
+    if indicator and not any(w in indicator for w in TOTAL_WORDS):
+        return False  # a row with its own indicator code (almost every row: the text need not be joined)
+    text = " ".join(str(v) for v in cells.values() if isinstance(v, str)).casefold()
+    return any(w in text for w in TOTAL_WORDS)
 
 
 def _find_header(grid: list[list], required: tuple[str, ...]) -> tuple[int | None, dict[str, int]]:
