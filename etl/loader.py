@@ -105,7 +105,12 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, submitted_by: str,
               submitted_at: dt.datetime | None = None, today: dt.date | None = None,
               name: str | None = None, scope: Scope | None = None) -> LoadReport:
     """Validate then write one file. A refused file writes nothing; an identical one changes nothing."""
-    path = Path(path)
+    with _cyclic_gc_paused():
+        return _load_file(con, Path(path), submitted_by, submitted_at, today, name, scope)
+
+
+def _load_file(con, path: Path, submitted_by: str, submitted_at: dt.datetime | None, today: dt.date | None,
+               name: str | None, scope: Scope | None) -> LoadReport:
     report = LoadReport(workbook_privacy.shown_name(name or path.name))
     checked = check(con, path, today, name, scope)
     report.problems, report.warnings = checked.problems, checked.warnings
