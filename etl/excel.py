@@ -174,9 +174,16 @@ def _sheet_rows(sheet: str, grid: list[list], skipped: Skipped | None = None):
             return
         block = _header_block(grid[:header])
     excel_columns = {k: c + 1 for k, c in columns.items()} | {k: col for k, (_, _, col) in block.items()}
+    wanted = list(columns.items())
     for index in range(header + 1, len(grid)):
         row = grid[index]
-        cells = {k: _cell(row, c) for k, c in columns.items()}
+        width = len(row)
+        cells = {}
+        for k, c in wanted:  # _cell, inlined: it ran 700 000 times for a 100 000-row file
+            value = row[c] if c < width else None
+            if isinstance(value, str):
+                value = value.strip() or None
+            cells[k] = value
         if all(cells.get(k) is None for k in FIGURE_KEYS):
             text = " ".join(str(v) for v in row if isinstance(v, str))
             if _is_total({"text": text, "indicator_code": cells.get("indicator_code")}):
@@ -192,13 +199,6 @@ def _sheet_rows(sheet: str, grid: list[list], skipped: Skipped | None = None):
             cells[key] = value
             origins[key] = (r, c)
         yield RawRow(sheet, index + 1, cells, excel_columns, origins)
-
-
-def _cell(row: list, col: int):
-    value = row[col] if col < len(row) else None
-    if isinstance(value, str):
-        value = value.strip()
-    return None if value == "" else value
 
 
 def _is_total(cells: dict) -> bool:

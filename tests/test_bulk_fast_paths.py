@@ -129,3 +129,27 @@ def test_the_check_pauses_the_cyclic_collector_and_gives_it_back(tmp_path):
     except RuntimeError:
         pass
     assert gc.isenabled()
+
+
+def reference_cell(row: list, col: int):
+    value = row[col] if col < len(row) else None
+    if isinstance(value, str):
+        value = value.strip()
+    return None if value == "" else value
+
+
+ROW_VALUES = st.one_of(st.none(), st.just(""), st.just("  "), st.text(max_size=5), st.integers(-5, 5),
+                       st.floats(allow_nan=False), st.sampled_from(["15349", " tipoffs_handled ", "xóa", "Tổng cộng"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(ROW_VALUES, max_size=9), max_size=8))
+def test_rows_read_each_cell_as_the_cell_by_cell_code(rows):
+    """The bulk sheet's rows, cells read inline: the same cells (stripped, blank as None, short rows padded)."""
+    header = ["Mã địa bàn", "Năm", "Quý", "Mã chỉ số", "Tử số", "Mẫu số", "Ghi chú"]
+    grid = [["Tiêu đề"], header, *rows]
+    columns = {excel.heading_key(h): c for c, h in enumerate(header)}
+    read = {r.row: r.cells for r in excel._sheet_rows("S", grid)}
+    for number, cells in read.items():
+        assert cells == {k: reference_cell(grid[number - 1], c) for k, c in columns.items()}
+    assert set(read) <= set(range(3, len(grid) + 1))
