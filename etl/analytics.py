@@ -170,18 +170,19 @@ _ADDED = {
                   WHERE e.locality_id IN (SELECT unnest($units::VARCHAR[])) AND a.year = $year AND a.quarter >= $q0""",
 }
 _INEXACT = "SELECT DISTINCT unit FROM ({added}) WHERE across IS NOT NULL OR note IS NOT NULL"
+_EXACT = "SELECT * FROM ({added}) WHERE unit NOT IN (" + _INEXACT + ")"
 _SUM_ROWS = {
     "children": """
         WITH sums AS (SELECT *, NULL::VARCHAR AS across
                       FROM (SELECT unit, year, quarter, indicator_code, sum(numerator)::BIGINT AS numerator,
                                    sum(denominator)::BIGINT AS denominator, count(*)::INTEGER AS reported
-                            FROM ({added}) GROUP BY ALL))""",
+                            FROM ({exact}) GROUP BY ALL))""",
     "members": """
         WITH sums AS (SELECT m.unit, m.year, m.quarter, m.indicator_code, m.numerator, m.denominator,
                              coalesce(r.reported, 0)::INTEGER AS reported, m.across
                       FROM (SELECT unit, year, quarter, indicator_code, sum(numerator)::BIGINT AS numerator,
                                    sum(denominator)::BIGINT AS denominator, any_value(direction) AS across
-                            FROM ({added}) GROUP BY ALL) m
+                            FROM ({exact}) GROUP BY ALL) m
                       LEFT JOIN (SELECT l.parent_id AS unit, a.quarter, a.indicator_code, count(*) AS reported
                                  FROM area_figures a JOIN localities l USING (locality_id)
                                  WHERE l.parent_id IN (SELECT unnest($units::VARCHAR[])) AND a.year = $year
@@ -206,14 +207,14 @@ def _sum_many(con: duckdb.DuckDBPyConnection, way: str, units: list[str], year: 
     rows being written already; returns the units for which that is not exact (nothing written for them)."""
     if not units:
         return []
-    added = _ADDED[way]
-    inexact = [row[0] for row in con.execute(_INEXACT.format(added=added),
-                                             {"units": units, "year": year, "q0": q0}).fetchall()]
-    exact = sorted(set(units) - set(inexact))
-    if exact:
-        con.execute("INSERT INTO area_figures " + _SUM_ROWS[way].format(added=added) + _SUMS_TO_ROWS,
-                    {"units": exact, "year": year, "q0": q0})
-    return sorted(inexact)
+    added, params = _ADDED[way], {"units": units, "year": year, "q0": q0}
+    sums = _SUM_ROWS[way].format(exact=_EXACT.format(added=added))
+    written = {row[0] for row in con.execute(f"INSERT INTO area_figures {sums} {_SUMS_TO_ROWS} RETURNING locality_id",
+                                             params).fetchall()}
+    rest = [u for u in units if u not in written]  # one statement when every unit wrote rows (a commune's upload)
+    if not rest:
+        return []
+    return sorted(row[0] for row in con.execute(_INEXACT.format(added=added), params | {"units": rest}).fetchall())
 
 
 def affected(con: duckdb.DuckDBPyConnection, units: Iterable[str]) -> list[str]:
