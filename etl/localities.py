@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import duckdb
@@ -39,6 +40,7 @@ def load(con: duckdb.DuckDBPyConnection, csv_path: Path = LOCALITIES_CSV) -> int
     return db.one(con, "SELECT count(*) FROM localities")[0]
 
 
+@functools.lru_cache(maxsize=1024, typed=True)
 def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
     start = dt.date(year, 3 * quarter - 2, 1)
     end = dt.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1) - dt.timedelta(days=1)

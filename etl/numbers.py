@@ -20,6 +20,11 @@ class NotANumber(ValueError):
 
 def parse_count(value) -> int | None:
     """A cell holding a count -> int; empty -> None. Raises NotANumber for anything else."""
+    kind = type(value)
+    if kind is float and 0 <= value <= MAX_COUNT and value.is_integer():
+        return int(value)  # the usual cell, read first (bool is not float; NaN and inf fail the bounds)
+    if kind is int and 0 <= value <= MAX_COUNT:
+        return value
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):

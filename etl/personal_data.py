@@ -74,11 +74,15 @@ def scan(sheet: str, grid: list[list], officer_cell: tuple[int, int] | None = No
     template's signature cell, where a name (the officer's own) is expected; `label` names the sheet in
     messages when its name cannot be shown."""
     problems = []
+    known: dict[tuple[type, object], list[str]] = {}  # a bulk sheet repeats its codes, years and counts
     for r, row in enumerate(grid):
         for c, value in enumerate(row):
             if value is None or value == "":
                 continue
-            found = find(value)
+            key = (type(value), value)
+            found = known.get(key)
+            if found is None:
+                found = known[key] = find(value)
             if (r, c) == officer_cell and one_name(value):
                 found = [k for k in found if k != "name"]
             if found:

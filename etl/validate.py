@@ -169,10 +169,13 @@ def _resolve_localities(con, parsed, problems: list[Problem]) -> list[tuple[RawR
               for candidate in _code_candidates(code)]
     found = localities.resolve_codes(con, wanted)
     out, unknown = [], []
+    matched: dict[tuple[str, int, int], list[str]] = {}  # a bulk file names each unit and quarter many times
     for row, (code, year, quarter, indicator, numerator, denominator, note, remove) in parsed:
-        exact = found.get((code, year, quarter))
-        matches = [exact] if exact else sorted({found[(c, year, quarter)] for c in _code_candidates(code)
-                                                if (c, year, quarter) in found})
+        matches = matched.get((code, year, quarter))
+        if matches is None:
+            exact = found.get((code, year, quarter))
+            matches = matched[(code, year, quarter)] = [exact] if exact else sorted(
+                {found[(c, year, quarter)] for c in _code_candidates(code) if (c, year, quarter) in found})
         if len(matches) != 1:
             key = "unknown_locality" if not matches else "ambiguous_locality"
             problem = locate(row, "locality_code", key, value=code, quarter=quarter, year=year,
