@@ -119,6 +119,13 @@ def build() -> list[dict]:
         rows.setdefault(pid, row(pid, r["provinceCode"], r["province"], "province", "", NEW_START, ""))
         rows[new_id(r["wardCode"])] = row(new_id(r["wardCode"]), r["wardCode"], r["ward"], "commune",
                                           pid, NEW_START, "")
+    # Island districts with no communes became special zones (đặc khu) of the same name; the converter
+    # gives them no successor (migration 023 applies the same to existing databases).
+    zones = {r["name"].removeprefix("Đặc khu "): r["locality_id"] for r in rows.values()
+             if r["valid_from"] == NEW_START and r["name"].startswith("Đặc khu ")}
+    for r in rows.values():
+        if r["level"] == "district" and not r["successor_id"] and r["name"].startswith("Huyện "):
+            r["successor_id"] = zones.get(r["name"].removeprefix("Huyện "), "")
     for parent_id, units in NEIGHBOURHOODS.items():
         parent = rows[parent_id]
         for suffix, kind, number in units:

@@ -473,3 +473,41 @@ def test_codes_across_the_reform_corpus(reform_db, tmp_path):
             assert said in message and f"quý {quarter}/{year}" in message, message
     assert "Mã 77777" not in by_row[first_row + 7]          # no other-era hint for a code of no unit
     assert con.execute("SELECT count(*) FROM returns").fetchone() == (0,)
+
+
+# --- island districts that became special zones (đặc khu): found by the attack on the reform -------------
+
+ISLAND_TREE = [
+    ("80@pre2025", "80", "Tỉnh Biển", "province", "", OLD, "81@2025"),
+    ("800@pre2025", "800", "Huyện Đất Liền", "district", "80@pre2025", OLD, "81@2025"),
+    ("801@pre2025", "801", "Huyện Đảo", "district", "80@pre2025", OLD, "80201@2025"),  # no communes
+    ("80001@pre2025", "80001", "Xã Ven Biển", "commune", "800@pre2025", OLD, "80101@2025"),
+    ("81@2025", "81", "Tỉnh Biển Mới", "province", "", NEW, ""),
+    ("80101@2025", "80101", "Xã Ven Biển Mới", "commune", "81@2025", NEW, ""),
+    ("80201@2025", "80201", "Đặc khu Đảo", "commune", "81@2025", NEW, ""),
+]
+
+
+def test_an_island_district_without_communes_is_continued_by_its_special_zone(tmp_path):
+    from etl import completeness
+    con = db.connect(tmp_path / "island.duckdb")
+    try:
+        localities.load(con, write_reform_tree(tmp_path / "tree.csv", ISLAND_TREE))
+        catalog.load(con, catalog.read_indicators(), [
+            Plan(pid, pid, issuer, "UBND", y0, y1, None, None, None,
+                 [target(1, "tipoffs_handled", "all", 100, plan_id=pid)])
+            for pid, issuer, (y0, y1) in [("cu", "80@pre2025", (2024, 2025)), ("moi", "81@2025", (2025, 2026))]])
+        add_figures(con, [("80001@pre2025", 2025, 1, "tipoffs_handled", 1, 1),
+                          ("801@pre2025", 2025, 1, "tipoffs_handled", 2, 2),     # the island district's own return
+                          ("80201@2025", 2025, 3, "tipoffs_handled", 3, 4),      # its special zone's, after 1 July
+                          ("80101@2025", 2025, 3, "tipoffs_handled", 1, 1)], submitted_at=dt.datetime(2025, 10, 5))
+        province = one(con, "cu", 2025, 4, "80@pre2025", "tipoffs_handled")
+        assert (province.numerator, province.denominator) == (7, 8)       # 1+2 before, 3+1 after (was 4/4)
+        island = one(con, "cu", 2025, 4, "801@pre2025", "tipoffs_handled")
+        assert (island.numerator, island.denominator) == (5, 6) and island.across == "successors"
+        zone = one(con, "moi", 2025, 2, "80201@2025", "tipoffs_handled")
+        assert (zone.numerator, zone.denominator) == (2, 2) and zone.across == "predecessors"
+        table = completeness.table(con, "80@pre2025", 2025, [3], TODAY)
+        assert {s.unit.name for s in table} >= {"Đặc khu Đảo", "Xã Ven Biển Mới"}
+    finally:
+        con.close()
