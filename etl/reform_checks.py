@@ -84,6 +84,8 @@ def far_from_predecessors(con: duckdb.DuckDBPyConnection,
     theirs = {tuple(row[:4]): row[4:] for row in cur.execute(_PREDECESSORS_SQL).fetchall()}
     names = dict(cur.execute("SELECT locality_id, name || ' (mã ' || code || ')' FROM localities "
                              "WHERE list_contains(?, locality_id)", [sorted({k[0] for k in theirs})]).fetchall())
+    indicator_names = dict(cur.execute("SELECT code, name FROM indicators WHERE list_contains(?, code)",
+                                       [sorted({k[1] for k in theirs})]).fetchall())
     cur.close()
     out = []
     for loc, indicator, year, quarter, numerator, denominator, where in firsts:
@@ -94,7 +96,7 @@ def far_from_predecessors(con: duckdb.DuckDBPyConnection,
         for column, mine, before in (("numerator", numerator, p_numerator), ("denominator", denominator, p_denominator)):
             if mine is not None and before is not None and wildly_apart(mine, before):
                 out.append(MSG["warn_far_from_predecessors"].format(
-                    where=where, unit=names.get(loc, loc), indicator=indicator, column=MSG[f"era_{column}"],
+                    where=where, unit=names.get(loc, loc), indicator=indicator_names.get(indicator, indicator), column=MSG[f"era_{column}"],
                     value=mine, quarter=quarter, year=year, previous=before,
                     previous_quarter=p_quarter, previous_year=p_year))
     return out

@@ -430,7 +430,7 @@ def test_a_new_units_first_figure_far_from_its_predecessors_is_warned_never_refu
     said = [w for w in report.warnings if "báo cáo đầu tiên" in w]
     assert bool(said) == warned
     if warned:
-        assert "Phường Mới (mã 90101)" in said[0] and "'outreach_sessions'" in said[0]
+        assert "Phường Mới (mã 90101)" in said[0] and "'Số buổi tuyên truyền'" in said[0]
         assert f"tử số {mine}" in said[0] and "(10, quý 3/2024)" in said[0]
     # the second return of the same indicator is not a first one: no such warning
     again = _loaded(con, tmp_path, "second.xlsx", [("90101", 2025, 4, "outreach_sessions", 500, None)])
