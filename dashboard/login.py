@@ -95,9 +95,20 @@ def _issue_token(account: accounts.User) -> None:
 def _cookie_script(value: str, expires: dt.datetime | None) -> str:
     when = "Thu, 01 Jan 1970 00:00:00 GMT" if expires is None else \
         dt.datetime.fromtimestamp(expires.timestamp(), dt.timezone.utc).strftime("%a, %d %b %Y %H:%M:%S GMT")
-    return ("<script>document.cookie = " + json.dumps(f"{login_tokens.COOKIE}={value}; expires={when}; path=/; "
-                                                      "SameSite=Strict")
+    return ("<script>document.cookie = " + _js(f"{login_tokens.COOKIE}={value}; expires={when}; path=/; "
+                                                "SameSite=Strict")
             + " + (location.protocol === 'https:' ? '; Secure' : '');</script>")
+
+
+def _post_script(path: str, body: str | None = None) -> str:
+    """A script that POSTs `body` to one of our cookie routes (options as JSON: no hand-balanced braces)."""
+    options = {"method": "POST", "credentials": "same-origin", **({"body": body} if body is not None else {})}
+    return f"<script>fetch({_js(path)}, {_js(options)});</script>"
+
+
+def _js(value) -> str:
+    """A JSON literal inside a <script>: "</" escaped, so that no value can close the element."""
+    return json.dumps(value).replace("</", "<\\/")
 
 
 def remember_in_browser() -> None:
@@ -106,20 +117,23 @@ def remember_in_browser() -> None:
     if not (token and expires):
         return
     if code := st.session_state.get("login_cookie_code"):  # HttpOnly, set by our route (serve.py)
-        script = (f"<script>fetch({json.dumps(cookie_routes.LOGIN_PATH)}, {{method: 'POST', body: "
-                  f"{json.dumps(code)}, credentials: 'same-origin'}});</script>")
+        script = _post_script(cookie_routes.LOGIN_PATH, code)
     else:
         script = _cookie_script(token, expires)
     st.sidebar.html(script, unsafe_allow_javascript=True, width="content")
 
 
+def _forget_script() -> str:
+    """Expire the cookie: from the page (plain `streamlit run app.py`), and at our route when it is HttpOnly."""
+    script = _cookie_script("", None)
+    if cookie_routes.enabled():
+        script += _post_script(cookie_routes.LOGOUT_PATH)
+    return script
+
+
 def _forget_in_browser() -> None:
     if st.context.cookies.get(login_tokens.COOKIE) or st.session_state.pop("forget_login_cookie", False):
-        script = _cookie_script("", None)
-        if cookie_routes.enabled():
-            script += (f"<script>fetch({json.dumps(cookie_routes.LOGOUT_PATH)}, {{method: 'POST', "
-                       "credentials: 'same-origin'}});</script>")
-        st.html(script, unsafe_allow_javascript=True, width="content")
+        st.html(_forget_script(), unsafe_allow_javascript=True, width="content")
 
 
 def _single_sign_on() -> bool:

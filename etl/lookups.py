@@ -19,22 +19,36 @@ def plans(con: duckdb.DuckDBPyConnection, scope: Scope | None = None) -> list[tu
            ORDER BY year_to DESC, year_from DESC, plan_id""", [root, root]).fetchall()
 
 
+# The (year, quarter)s of the returns sent for a plan's area: its own units', and across the 1 July 2025
+# reform (README model rules) the new units that succeed a pre-2025 area's units from Q3 2025 on, and the
+# old units that preceded a post-2025 area's units before it (era_bridge, migration 013).
+_AREA_RETURNS_SQL = """
+WITH p AS (SELECT issuer_id, year_from, year_to FROM plans WHERE plan_id = ?),
+units AS (
+    SELECT c.locality_id, NULL::VARCHAR AS direction FROM p JOIN locality_closure c ON c.ancestor_id = p.issuer_id
+    UNION
+    SELECT c.locality_id, b.direction FROM p JOIN era_bridge b ON b.locality_id = p.issuer_id
+    JOIN locality_closure c ON c.ancestor_id = b.member_id)
+SELECT r.year, r.quarter, p.year_from, p.year_to FROM {returns} r CROSS JOIN p
+SEMI JOIN units u ON u.locality_id = r.locality_id
+    AND (u.direction IS NULL
+         OR (u.direction = 'successors' AND r.year * 4 + r.quarter >= 2025 * 4 + 3)
+         OR (u.direction = 'predecessors' AND r.year * 4 + r.quarter < 2025 * 4 + 3))"""
+
+
 def latest_quarter(con: duckdb.DuckDBPyConnection, plan_id: str, year: int) -> int | None:
-    """The latest quarter of `year` for which any unit of the plan's area has a return."""
-    row = db.one(con.cursor(),
-                 """SELECT max(r.quarter) FROM current_returns r
-                    JOIN locality_closure c ON c.locality_id = r.locality_id
-                    JOIN plans p ON c.ancestor_id = p.issuer_id
-                    WHERE p.plan_id = ? AND r.year = ?""", [plan_id, year])
+    """The latest quarter of `year` for which any unit of the plan's area has a return, the other era's
+    units that stand for the area counted (a 2022–2025 plan's Q3–Q4 2025 are its successors')."""
+    row = db.one(con.cursor(), f"SELECT max(quarter) FROM ({_AREA_RETURNS_SQL.format(returns='current_returns')}) "
+                               "WHERE year = ?", [plan_id, year])
     return row[0] if row else None
 
 
 def latest_year(con: duckdb.DuckDBPyConnection, plan_id: str) -> int | None:
-    """The latest year of the plan for which any unit of its area has a return."""
-    row = db.one(con, """SELECT max(r.year) FROM returns r
-                         JOIN locality_closure c ON c.locality_id = r.locality_id
-                         JOIN plans p ON c.ancestor_id = p.issuer_id
-                         WHERE p.plan_id = ? AND r.year BETWEEN p.year_from AND p.year_to""", [plan_id])
+    """The latest year of the plan for which any unit of its area (or of the other era's units that stand
+    for it) has a return."""
+    row = db.one(con, f"SELECT max(year) FROM ({_AREA_RETURNS_SQL.format(returns='returns')}) "
+                      "WHERE year BETWEEN year_from AND year_to", [plan_id])
     return row[0] if row else None
 
 

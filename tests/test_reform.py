@@ -129,6 +129,37 @@ def test_old_province_plan_2025_q4_counts_the_successors_of_its_communes(reform_
     assert said.direction == "successors" and said.names == ["Phường Mới"] and said.split == ["Phường Mới"]
 
 
+def test_latest_quarter_of_an_old_plan_counts_its_successors_returns_after_the_reform(reform_db):
+    from etl import lookups
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("tipoffs_handled", "all", 100)]),
+                    ("khac", "89@pre2025", (2022, 2025), [("tipoffs_handled", "all", 100)]),
+                    ("huyen-hai", "901@pre2025", (2022, 2025), [("tipoffs_handled", "all", 100)]),
+                    ("moi", "91@2025", (2025, 2026), [("tipoffs_handled", "all", 100)]),
+                    ("phuong", "90101@2025", (2025, 2026), [("tipoffs_handled", "all", 100)]))
+    add_figures(con, [("90001@pre2025", 2025, 1, "tipoffs_handled", 3, 3),
+                      ("89001@pre2025", 2025, 2, "tipoffs_handled", 1, 1)])
+    assert {p: lookups.latest_quarter(con, p, 2025) for p in ("cu", "khac", "huyen-hai", "moi", "phuong")} == \
+        {"cu": 1, "khac": 2, "huyen-hai": None, "moi": 2, "phuong": 1}    # before 1 July: the predecessors'
+    add_figures(con, [("90101@2025", 2025, 3, "tipoffs_handled", 4, 5)])    # Phường Mới: Huyện Một's majority
+    assert lookups.latest_quarter(con, "cu", 2025) == 3
+    assert lookups.latest_quarter(con, "huyen-hai", 2025) is None          # counted under Huyện Một only
+    add_figures(con, [("90102@2025", 2025, 4, "tipoffs_handled", 2, 2)])    # Xã Mới Hai: Xã D holds its code
+    assert {p: lookups.latest_quarter(con, p, 2025) for p in ("cu", "khac", "huyen-hai", "moi", "phuong")} == \
+        {"cu": 4, "khac": 2, "huyen-hai": 4, "moi": 4, "phuong": 3}
+    # a new unit's return dated before the reform, or an old unit's after it, stands for nothing across
+    add_figures(con, [("90101@2025", 2024, 4, "tipoffs_handled", 1, 1), ("90001@pre2025", 2026, 1, "tipoffs_handled", 1, 1)])
+    assert lookups.latest_quarter(con, "cu", 2024) is None and lookups.latest_quarter(con, "moi", 2026) is None
+    assert lookups.latest_year(con, "cu") == 2025 and lookups.latest_year(con, "phuong") == 2025
+
+
+def test_latest_year_of_an_old_plan_whose_last_year_only_successors_reported(reform_db):
+    from etl import lookups
+    con = reform_db(("cu", "90@pre2025", (2022, 2025), [("tipoffs_handled", "all", 100)]))
+    add_figures(con, [("90001@pre2025", 2024, 4, "tipoffs_handled", 3, 3),
+                      ("90101@2025", 2025, 3, "tipoffs_handled", 4, 5)])
+    assert (lookups.latest_year(con, "cu"), lookups.latest_quarter(con, "cu", 2025)) == (2025, 3)
+
+
 # --- rule 6: a unit's own return counts quarter by quarter -----------------------------------------------
 
 def test_district_own_q1_return_does_not_hide_its_communes_q2_flows(reform_db):

@@ -72,6 +72,27 @@ def test_a_login_survives_a_reload_and_a_new_tab_until_logout(anonymous_page, ap
     second.close()
 
 
+def test_logout_removes_the_httponly_cookie_from_the_browser(anonymous_page, app_url):
+    from tests.e2e.conftest import visit, wait_idle
+    page = anonymous_page
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    visit(page, f"{app_url}/indicator?plan=binhluc-2022&year=2022&q=4", "lanhdao.binhluc", "lanhdao-minhhoa")
+    wait_idle(page)
+    assert [c["httpOnly"] for c in page.context.cookies() if c["name"] == "pcmd_login"] == [True]
+    with page.expect_response(lambda r: r.url.endswith("/_pcmd/logout"), timeout=30_000) as answer:
+        page.get_by_role("button", name="Đăng xuất").click()
+    assert answer.value.status == 204
+    expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=30_000)
+    deadline = time.monotonic() + 10
+    while any(c["name"] == "pcmd_login" for c in page.context.cookies()) and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    assert [c for c in page.context.cookies() if c["name"] == "pcmd_login"] == []
+    assert not [e for e in errors if "SyntaxError" in e], errors           # every script of ours ran
+    page.reload()
+    expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible(timeout=60_000)
+
+
 def test_a_forged_cookie_opens_nothing(anonymous_page, app_url):
     page = anonymous_page
     page.context.clear_cookies()
