@@ -55,6 +55,8 @@ def reform_notes(r: TargetResult) -> list[str]:
     if r.ended_levels:
         levels = ", ".join(LEVEL[level].lower() for level in r.ended_levels)
         notes.append(REFORM["ended_levels"].format(levels=levels[:1].upper() + levels[1:]))
+    if r.merged_into:
+        notes.append(REFORM["merged_into"].format(name=r.merged_into))
     if r.judged_quarter:
         notes.append(REFORM["judged_first_half"])
     return notes

@@ -175,6 +175,7 @@ class TargetResult:
     across_split: tuple[str, ...] = ()        # ... of them, counted here by the majority of their predecessors
     ended_levels: tuple[str, ...] = ()        # split by level: levels whose units stopped on 30/06/2025
     judged_quarter: int | None = None         # ... every level ended: judged as at this quarter (2)
+    merged_into: str | None = None            # an old commune merged with others on 1 July 2025: the new unit
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -261,6 +262,7 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
     previous = figures_mod.area(con, locs, {y - 1 for y in years}, quarters | {4})
     across_years = any(t[4] in ("growth", "no_decrease") for ts in by_year.values() for t in ts)
     kids = comparison.children(con, locs, years, quarters) if across_years else None
+    merged = reform.merged_into_many(con, {loc for loc, y, q in cells if reform.after_reform(y, q)})
     bridged = {key[0] for key, figs in current.items() if any(f.across for f in figs.values())}
     members = reform.members_many(con, bridged) if bridged else {}
     results = {}
@@ -268,7 +270,8 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
         in_plan = year_from <= year <= year_to
         results[(loc, year, quarter)] = [
             _result(plan_id, t, loc, codes.get(loc, loc), year, quarter, (year_from, year_to), current, previous,
-                    today, kids, members.get(loc), level_sources)
+                    today, kids, members.get(loc), level_sources,
+                    merged.get(loc) if reform.after_reform(year, quarter) else None)
             for t in by_year[year] if _applies(t[4], t[8], year)
             if in_plan or (t[8] is None and t[4] != "cumulative_by")]
     return privacy.suppress(con, results, scope)
@@ -294,13 +297,15 @@ def targets_of_year(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, tod
 
 
 def _result(plan_id, target_row, loc, code, year, quarter, plan_years, current, previous, today,
-            kids=None, members=None, level_sources=None) -> TargetResult:
+            kids=None, members=None, level_sources=None, merged_into=None) -> TargetResult:
     (target_id, ind_code, ind_name, section, rule, value, value_high, unit, t_year, levels, clause,
      kind, n_agg, d_agg) = target_row
     key = (loc, year, quarter, tuple(levels)) if levels else (loc, year, quarter)
     figure = current.get(key, {}).get(ind_code)
     level_source = (level_sources or {}).get((*key, ind_code)) if levels else None
     judged_quarter = level_source.judged_quarter if level_source else None
+    if merged_into and year == 2025:  # merged with others on 1 July 2025: its own figures end at Q2
+        judged_quarter = judged_quarter or 2
     before, compared = None, None
     if rule in ("growth", "no_decrease"):
         before_quarter = quarter if rule == "growth" else 4
@@ -324,7 +329,8 @@ def _result(plan_id, target_row, loc, code, year, quarter, plan_years, current, 
         target_year=t_year or (plan_years[1] if rule == "cumulative_by" else None),
         across_units=tuple(members.names) if members and figure and figure.across else (),
         across_split=tuple(members.split) if members and figure and figure.across else (),
-        ended_levels=level_source.ended if level_source else (), judged_quarter=judged_quarter)
+        ended_levels=level_source.ended if level_source else (), judged_quarter=judged_quarter,
+        merged_into=merged_into)
 
 
 def _applies(rule: str, target_year: int | None, year: int) -> bool:

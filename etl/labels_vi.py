@@ -715,6 +715,7 @@ REFORM = {
     "majority": "{names} có đơn vị cũ thuộc nhiều địa bàn, được tính vào địa bàn có phần lớn đơn vị cũ",
     "compared": "so sánh trên {both}/{total} đơn vị có số liệu cả hai năm",
     "ended_levels": "{levels} không còn từ ngày 01/07/2025 (không có đơn vị kế thừa trong địa bàn): số liệu đến 30/06/2025",
+    "merged_into": "Đã sáp nhập cùng đơn vị khác vào {name} từ ngày 01/07/2025: số liệu của đơn vị này đến 30/06/2025, nửa cuối năm xem ở {name}.",
     "judged_first_half": "chỉ tiêu được đánh giá trên số liệu quý I–II/2025",
     "year_period": "{year} ({period})",
     "period": {1: "quý I", 2: "6 tháng", 3: "9 tháng", 4: "cả năm"},

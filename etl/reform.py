@@ -90,3 +90,16 @@ def members_many(con: duckdb.DuckDBPyConnection, locality_ids) -> dict[str, Memb
         if split:
             m.split.append(name)
     return out
+
+
+_MERGED_SQL = """
+SELECT p.locality_id, n.name || ' (mã ' || n.code || ')'
+FROM localities p JOIN localities n ON n.locality_id = p.successor_id AND n.level = p.level
+WHERE p.level = 'commune' AND list_contains(?, p.locality_id)
+  AND (SELECT count(*) FROM localities o WHERE o.successor_id = n.locality_id AND o.level = n.level) > 1"""
+
+
+def merged_into_many(con: duckdb.DuckDBPyConnection, locality_ids) -> dict[str, str]:
+    """Old communes merged with others into one new unit (no successor of their own from Q3 2025, migration
+    023): locality -> the new unit's name and code."""
+    return dict(con.execute(_MERGED_SQL, [sorted(set(locality_ids))]).fetchall()) if locality_ids else {}

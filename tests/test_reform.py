@@ -325,8 +325,10 @@ def test_a_new_unit_without_predecessors_has_no_figures_before_the_reform(reform
     con = reform_db(("moi", "91@2025", (2025, 2025), [("crimes_handled", "at_least", 1, {"unit": "vụ"})]))
     add_figures(con, [("90001@pre2025", 2025, 1, "crimes_handled", 3, None)])
     assert reform.members(con, "91@2025").names == ["Tỉnh Khác", "Tỉnh Thử Nghiệm"]
-    assert reform.members(con, "90001@pre2025").names == ["Phường Mới"]   # three equal communes: the lowest code
-    assert reform.members(con, "90002@pre2025") is None                  # ... so none counted under Xã B
+    # three communes merged into Phường Mới: none of them stands for the whole ward (found by the attack)
+    assert reform.members(con, "90001@pre2025") is None and reform.members(con, "90002@pre2025") is None
+    assert reform.merged_into_many(con, ["90001@pre2025", "90002@pre2025", "900@pre2025"]) == {
+        "90001@pre2025": "Phường Mới (mã 90101)", "90002@pre2025": "Phường Mới (mã 90101)"}
     assert reform.resolve_in_plan(con, "zzz", "moi", 2025, 4) is None
 
 

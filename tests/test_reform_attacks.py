@@ -12,7 +12,8 @@ and for random returns (hypothesis).
 The era bridge worked by hand (rules 1-3 of the README): the predecessors of 71 are 70; of Phường Mới, Xã A
 and B; of Xã Mới, Xã C and E. The successors counted in an old area: Tỉnh Cũ holds both new communes;
 Huyện Một holds Phường Mới (both predecessors) and Xã Mới (one predecessor each side: Xã C keeps its code);
-Huyện Hai none; at commune level Phường Mới counts under Xã A (a tie: the lowest code), Xã Mới under Xã C.
+Huyện Hai none; at commune level none: an old commune merged with another does not stand for the new unit
+(it is judged as at Q2 2025 and points to it; migration 023).
 """
 from __future__ import annotations
 
@@ -55,8 +56,6 @@ BRIDGE = {
     "70003@2025": ("predecessors", ["70003@pre2025", "70104@pre2025"]),
     "70@pre2025": ("successors", ["70101@2025", "70003@2025"]),
     "700@pre2025": ("successors", ["70101@2025", "70003@2025"]),
-    "70001@pre2025": ("successors", ["70101@2025"]),
-    "70003@pre2025": ("successors", ["70003@2025"]),
 }
 SUCCESSOR_SAME_LEVEL = {"70001@pre2025": "70101@2025", "70002@pre2025": "70101@2025",
                         "70003@pre2025": "70003@2025", "70104@pre2025": "70003@2025", "70@pre2025": "71@2025"}
@@ -286,7 +285,7 @@ def test_the_oracle_itself_on_hand_worked_cells():
     assert o.area("70101@2025", 2025, 2, "tipoffs_handled") == (1, 2)          # Xã A's Q1 only (B: none)
     assert o.area("70101@2025", 2025, 4, "tipoffs_handled") == (4, 6)          # + its own Q3 3/4
     assert o.area("700@pre2025", 2024, 2, "tipoffs_handled") == (6, 6)         # own Q1 5/5 + Xã B's Q2 1/1
-    assert o.area("70001@pre2025", 2025, 4, "establishments_inspected") == (12, 30)  # successor replaces (last)
+    assert o.area("70001@pre2025", 2025, 4, "establishments_inspected") == (4, 10)  # merged with B: its own Q2 stands
     assert o.area("70@pre2025", 2025, 4, "establishments_inspected") == (40, 100)  # the province's own stands
     assert o.area("700@pre2025", 2025, 4, "establishments_inspected") == (11, 50)  # a district's own return stands
     assert o.level("70@pre2025", 2025, 4, "establishments_inspected", ("commune",)) == (18, 42)  # 12/30 + Xã E 6/12

@@ -49,7 +49,7 @@ def test_quang_tri_completeness_after_the_reform_lists_the_successor_units(page,
     body = page.inner_text("body")
     assert "Traceback" not in body
     summary = next(line for line in body.splitlines() if line.startswith("Quý 4/2025:"))
-    assert "/36 đơn vị đã gửi" in summary   # the 36 new communes counted in the old province, not its 11 districts
+    assert "/37 đơn vị đã gửi" in summary   # the 37 new communes (Đặc khu Cồn Cỏ too) counted in the old province, not its districts
     screenshot(page, "reform-completeness-quangtri-2025")
     # a code of no unit in the plan's area is said in words, not silently replaced
     visit(page, f"{app_url}/plan?plan=quangtri-2022-2025&year=2025&q=4&unit=13699")

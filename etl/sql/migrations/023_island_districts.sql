@@ -3,6 +3,10 @@
 -- returns of the đặc khu were counted in no pre-2025 area (found by the attack on the reform, issue 14).
 -- Their successor is the đặc khu of the same name; the era bridge takes a district that had no communes
 -- as the predecessor of the commune-level unit it became (at district level and above, as for communes).
+-- And (found by the same attack): an old commune merged with others into one new unit no longer carries
+-- that whole unit from Q3 2025 (rule 3 at commune level picked the one holding the code); it is judged as
+-- at Q2 2025 and points to the new unit (etl/reform.py merged_into_many). Districts and provinces still
+-- count the new unit where most of its predecessors were.
 
 UPDATE localities SET successor_id = z.zone
 FROM (VALUES ('318@pre2025', '11948@2025'), ('471@pre2025', '19742@2025'), ('498@pre2025', '20333@2025'),
@@ -31,7 +35,8 @@ ranked AS (
     QUALIFY row_number() OVER (PARTITION BY new_id, level ORDER BY members DESC, holds_code DESC, code) = 1)
 SELECT new_id AS locality_id, old_id AS member_id, 'predecessors' AS direction, FALSE AS split FROM pred
 UNION ALL
-SELECT old_id, new_id, 'successors', split FROM ranked;
+SELECT old_id, new_id, 'successors', split FROM ranked
+WHERE level <> 'commune' OR NOT split;  -- an old commune does not stand for a ward it was merged into with others
 
 DELETE FROM era_bridge;
 INSERT INTO era_bridge SELECT * FROM era_bridge_of_localities;
