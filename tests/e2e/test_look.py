@@ -64,7 +64,15 @@ def test_phone_tiles_two_by_two_sidebar_folds_after_choosing_a_page_status_first
     login(page, app_url, "quantri", "quantri-minhhoa", VIEW)
     tiles = page.locator("[data-testid='stMetric']")
     expect(tiles.first).to_be_visible(timeout=30_000)
-    boxes = [tiles.nth(i).bounding_box() for i in range(4)]
+    wait_idle(page)
+
+    def two_by_two(boxes) -> bool:
+        return all(boxes) and abs(boxes[0]["y"] - boxes[1]["y"]) < 2 and boxes[2]["y"] > boxes[0]["y"]
+    for _ in range(30):  # the layout settles once the page's style has arrived (it follows the first tiles)
+        boxes = [tiles.nth(i).bounding_box() for i in range(4)]
+        if two_by_two(boxes):
+            break
+        page.wait_for_timeout(500)
     assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2 and boxes[1]["x"] > boxes[0]["x"]   # two per row
     assert abs(boxes[2]["y"] - boxes[3]["y"]) < 2 and boxes[2]["y"] > boxes[0]["y"]
     assert all(b["x"] + b["width"] <= 390 for b in boxes)
