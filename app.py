@@ -8,8 +8,8 @@ The filters live here, in the entrypoint, so that they keep their values from pa
 import streamlit as st
 
 from dashboard import chrome, filters, login, state
-from etl import faults
 from etl.labels_vi import DEMO_BANNER, UI
+from etl.storage import faults
 
 st.set_page_config(page_title=UI["app_title"], page_icon=":material/monitoring:", layout="wide")
 chrome.apply()  # shared CSS: Vietnamese chrome, phone and print layouts (dashboard/chrome.py)

@@ -1,7 +1,7 @@
 """What issue 13's safeguards cost, on the national database of bench/national_attainment.py (every
 pre-2025 commune, 20 indicators, 5 years of quarters) plus 2 000 accounts:
 
-- the check every rerun makes of the session's account (etl/sessions.py: one primary-key read);
+- the check every rerun makes of the session's account (etl/access/sessions.py: one primary-key read);
 - `python -m etl backup` (COPY FROM DATABASE into a new file) with nothing holding the file, and the
   same asked of a process that holds it (as the running app does), round trip included;
 - `python -m etl restore --yes` of that backup.
@@ -22,7 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from national_attainment import arguments, median_ms, national  # noqa: E402
 
-from etl import accounts, backup, cli, sessions  # noqa: E402
+from etl.access import accounts, sessions  # noqa: E402
+from etl.cli import main as cli
+from etl.storage import backup
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,7 +59,8 @@ def main() -> None:
         print(f"backup, file free: {took:.1f} s ({(Path(folder) / 'b1' / backup.FILE).stat().st_size / 1e6:.0f} MB)")
         holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
             import time
-            from etl import backup, db
+            from etl.storage import backup
+            from etl.storage import db
             con = db.connect(r'{path}')
             backup.serve(con, r'{path}')
             print('holding', flush=True)

@@ -27,9 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pandas as pd  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
-from etl import (analytics, bootstrap, corrections, db, excel, loader, sheet_layout, validate,  # noqa: E402
-                 workbook_privacy, xlsx_guard)
+from etl.intake import corrections, excel, loader, validate
 from etl.labels_vi import BULK_COLUMNS  # noqa: E402
+from etl.model import bootstrap
+from etl.storage import analytics, db
 
 INDICATORS = [("establishments_inspected", True), ("tipoffs_handled", True), ("crimes_handled", False),
               ("students_reached", True), ("new_hotspots", False)]

@@ -24,7 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from etl import draft, draft_read, draft_syllables  # noqa: E402
+from etl.plans import (
+    draft,  # noqa: E402
+    draft_read,
+    draft_syllables,
+)
 
 SEEDS = Path(os.environ.get("PCMD_SEEDS") or ROOT.parent / "shared" / "seeds")
 PAGE = 3000
@@ -66,7 +70,6 @@ def keys(text: str) -> Counter:
 
 def pdf_figures(plan: str) -> None:
     from playwright.sync_api import sync_playwright
-
     from pypdf import PdfReader
     readers = {"pypdf": lambda d: draft_read._pypdf("x.pdf", d),
                "pypdf + mending": lambda d: draft_syllables.mend_text(draft_read._pypdf("x.pdf", d)),
@@ -82,7 +85,7 @@ def pdf_figures(plan: str) -> None:
     except ImportError:
         pass
     try:
-        import pdfplumber   # not a dependency of the app: compared here when installed
+        import pdfplumber  # not a dependency of the app: compared here when installed
 
         def plumber(data: bytes) -> str:
             with pdfplumber.open(io.BytesIO(data)) as pdf:

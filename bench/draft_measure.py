@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from etl import draft  # noqa: E402
+from etl.plans import draft  # noqa: E402
 
 FAMILY = {"at_least": "ge", "all": "ge", "cumulative_by": "ge", "at_most": "le"}
 

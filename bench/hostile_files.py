@@ -25,7 +25,8 @@ CHILD = """
 import datetime as dt, json, sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from etl import db, loader
+from etl.storage import db
+from etl.intake import loader
 con = db.connect(Path({db!r}))
 start, cpu = time.perf_counter(), time.process_time()
 checked = loader.check(con, Path({path!r}), dt.date(2026, 11, 23))
@@ -37,7 +38,8 @@ print(json.dumps({{"seconds": seconds, "cpu": cpu, "rss_mb": peak / 1024,
 
 
 def make_db(folder: Path) -> Path:
-    from etl import catalog, db, localities
+    from etl.model import catalog, localities
+    from etl.storage import db
     from tests.conftest import write_tree
     path = folder / "bench.duckdb"
     con = db.connect(path)

@@ -1,5 +1,5 @@
 """25 logins at once: peak memory and time of the password checks, with the library's default argon2
-parameters and with the app's (etl.accounts.ARGON2, at most HASHING_AT_ONCE at a time).
+parameters and with the app's (etl.access.accounts.ARGON2, at most HASHING_AT_ONCE at a time).
 Each case runs in its own process (peak RSS is per process). Run: python3 bench/login_burst.py [--logins 25]
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ CHILD = r"""
 import sys, threading, time
 sys.path.insert(0, {root!r})
 from argon2 import PasswordHasher
-from etl import accounts
+from etl.access import accounts
 hasher = PasswordHasher() if {default} else accounts._hasher
 stored = hasher.hash("mat-khau-thu-nghiem")
 gate = threading.Barrier({n})
@@ -38,7 +38,7 @@ def main() -> None:
     n = parser.parse_args().logins
     root = str(Path(__file__).resolve().parent.parent)
     for label, default in (("library default (64 MiB, t=3, p=4), all at once", True),
-                           ("app (etl.accounts.ARGON2, HASHING_AT_ONCE)", False)):
+                           ("app (etl.access.accounts.ARGON2, HASHING_AT_ONCE)", False)):
         out = subprocess.run([sys.executable, "-c", CHILD.format(root=root, default=default, n=n)],
                              capture_output=True, text=True, check=True).stdout.split()
         seconds, base, peak = out

@@ -13,7 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from etl import accounts, db, login_tokens  # noqa: E402
+from etl.access import accounts, login_tokens  # noqa: E402
+from etl.storage import db
 
 
 def timed(fn, repeat: int = 200) -> float:

@@ -16,8 +16,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from etl import analytics, attainment, catalog, db, localities  # noqa: E402
-from etl.catalog import Plan, Target  # noqa: E402
+from etl.engine import attainment
+from etl.model import catalog, localities
+from etl.model.catalog import Plan, Target  # noqa: E402
+from etl.storage import (
+    analytics,  # noqa: E402
+    db,
+)
 
 RULE = {"share": "at_least", "count": "range", "qualitative": "qualitative"}
 

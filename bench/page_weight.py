@@ -18,9 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pyarrow as pa  # noqa: E402
-
-from dashboard import charts, queries, tables  # noqa: E402
 from national_attainment import arguments, national  # noqa: E402
+
+from dashboard import charts  # noqa: E402
+from etl.engine import queries
+from etl.reports import tables
 
 TODAY = dt.date(2025, 3, 1)
 

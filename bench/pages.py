@@ -1,4 +1,4 @@
-"""National-scale cost of each page's data (dashboard/queries.py), as the pages ask for it.
+"""National-scale cost of each page's data (etl/engine/queries.py), as the pages ask for it.
 
 Builds the database of bench/national_attainment.py (every commune-level unit of Vietnam before
 the 2025 reform under a national root, 20 indicators, 5 years of quarterly returns, a plan with one
@@ -20,9 +20,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dashboard import queries  # noqa: E402
-from etl import analytics, db  # noqa: E402
 from national_attainment import build, median_ms, national  # noqa: E402
+
+from etl.engine import queries  # noqa: E402
+from etl.storage import (
+    analytics,  # noqa: E402
+    db,
+)
 
 TODAY = dt.date(2025, 3, 1)  # 2024 closed, 2024 Q4 returns due
 LEVELS = [("national (63 provinces below)", "VN"), ("province (Thanh Hóa, 27 districts)", "38@pre2025"),

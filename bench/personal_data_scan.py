@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import python_calamine  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
-from etl import workbook_privacy  # noqa: E402
+from etl.intake import workbook_privacy  # noqa: E402
+from etl.intake.personal_data import find  # noqa: E402
 from etl.labels_vi import BULK_COLUMNS  # noqa: E402
-from etl.personal_data import find  # noqa: E402
 from tests.privacy_corpus import LEGITIMATE, PERSONAL  # noqa: E402
 
 

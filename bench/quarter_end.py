@@ -21,9 +21,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from etl import analytics, loader  # noqa: E402
-from etl.demo import write_bulk  # noqa: E402
 from national_attainment import national  # noqa: E402
+
+from etl.cli.demo import write_bulk  # noqa: E402
+from etl.intake import loader
+from etl.storage import analytics  # noqa: E402
 
 TODAY = dt.date(2025, 1, 10)
 YEAR, QUARTER = 2024, 4

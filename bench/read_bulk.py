@@ -19,8 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import python_calamine  # noqa: E402
 from openpyxl import Workbook, load_workbook  # noqa: E402
 
-from etl import bootstrap, db, loader, xlsx_guard  # noqa: E402
+from etl.intake import loader, xlsx_guard
 from etl.labels_vi import BULK_COLUMNS  # noqa: E402
+from etl.model import bootstrap  # noqa: E402
+from etl.storage import db
 
 INDICATORS = [("establishments_inspected", True), ("tipoffs_handled", True), ("crimes_handled", False),
               ("students_reached", True), ("new_hotspots", False)]

@@ -22,11 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from etl import db, demo  # noqa: E402
+from etl.cli import demo
 from etl.labels_vi import UI  # noqa: E402
+from etl.storage import db  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-USER, PASSWORD = "quantri", "quantri-minhhoa"   # the demo's administrator (etl/demo.py)
+USER, PASSWORD = "quantri", "quantri-minhhoa"   # the demo's administrator (etl/cli/demo.py)
 PAGES = [("page_overview", "Ba chỉ tiêu chậm nhất"), ("page_plan", "Trích kế hoạch"),
          ("page_locality", "Đơn vị cấp dưới")]   # title in the sidebar, a text the page shows when drawn
 

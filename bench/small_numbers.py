@@ -1,4 +1,4 @@
-"""What secondary suppression (etl/privacy.py) costs, and how much it hides.
+"""What secondary suppression (etl/engine/privacy.py) costs, and how much it hides.
 
 Builds the national database of bench/national_attainment.py (its person counts are 0–39, so many
 are below 5), then, for the units below the national root, a province and a district, times the
@@ -17,9 +17,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from etl import areas, attainment, privacy  # noqa: E402
-from etl.access import EVERYTHING, Scope  # noqa: E402
 from national_attainment import arguments, median_ms, national  # noqa: E402
+
+from etl.access.scope import EVERYTHING, Scope  # noqa: E402
+from etl.engine import (
+    areas,  # noqa: E402
+    attainment,
+    privacy,
+)
 
 TODAY = dt.date(2025, 3, 1)
 LEVELS = [("national (63 provinces)", "VN"), ("province Thanh Hóa (27 districts)", "38@pre2025"),

@@ -3,21 +3,14 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from dashboard import format as fmt
 from dashboard.text import plot
-from etl.attainment import TargetResult
+from etl.engine.attainment import TargetResult
 from etl.labels_vi import I16, STATUS, STATUS_ICON, UI
+from etl.reports import format as fmt
+from etl.reports.format import STATUS_COLOUR, is_share
 
-# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies; icons and text repeat it.
-STATUS_COLOUR = {"met": "#009E73", "on_track": "#56B4E9", "behind": "#E69F00", "not_met": "#D55E00",
-                 "no_data": "#BBBBBB"}
 TICKS = range(0, 101, 20)
 STATUS_ORDER = ["met", "on_track", "behind", "not_met", "no_data"]
-
-
-def is_share(r: TargetResult) -> bool:
-    """Whether the target's actual reads as a percentage (share, growth rate, qualitative done/not)."""
-    return r.unit == "%" and r.comparator != "n_of_n"
 
 
 def wrap(title: str, width: int = 90) -> str:

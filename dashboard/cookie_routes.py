@@ -1,4 +1,4 @@
-"""HttpOnly cookies for the kept login (etl/login_tokens.py), which a Streamlit script cannot set: two
+"""HttpOnly cookies for the kept login (etl/access/login_tokens.py), which a Streamlit script cannot set: two
 routes of our own, served beside the app by `serve.py` (st.App, `streamlit run serve.py`).
 
 After a login the script hands the token to `offer()` and gets a one-time code (random, 60 s, single
@@ -16,7 +16,7 @@ import threading
 import time
 from urllib.parse import urlparse
 
-from etl.login_tokens import COOKIE
+from etl.access.login_tokens import COOKIE
 
 LOGIN_PATH, LOGOUT_PATH = "/_pcmd/login", "/_pcmd/logout"
 CODE_SECONDS = 60

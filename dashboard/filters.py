@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import format as fmt, state
-from dashboard.queries import View
+from dashboard import state
+from etl.engine.queries import View
 from etl.labels_vi import PERIOD, UI
+from etl.reports import format as fmt
 
 PARAMS = ("plan", "year", "q", "unit", "target")
 KEYS = {"plan": "f_plan", "year": "f_year", "q": "f_q", "unit": "f_unit", "target": "f_target"}

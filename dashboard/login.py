@@ -1,8 +1,8 @@
 """Who is using the app: the login form (local accounts), optional single sign-on, idle timeout,
-logout. Every login, failure and logout goes to the audit trail (etl/accounts.py, etl/audit.py).
+logout. Every login, failure and logout goes to the audit trail (etl/access/accounts.py, etl/access/audit.py).
 
 A login survives a reload and a new tab for `login_hours` (Cài đặt, default 8): the browser keeps a
-signed token (etl/login_tokens.py) in the cookie `pcmd_login`, which a new session reads with
+signed token (etl/access/login_tokens.py) in the cookie `pcmd_login`, which a new session reads with
 st.context.cookies. A script cannot send a Set-Cookie header: served by `serve.py`, the page trades a
 one-time code for the cookie at a route of ours, which sets it HttpOnly (dashboard/cookie_routes.py);
 under plain `streamlit run app.py` a two-line script writes it (not HttpOnly). SameSite=Strict, Secure
@@ -18,8 +18,9 @@ import streamlit as st
 
 from dashboard import cookie_routes, state
 from dashboard.text import md_format
-from etl import accounts, audit, faults, login_tokens
+from etl.access import accounts, audit, login_tokens
 from etl.labels_vi import ACCOUNT, LOGIN, ROLE, UI
+from etl.storage import faults
 
 
 def sso_configured() -> bool:

@@ -7,13 +7,19 @@ import time
 
 import streamlit as st
 
-from dashboard import annex, export_files, export_tables, queries
 from dashboard.text import md_format
-from etl import plan_labels as plan_labels_mod, report_units as report_units_mod
-from etl import (access, accounts, areas, audit, backup, bootstrap, data_versions, db, faults, loader, login_tokens,
-                 lookups, plan_editor, sessions, settings, submission, template, unit_picker)
-from etl.access import Scope
+from etl.access import accounts, audit, login_tokens, sessions, settings
+from etl.access import scope as access
+from etl.access.scope import Scope
+from etl.engine import areas, lookups, queries, unit_picker
+from etl.intake import report_units as report_units_mod
+from etl.intake import submission, template
 from etl.labels_vi import SESSION, UI
+from etl.model import bootstrap
+from etl.plans import plan_editor
+from etl.plans import plan_labels as plan_labels_mod
+from etl.reports import annex, export_files, export_tables
+from etl.storage import backup, data_versions, db, faults
 
 
 def page_setup() -> None:
@@ -32,7 +38,7 @@ def page_setup() -> None:
 @st.cache_resource
 def connection():
     """One read-write connection per process; each query takes its own cursor(). The process holds
-    the file, so it also answers `python -m etl backup` (etl/backup.py)."""
+    the file, so it also answers `python -m etl backup` (etl/storage/backup.py)."""
     con = db.connect(db.default_path(), wait_seconds=float(os.environ.get("PCMD_WAIT") or 10))
     backup.serve(con, db.default_path())
     return con
@@ -62,7 +68,7 @@ TOKEN_SEEN_SECONDS = 60  # how often a click refreshes the saved login's last us
 
 
 def user() -> accounts.User | None:
-    """The session's account, if it may still act: its account is read again (etl/sessions.py), so a
+    """The session's account, if it may still act: its account is read again (etl/access/sessions.py), so a
     lock, deletion, change of role or locality, or new password ends the session at its next click,
     even a click whose callback runs before app.py's login gate."""
     account = st.session_state.get("user")
@@ -129,7 +135,7 @@ def plan_to_edit(plan_id: str):
 @st.cache_data(ttl=300)
 def indicator_names() -> dict[str, str]:
     """Indicator code -> Vietnamese name, by name."""
-    return dict(connection().cursor().execute("SELECT code, name FROM indicators ORDER BY name").fetchall())
+    return lookups.indicator_names(connection())
 
 
 @st.cache_data(ttl=300)
@@ -145,7 +151,7 @@ def locality_name(locality_id: str) -> str:
 @st.cache_data(ttl=300)
 def unit_of_code(plan_id: str, code: str, year: int, quarter: int) -> str | None:
     """A code typed in the URL (?unit=19333), resolved in the plan's own era (issue 14, rule 5)."""
-    from etl import reform
+    from etl.model import reform
     return reform.resolve_in_plan(connection().cursor(), code, plan_id, year, quarter)
 
 
@@ -166,7 +172,7 @@ def picker_units(root: str, candidates: tuple, year: int, scope: Scope) -> list[
 
 
 def view_stamp(view: queries.View) -> tuple[int, int, int]:
-    """The data versions the view reads (etl/data_versions.py): cached reads take it as an argument, so an
+    """The data versions the view reads (etl/storage/data_versions.py): cached reads take it as an argument, so an
     upload makes cold only the views of the areas it changed."""
     return data_versions.stamp(connection().cursor(), view.locality_id)
 
@@ -268,17 +274,7 @@ def save_settings(deadline_days: int, idle: int, hours: int) -> None:
     account = user()  # checked again at the click: an admin locked or demoted meanwhile saves nothing
     if account is None or account.role != "admin":
         return
-    with loader.WRITE_LOCK:
-        cur = connection().cursor()
-        cur.execute("BEGIN")
-        try:
-            settings.set_deadline_days(cur, deadline_days)
-            settings.set_idle_minutes(cur, idle)
-            settings.set_login_hours(cur, hours)
-            cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
+    settings.save(connection(), deadline_days, idle, hours)
     st.cache_data.clear()
 
 

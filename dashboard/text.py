@@ -60,7 +60,7 @@ def md_format(template: str, **values) -> str:
 
 
 def highlighted(document: str, proposals) -> str:
-    """A plan document as Markdown: its text as text, each proposal's span (etl.draft gives offsets into
+    """A plan document as Markdown: its text as text, each proposal's span (etl.plans.draft gives offsets into
     the NFC text) highlighted where it stands: orange, red where a leader should check it."""
     document = unicodedata.normalize("NFC", document)
     spans: dict[tuple[int, int], bool] = {}

@@ -26,7 +26,7 @@ RULE = {
     "qualitative": "Định tính (đã/chưa thực hiện)",
 }
 
-TARGET_WORDS = {  # what a target asks, in a few words (etl/target_words.py: pages, exports, the template)
+TARGET_WORDS = {  # what a target asks, in a few words (etl/model/target_words.py: pages, exports, the template)
     "at_least": "≥ {value}{unit}",
     "all": "100%",
     "n_of_n": "{value}/{value} đơn vị",

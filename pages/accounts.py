@@ -1,11 +1,11 @@
 """Tài khoản (admin): list, add, and edit one account. The edit form is filled from the picked account
 and saves only what was changed; a change of role, locality or lock is said in words and confirmed
-first (etl/account_edit.py). The same rules as python -m etl user; every change in the audit trail."""
+first (etl/access/account_edit.py). The same rules as python -m etl user; every change in the audit trail."""
 import streamlit as st
 
 from dashboard import state
 from dashboard.text import md
-from etl import account_edit, accounts
+from etl.access import account_edit, accounts
 from etl.labels_vi import ACCOUNT, ACCOUNT_EDIT, ADMIN_PAGE, ROLE, UI
 
 state.page_setup()

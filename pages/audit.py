@@ -3,10 +3,11 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import export_files, state
-from dashboard.export_tables import Cell, Table
-from etl import audit, audit_words
+from dashboard import state
+from etl.access import audit, audit_words
 from etl.labels_vi import ADMIN_PAGE, AUDIT_ACTION, UI
+from etl.reports import export_files
+from etl.reports.export_tables import Cell, Table
 
 state.page_setup()
 st.title(UI["page_audit"])

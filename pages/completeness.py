@@ -1,10 +1,11 @@
 """Tình hình báo cáo: who sent each quarter's return, on time or late, how many versions; who to chase."""
 import streamlit as st
 
-from dashboard import chrome, filters, state, tables
+from dashboard import chrome, filters, state
 from dashboard.text import md_format
-from etl import completeness
+from etl.engine import completeness
 from etl.labels_vi import UI
+from etl.reports import tables
 
 state.page_setup()
 st.title(UI["page_completeness"])

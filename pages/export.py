@@ -1,10 +1,11 @@
 """Xuất báo cáo: the tables of the view on screen, as Excel, CSV and the Word annex."""
 import streamlit as st
 
-from dashboard import export_files, filters, state
+from dashboard import filters, state
 from dashboard.text import md_format
-from etl import audit
+from etl.access import audit
 from etl.labels_vi import EXPORT, UI
+from etl.reports import export_files
 
 MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "application/zip",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}

@@ -1,9 +1,11 @@
 """Chỉ số: one target across the units below (ranked, with the target line) and across the years."""
 import streamlit as st
 
-from dashboard import charts, chrome, filters, format as fmt, state, tables
+from dashboard import charts, chrome, filters, state
 from dashboard.text import md_format
 from etl.labels_vi import I16, PERIOD_OF_YEAR, UI
+from etl.reports import format as fmt
+from etl.reports import tables
 
 state.page_setup()
 st.title(UI["page_indicator"])

@@ -1,10 +1,12 @@
 """Địa bàn: one unit's targets, where its figures come from, its children ranked, down and back up."""
 import streamlit as st
 
-from dashboard import charts, chrome, filters, format as fmt, state, tables
+from dashboard import charts, chrome, filters, state
 from dashboard.text import md, md_format
-from dashboard.queries import has_figure, rank
+from etl.engine.queries import has_figure, rank
 from etl.labels_vi import PERIOD_OF_YEAR, UI, UNIT_WORD
+from etl.reports import format as fmt
+from etl.reports import tables
 
 state.page_setup()
 st.title(UI["page_locality"])

@@ -1,9 +1,12 @@
 """Tổng quan: status tiles, units × targets heatmap, the three targets furthest behind."""
 import streamlit as st
 
-from dashboard import charts, chrome, filters, format as fmt, queries, state, tables
+from dashboard import charts, chrome, filters, state
 from dashboard.text import md, md_format
+from etl.engine import queries
 from etl.labels_vi import CHROME, I16, PERIOD_OF_YEAR, UI
+from etl.reports import format as fmt
+from etl.reports import tables
 
 state.page_setup()
 st.title(UI["page_overview"])

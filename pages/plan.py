@@ -1,9 +1,11 @@
 """Kế hoạch: every target of the plan as a bullet chart, its clause, evidence, and the parent plan's."""
 import streamlit as st
 
-from dashboard import charts, chrome, filters, format as fmt, state, tables
+from dashboard import charts, chrome, filters, state
 from dashboard.text import md, md_format
 from etl.labels_vi import I16, PERIOD_OF_YEAR, STATUS, UI
+from etl.reports import format as fmt
+from etl.reports import tables
 
 state.page_setup()
 st.title(UI["page_plan"])

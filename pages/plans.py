@@ -1,14 +1,17 @@
 """Quản lý kế hoạch (admin; leaders for their own area): create a plan, edit its targets in a table,
-draft targets from the plan's document, retire it, see what changed. Rules: etl/plan_editor.py."""
+draft targets from the plan's document, retire it, see what changed. Rules: etl/plans/plan_editor.py."""
 import datetime as dt
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import chrome, state, text as text_md
+from dashboard import chrome, state
+from dashboard import text as text_md
 from dashboard.text import md, md_format
-from etl import access, catalog, draft, draft_view, plan_editor
+from etl.access import scope as access
 from etl.labels_vi import DRAFT, DRAFT_CHECK, I16, PLAN_EDIT, RULE, UI
+from etl.model import catalog
+from etl.plans import draft, draft_view, plan_editor
 
 NEW = "(new)"
 state.page_setup()

@@ -3,7 +3,7 @@ session asks to log in again, and how long a login survives reloads and new tabs
 import streamlit as st
 
 from dashboard import state
-from etl import audit, settings
+from etl.access import audit, settings
 from etl.labels_vi import UI
 
 state.page_setup()

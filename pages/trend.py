@@ -1,9 +1,10 @@
 """Xu hướng: one target's year-to-date figure quarter by quarter, this year against last, with the pace."""
 import streamlit as st
 
-from dashboard import charts, chrome, filters, state, tables
-from dashboard.queries import has_figure
+from dashboard import charts, chrome, filters, state
+from etl.engine.queries import has_figure
 from etl.labels_vi import UI
+from etl.reports import tables
 
 state.page_setup()
 st.title(UI["page_trend"])

@@ -1,9 +1,10 @@
 """Nộp báo cáo quý: download the template, upload returns, see what they change, confirm, see history."""
 import streamlit as st
 
-from dashboard import state, tables
+from dashboard import state
 from dashboard.text import md, md_format
 from etl.labels_vi import I16, PERIOD_OF_YEAR, UI
+from etl.reports import tables
 
 state.page_setup()
 st.title(UI["page_upload"])

@@ -1,4 +1,4 @@
-"""Builds data/vi_syllables.txt, the syllables etl/draft_syllables.py mends split words with: every
+"""Builds data/vi_syllables.txt, the syllables etl/plans/draft_syllables.py mends split words with: every
 Vietnamese-shaped syllable of the seed plans (../shared/seeds), the catalog and indicator files and the
 app's Vietnamese labels. Run again after adding plans: python3 scripts/build_syllables.py"""
 from __future__ import annotations

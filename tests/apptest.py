@@ -5,7 +5,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from etl import accounts, db
+from etl.access import accounts
+from etl.storage import db
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 ADMIN = accounts.User("quantri", "admin", None)
@@ -28,7 +29,7 @@ def open_app(page: str | None = None, user: accounts.User | None = ADMIN, **para
 
 def stored_account(user: accounts.User) -> accounts.User:
     """The session's account as the database has it (added, without a password, if the test's database
-    lacks it): every rerun checks the session's account against the database (etl/sessions.py)."""
+    lacks it): every rerun checks the session's account against the database (etl/access/sessions.py)."""
     path = db.default_path()
     if not path.exists():
         return user

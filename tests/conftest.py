@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from etl import analytics, catalog, db, localities
-from etl.catalog import Plan, Target
+from etl.model import catalog, localities
+from etl.model.catalog import Plan, Target
+from etl.storage import analytics, db
 
 TREE = [  # locality_id, code, name, level, parent_id
     ("90@pre2025", "90", "Tỉnh Thử Nghiệm", "province", ""),

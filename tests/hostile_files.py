@@ -1,4 +1,4 @@
-"""Hostile workbooks built byte by byte, for tests/test_hostile_files.py and bench/hostile_files.py.
+"""Hostile workbooks built byte by byte, for tests/intake/test_hostile_files.py and bench/hostile_files.py.
 
 Each builder writes a small .xlsx (a few KB to a few MB) whose parts are chosen to hurt a reader: a
 value in the last cell of the grid, a million styled empty rows, a shared-strings table that claims

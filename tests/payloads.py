@@ -7,8 +7,11 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from etl import accounts, analytics, catalog, db, localities, plan_editor
-from etl.catalog import Plan
+from etl.access import accounts
+from etl.model import catalog, localities
+from etl.model.catalog import Plan
+from etl.plans import plan_editor
+from etl.storage import analytics, db
 from tests.conftest import TREE, add_figures, target, write_tree
 
 LINK = "http://127.0.0.1:9/x"

@@ -28,7 +28,8 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def demo_database(tmp_path_factory) -> Path:
     """A demo database of the module's own, so that what one module uploads no other one sees."""
-    from etl import db, demo
+    from etl.cli import demo
+    from etl.storage import db
     path = tmp_path_factory.mktemp("e2e") / "demo.duckdb"
     con = db.connect(path)
     demo.build(con, out_dir=path.parent / "files", today=dt.date(2026, 11, 23))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from etl import draft
+from etl.plans import draft
 
 SEEDS = Path(os.environ.get("PCMD_SEEDS") or Path(__file__).resolve().parents[3] / "shared" / "seeds")  # $PCMD_SEEDS: seeds kept elsewhere
 

@@ -1,6 +1,6 @@
 """An officer corrects one figure of a quarter already sent and removes another, in a real browser: the
 preview says how many figures are kept (carried forward) and removed, and after confirming the kept
-figures are still in force. (The figure-by-figure table is checked in tests/test_app_upload_corrections.py:
+figures are still in force. (The figure-by-figure table is checked in tests/app/test_app_upload_corrections.py:
 the browser draws it on a canvas.)"""
 import duckdb
 from playwright.sync_api import expect

@@ -1,0 +1,86 @@
+"""python -m etl plan {export,import}: a plan as a file in the catalog's format."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from etl.access import audit
+from etl.cli import users as cli_users
+from etl.labels_vi import PLAN_FILE
+from etl.model import catalog
+from etl.plans import plan_files
+
+
+def add_parser(sub, common) -> None:
+    p = sub.add_parser("plan", help="xuất, nhập kế hoạch (tệp YAML như data/plans.yaml)")
+    plans = p.add_subparsers(dest="plan_command", required=True)
+    out = plans.add_parser("export", parents=[common], help="xuất một kế hoạch")
+    out.add_argument("plan_id")
+    out.add_argument("-o", "--output", type=Path, help="tệp kết quả (mặc định: in ra màn hình)")
+    into = plans.add_parser("import", parents=[common], help="nhập kế hoạch từ tệp (thay kế hoạch cùng mã)")
+    into.add_argument("file", type=Path)
+    add_draft_parser(plans, common)
+
+
+def run(con, args) -> int:
+    try:
+        if args.plan_command == "export":
+            text = plan_files.export(con, args.plan_id)
+            if args.output:
+                args.output.write_text(text, encoding="utf-8")
+                print(PLAN_FILE["written"].format(path=args.output))
+            else:
+                sys.stdout.write(text)
+            return 0
+        plans = plan_files.import_text(con, args.file.read_text(encoding="utf-8"))
+        for plan in plans:
+            audit.record(con, cli_users.BY, audit.PLAN, f"nhập {plan.plan_id} từ {args.file.name}")
+            print(PLAN_FILE["imported"].format(plan=plan.plan_id, n=len(plan.targets)))
+        return 0
+    except catalog.CatalogError as refused:
+        print(refused, file=sys.stderr)
+        return 2
+
+
+DRAFT_COLUMNS = ["indicator_code", "comparator", "value", "value_high", "unit", "year", "clause", "start", "end",
+                 "check"]
+
+
+def add_draft_parser(plans, common) -> None:
+    p = plans.add_parser("draft", parents=[common], help="đề xuất chỉ tiêu từ văn bản kế hoạch (.txt, .docx, .pdf)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--csv", action="store_true")
+
+
+def run_draft(args) -> int:
+    """The proposals, each with the span of the text it came from (character offsets) and why to check it:
+    as CSV in the text's order, or as lines with those to check first, marked."""
+    import csv
+
+    from etl.labels_vi import DRAFT, DRAFT_CHECK
+    from etl.plans import draft, draft_view
+    try:
+        proposals = draft.draft(draft.document_text(args.file.name, args.file.read_bytes()))
+    except draft.UnreadableDocument as refused:
+        print(refused, file=sys.stderr)
+        return 2
+    writer = csv.writer(sys.stdout) if args.csv else None
+    if writer:
+        writer.writerow(DRAFT_COLUMNS)
+    for p in proposals if writer else sorted(proposals, key=lambda p: not p.checks):
+        row = [p.indicator_code or DRAFT["unmapped"], p.comparator, _plain(p.value), _plain(p.value_high), p.unit,
+               p.year or "", p.clause, p.start, p.end, draft_view.checks_text(p.checks)]
+        if writer:
+            writer.writerow(row)
+        else:
+            mark = f"[{DRAFT_CHECK['cli_check']}: {row[-1]}] " if p.checks else ""
+            print(mark + " | ".join(map(str, row[:-1])))
+    if not proposals:
+        print(DRAFT_CHECK["none"], file=sys.stderr)
+    return 0
+
+
+def _plain(value) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)

@@ -1,0 +1,32 @@
+"""Bringing a database file up to date: schema, localities, catalog."""
+from __future__ import annotations
+
+import duckdb
+
+from etl.model import catalog, localities
+from etl.storage import db
+
+
+def initialise(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Load the shipped localities and plan catalog in one transaction (safe to run again)."""
+    indicators = catalog.read_indicators()
+    plans = catalog.read_plans(indicators=indicators)  # fails before anything is touched
+    con.execute("BEGIN TRANSACTION")
+    try:
+        count = localities.load(con)
+        catalog.load(con, indicators, plans)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return {"localities": count, "indicators": len(indicators), "plans": len(plans),
+            "targets": sum(len(p.targets) for p in plans)}
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+
+def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    row = db.one(con, "SELECT value FROM meta WHERE key = ?", [key])
+    return row[0] if row else None

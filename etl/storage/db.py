@@ -1,0 +1,115 @@
+"""The DuckDB file: where it is, opening it (waiting while another process writes), migrations."""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from etl.storage.faults import DatabaseFault, kind_of
+
+DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "pcmd.duckdb"
+MIGRATIONS = "sql/migrations"
+# Writes in one process go one at a time, each on its own cursor: two browser sessions (or a session and
+# a backup) never interleave statements inside one transaction.
+WRITE_LOCK = threading.RLock()
+
+
+class DatabaseBusy(DatabaseFault):
+    """Another process holds the database file longer than we were willing to wait."""
+
+    def __init__(self, path: str = ""):
+        super().__init__("busy", path)
+
+
+def default_path() -> Path:
+    return Path(os.environ.get("PCMD_DB") or DEFAULT_DB)
+
+
+def connect(path: str | Path | None = None, wait_seconds: float = 30.0) -> duckdb.DuckDBPyConnection:
+    """Open the database read-write, migrated to the latest schema.
+
+    DuckDB lets one process at a time open a file for writing. If another holds it (the app,
+    or a load from the command line), retry until `wait_seconds` pass, then raise DatabaseBusy.
+    A file that cannot be opened or migrated raises DatabaseFault (etl/storage/faults.py) saying why.
+    """
+    path = Path(path) if path else default_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseFault(kind_of(exc), f"{type(exc).__name__}: {exc}") from exc
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            con = duckdb.connect(str(path))
+            break
+        except (duckdb.Error, OSError) as exc:
+            if "lock" not in str(exc).lower():
+                raise DatabaseFault(kind_of(exc), f"{type(exc).__name__}: {exc}") from exc
+            if time.monotonic() >= deadline:
+                raise DatabaseBusy(str(path)) from exc
+            time.sleep(0.5)
+    try:
+        migrate(con)
+    except (duckdb.Error, OSError) as exc:
+        con.close()
+        raise DatabaseFault(kind_of(exc), f"{type(exc).__name__}: {exc}") from exc
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def migration_files() -> list[tuple[int, str]]:
+    folder = resources.files("etl.storage").joinpath(MIGRATIONS)
+    files = sorted(p for p in folder.iterdir() if p.name.endswith(".sql"))
+    return [(int(p.name.split("_", 1)[0]), p.read_text(encoding="utf-8")) for p in files]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply every migration not yet applied, each in its own transaction. Returns those applied."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
+    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for version, sql in migration_files():
+        if version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, current_timestamp)", [version])
+            con.execute("COMMIT")
+        except Exception as exc:
+            con.execute("ROLLBACK")
+            kind = kind_of(exc) if kind_of(exc) in ("disk_full", "read_only") else "migration"
+            raise DatabaseFault(kind, f"{type(exc).__name__}: {exc}", version) from exc
+        applied.append(version)
+    return applied
+
+
+def one(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> tuple | None:
+    """First row of a query, reading the whole result: DuckDB 2 refuses new work on a connection
+    whose previous result was only partly fetched."""
+    rows = con.execute(sql, params or []).fetchall()
+    return rows[0] if rows else None
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection):
+    """One write: the process's write lock, a cursor of its own, BEGIN; COMMIT when the block ends,
+    ROLLBACK if it raises (the database is then as it was)."""
+    with WRITE_LOCK:
+        cur = con.cursor()
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            yield cur
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        finally:
+            cur.close()
