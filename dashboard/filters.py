@@ -17,6 +17,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state
+from dashboard.text import md
 from etl.engine.queries import View
 from etl.labels_vi import PERIOD, UI
 from etl.reports import format as fmt
@@ -27,6 +28,8 @@ VIEW = "view_state"       # name -> the value the user chose (or a link asked fo
 WRITTEN = "view_urls"     # the views this session wrote to the URL, as frozensets of (name, text)
 MAX_WRITTEN = 50
 DRAWN = "view_drawn"      # picker key -> the page it was last drawn on (None: the sidebar, the same on every page)
+FROM_LINK = "view_from_link"  # names whose value a link gave and no picker has yet taken
+SHOWN_AT_MOST = 40        # characters of a link's value echoed back (a URL may carry anything)
 
 
 def _page() -> str:
@@ -50,8 +53,15 @@ def read_link() -> None:
         return
     view = st.session_state.setdefault(VIEW, {})
     view.update(url)
+    st.session_state[FROM_LINK] = set(url)
     for name in url:
         st.session_state.pop(KEYS[name], None)  # the picker takes the link's value at its next draw
+
+
+def shown(value: object) -> str:
+    """A link's value as the page may echo it: cut short, as text (never Markdown)."""
+    text = " ".join(str(value).split())
+    return md(text if len(text) <= SHOWN_AT_MOST else text[:SHOWN_AT_MOST] + "…")
 
 
 def _match(options: list, wanted, default):
@@ -71,6 +81,12 @@ def _choose(where, label: str, name: str, options: list, default, **kwargs):
     # each page) drawn on a page other than last time: the view gives its value.
     if st.session_state.get(key) not in options or drawn.get(key) != page:
         st.session_state[key] = _match(options, view.get(name), default)
+        linked = st.session_state.get(FROM_LINK, set())
+        if name in linked:  # a link's value no picker offers: said, not silently replaced
+            linked.discard(name)
+            if name != "unit" and view.get(name) is not None and st.session_state[key] is default \
+                    and str(default) != str(view.get(name)):
+                st.warning(UI["link_value_unknown"].format(what=label.lower(), value=shown(view.get(name))))
     drawn[key] = page
     value = where.selectbox(label, options, key=key, **kwargs)
     view[name] = value
@@ -120,8 +136,8 @@ def sidebar() -> View | None:
     unit = _choose(bar, UI["unit"], "unit", list(units) or [start], start,
                    format_func=lambda lid: f"{'· ' * units[lid].depth}{units[lid].name}" if lid in units else lid)
     if isinstance(asked, str) and asked not in units:  # a link's unit outside the plan's area (or the account's): said
-        st.warning(UI["unit_outside_plan"].format(code=asked.split("@")[0], year=year, name=units[unit].name
-                                                  if unit in units else unit))
+        st.warning(UI["unit_outside_plan"].format(code=shown(asked.split("@")[0]), year=year,
+                                                  name=md(units[unit].name) if unit in units else shown(unit)))
     write_url()
     return View(plan_id, year, quarter, unit, scope)
 

@@ -153,6 +153,8 @@ UI = {
     "no_plans": "Chưa có kế hoạch nào trong cơ sở dữ liệu. Hãy chạy: python -m etl init.",
     "unit_outside_plan": ("Địa bàn mã {code} không thuộc địa bàn của kế hoạch đã chọn (hoặc tài khoản "
                           "không được xem) trong năm {year}; trang đang hiển thị {name}."),
+    "link_value_unknown": ("Đường dẫn ghi {what} «{value}», không có trong danh sách (hoặc tài khoản không được "
+                           "xem): trang đang hiển thị lựa chọn mặc định."),
     "summary": "{met} chỉ tiêu đạt, {on_track} đúng tiến độ, {behind} chậm tiến độ, {not_met} không đạt, {no_data} chưa có số liệu (trên {total} chỉ tiêu).",
     "chart_actual": "Kết quả",
     "chart_target": "Chỉ tiêu cả năm",

@@ -316,3 +316,40 @@ def test_a_count_result_is_written_once_and_its_range_drawn_as_a_band(page_db):
     bullet = json.loads(at.get("plotly_chart")[2].proto.spec)
     band = bullet["layout"]["shapes"][0]
     assert (band["x0"], band["x1"]) == (2, 4) and bullet["layout"]["xaxis"]["dtick"] == 1
+
+
+# --- a link edited by hand: every value no picker offers is said, cut short, shown as text -------------
+
+JUNK = ["junk", "", "2099", "-1", "Q5", "**đậm**", "[bấm](https://x.invalid)", "<b>x</b>", "a" * 5000,
+        "test-plan#99", "\u202eevil", "1e3", " 2023 "]
+
+
+@pytest.mark.parametrize("name", ["plan", "year", "q"])
+@pytest.mark.parametrize("value", JUNK)
+def test_a_link_value_no_picker_offers_is_said_not_silently_replaced(page_db, name, value):
+    at = open_page(**{name: value})
+    assert not at.exception
+    values = [s.value for s in at.sidebar.selectbox]
+    assert values[:3] == ["test-plan", 2023, 2]   # the defaults stand
+    said = [w.value for w in at.warning]
+    if value.strip() in ("2023", "") and name == "year" or (name == "q" and value == "") or value == "":
+        return   # the link asked for what is shown (or nothing): nothing to say
+    assert len(said) == 1 and said[0].startswith("Đường dẫn ghi "), said
+    assert len(said[0]) < 300                   # a long value is cut, not echoed whole
+    assert plain(said[0]).count("«") == 1 and "https://x.invalid)" not in said[0].replace("\\", "")
+
+
+def test_a_link_target_no_page_offers_is_said_on_the_target_page(page_db):
+    at = open_page("indicator", target="test-plan#99")
+    assert [plain(w.value) for w in at.warning] == [
+        "Đường dẫn ghi chỉ tiêu «test-plan#99», không có trong danh sách (hoặc tài khoản không được xem): "
+        "trang đang hiển thị lựa chọn mặc định."]
+    at.sidebar.selectbox[1].set_value(2022).run()   # said once, not on every change after
+    assert not at.warning
+
+
+def test_a_long_or_marked_up_unit_code_is_cut_and_shown_as_text(page_db):
+    at = open_page(plan="child-plan", unit="**" + "9" * 3000)
+    said = [w.value for w in at.warning]
+    assert len(said) == 1 and len(said[0]) < 400
+    assert "\\*\\*" in said[0]    # escaped: shown as typed, not bold
