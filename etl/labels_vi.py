@@ -98,9 +98,9 @@ MSG = {
     # warnings: shown before confirming, stored with the return
     "warn_untracked": "Dòng {row} (sheet '{sheet}'): chỉ số '{indicator}' không có trong kế hoạch của địa bàn {locality} năm {year}; số liệu vẫn được ghi.",
     "warn_jump": "Dòng {row} (sheet '{sheet}'): {column} {value} khác xa các quý trước của địa bàn {locality} ({history}); hãy kiểm tra lại.",
-    "warn_stock_change": "Dòng {row} (sheet '{sheet}'): mẫu số {value} thay đổi hơn 1/3 so với quý {previous_quarter} ({previous}); hãy kiểm tra lại.",
+    "warn_stock_change": "Dòng {row} (sheet '{sheet}'), địa bàn {locality}: mẫu số {value} thay đổi hơn 1/3 so với quý {previous_quarter} ({previous}); hãy kiểm tra lại.",
     "warn_where": "Dòng {row} (sheet '{sheet}')",
-    "warn_far_from_predecessors": ("{where}: báo cáo đầu tiên của {unit} cho chỉ số '{indicator}' có {column} {value} "
+    "warn_far_from_predecessors": ("{where}: số liệu đầu tiên sau sắp xếp của {unit} cho chỉ số '{indicator}' có {column} {value} "
                                    "(quý {quarter}/{year}), khác xa tổng số liệu các đơn vị cũ trước sắp xếp "
                                    "({previous}, quý {previous_quarter}/{previous_year}); hãy kiểm tra lại."),
     "era_numerator": "tử số",
@@ -132,8 +132,9 @@ MSG = {
     "denominator_required": "{where}: chỉ số '{indicator}' là tỷ lệ, cần ghi mẫu số.",
     "denominator_for_count": "{where}: chỉ số '{indicator}' là số đếm, không có mẫu số; hãy để trống ô này.",
     "qualitative_value": "{where}: chỉ số '{indicator}' là định tính: ghi 1 (đã thực hiện) hoặc 0 (chưa thực hiện).",
-    "duplicate_conflict": "{where}: địa bàn {locality}, chỉ số '{indicator}', quý {quarter}/{year} đã có ở dòng {first_row} với số liệu khác.",
-    "duplicate_same": "Dòng {row} lặp lại dòng {first_row} (cùng địa bàn, chỉ số, quý và số liệu): chỉ ghi một lần.",
+    "duplicate_conflict": "{where}: địa bàn {locality}, chỉ số '{indicator}', quý {quarter}/{year} đã có ở dòng {first_row}{first_sheet} với số liệu khác.",
+    "duplicate_same": "Dòng {row} (sheet '{sheet}') lặp lại dòng {first_row}{first_sheet} (cùng địa bàn {locality}, chỉ số, quý và số liệu): chỉ ghi một lần.",
+    "duplicate_other_sheet": " của sheet '{sheet}'",
     # outcome
     "refused": "Tệp '{name}' bị từ chối, không có số liệu nào được ghi. {count} lỗi:",
     "loaded": "Đã nạp tệp '{name}': {new} báo cáo mới, {replaced} báo cáo thay thế phiên bản trước, {unchanged} báo cáo không đổi ({rows} dòng số liệu).",

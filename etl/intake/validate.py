@@ -218,12 +218,15 @@ def _unique(resolved, problems: list[Problem], warnings: list[str], units: dict[
         first = seen.get(key)
         if first is None:
             seen[key] = rec
-        elif (first.numerator, first.denominator, first.remove) != (rec.numerator, rec.denominator, rec.remove):
+            continue
+        first_sheet = MSG["duplicate_other_sheet"].format(sheet=first.sheet) if first.sheet != rec.sheet else ""
+        if (first.numerator, first.denominator, first.remove) != (rec.numerator, rec.denominator, rec.remove):
             problems.append(locate(row, "numerator", "duplicate_conflict", locality=units[rec.locality_id],
                                    indicator=indicators[rec.indicator_code].name, quarter=rec.quarter, year=rec.year,
-                                   first_row=first.row))
+                                   first_row=first.row, first_sheet=first_sheet))
         else:
-            warnings.append(MSG["duplicate_same"].format(row=rec.row, first_row=first.row))
+            warnings.append(MSG["duplicate_same"].format(row=rec.row, sheet=rec.sheet, first_row=first.row,
+                                                         first_sheet=first_sheet, locality=units[rec.locality_id]))
     return list(seen.values())
 
 
@@ -333,6 +336,7 @@ def _unusual(resolved, history, indicators, units: dict[str, str]) -> list[str]:
         if (indicators[rec.indicator_code].denominator_agg == "last" and rec.denominator and last_d
                 and abs(rec.denominator - last_d) > STOCK_CHANGE * last_d):
             warnings.append(MSG["warn_stock_change"].format(row=row.row, sheet=row.sheet, value=rec.denominator,
+                                                            locality=units[rec.locality_id],
                                                             previous_quarter=f"{last_quarter}/{last_year}",
                                                             previous=last_d))
     return warnings

@@ -105,7 +105,7 @@ def test_load_across_the_reform_warns_on_a_first_figure_and_refuses_an_old_code(
     result = run(path, "load", str(first))
     said = result.stdout + result.stderr
     assert result.returncode == 0, said                    # a warning, never a refusal
-    assert "báo cáo đầu tiên của Phường Thành Nam (mã 13699)" in said and "'Số buổi tuyên truyền'" in said
+    assert "số liệu đầu tiên sau sắp xếp của Phường Thành Nam (mã 13699)" in said and "'Số buổi tuyên truyền'" in said
     assert "tử số 40" in said and "(5, quý 3/2024)" in said
     old = tmp_path / "old.xlsx"
     write_bulk(old, [("13756", 2025, 4, "outreach_sessions", 1, None)])

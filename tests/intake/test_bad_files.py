@@ -195,3 +195,41 @@ def test_messages_name_units_and_indicators_never_by_code_alone(con, tmp_path, r
     assert said, rows
     assert not [m for m in said for code in CODES if code in m], said
     assert all("(mã 9000" in m for m in said if "địa bàn" in m and "mã địa bàn '" not in m), said
+
+
+def test_a_figure_given_on_two_sheets_names_both_sheets_and_the_unit(con, tmp_path):
+    path = tmp_path / "hai-sheet.xlsx"
+    book = Workbook()
+    first = book.active
+    first.title = "Quý 2"
+    for r in (HEADINGS, list(OK)):
+        first.append(r)
+    second = book.create_sheet("Bổ sung")
+    for r in (HEADINGS, ["90003", 2023, 2, "tipoffs_handled", 1, 1], ["90002", 2023, 2, "tipoffs_handled", 3, 3]):
+        second.append(r)
+    book.save(path)
+    before = content(con)
+    report = loader.load_file(con, path, "Cán bộ A", today=TODAY)
+    said = [str(p) for p in report.problems]
+    assert len(said) == 1 and "Sheet 'Bổ sung', dòng 3" in said[0]
+    assert "đã có ở dòng 2 của sheet 'Quý 2' với số liệu khác" in said[0] and "Xã B (mã 90002)" in said[0]
+    assert content(con) == before
+
+
+def test_a_row_repeated_on_another_sheet_is_written_once_and_said_with_both_sheets(con, tmp_path):
+    path = tmp_path / "lap.xlsx"
+    book = Workbook()
+    first = book.active
+    first.title = "Quý 2"
+    first.append(HEADINGS)
+    first.append(list(OK))
+    second = book.create_sheet("Chép lại")
+    second.append(HEADINGS)
+    second.append(list(OK))
+    book.save(path)
+    report = loader.load_file(con, path, "Cán bộ A", today=TODAY)
+    assert report.problems == [] and report.loaded
+    said = [w for w in report.warnings if "lặp lại" in w]
+    assert said == ["Dòng 2 (sheet 'Chép lại') lặp lại dòng 2 của sheet 'Quý 2' (cùng địa bàn Xã B (mã 90002), "
+                    "chỉ số, quý và số liệu): chỉ ghi một lần."]
+    assert con.execute("SELECT count(*) FROM current_figures WHERE locality_id = '90002@pre2025'").fetchone()[0] == 1

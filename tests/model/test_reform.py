@@ -462,14 +462,14 @@ def test_a_new_units_first_figure_far_from_its_predecessors_is_warned_never_refu
                       ("90003@pre2025", 2025, 2, "outreach_sessions", 99, None)])  # later, but not that quarter
     report = _loaded(con, tmp_path, "first.xlsx", [("90101", 2025, 3, "outreach_sessions", mine, None)])
     assert report.problems == []
-    said = [w for w in report.warnings if "báo cáo đầu tiên" in w]
+    said = [w for w in report.warnings if "số liệu đầu tiên sau sắp xếp" in w]
     assert bool(said) == warned
     if warned:
         assert "Phường Mới (mã 90101)" in said[0] and "'Số buổi tuyên truyền'" in said[0]
         assert f"tử số {mine}" in said[0] and "(10, quý 3/2024)" in said[0]
     # the second return of the same indicator is not a first one: no such warning
     again = _loaded(con, tmp_path, "second.xlsx", [("90101", 2025, 4, "outreach_sessions", 500, None)])
-    assert not [w for w in again.warnings if "báo cáo đầu tiên" in w]
+    assert not [w for w in again.warnings if "số liệu đầu tiên sau sắp xếp" in w]
 
 
 def test_without_that_quarter_a_year_before_the_predecessors_latest_quarter_is_used(reform_db, tmp_path):
@@ -478,7 +478,7 @@ def test_without_that_quarter_a_year_before_the_predecessors_latest_quarter_is_u
                       ("90003@pre2025", 2025, 1, "establishments_inspected", 5, 100),
                       ("90003@pre2025", 2025, 2, "establishments_inspected", 10, 100)])
     report = _loaded(con, tmp_path, "first.xlsx", [("90101", 2025, 3, "establishments_inspected", 2, 30)])
-    said = [w for w in report.warnings if "báo cáo đầu tiên" in w]
+    said = [w for w in report.warnings if "số liệu đầu tiên sau sắp xếp" in w]
     assert len(said) == 2                                     # 2 vs 30 and 30 vs 200, both at Q2 2025
     assert "(30, quý 2/2025)" in said[0] and "mẫu số 30" in said[1] and "(200, quý 2/2025)" in said[1]
     assert report.problems == [] and con.execute(
