@@ -249,6 +249,7 @@ UI = {
     "parent_outside": "Kế hoạch cấp trên không áp dụng cho năm {year}.",
     "parent_document": "Thực hiện: {document} (văn bản này chưa có trong hệ thống nên chưa so sánh được chỉ tiêu).",
     "rolled_up": "Tổng hợp từ {reported}/{total} đơn vị cấp dưới",
+    "level_units": "Số liệu của {reported}/{total} đơn vị {levels}",
     "own_return": "Báo cáo của chính đơn vị",
     "coverage": "{reported}/{total} {level} đã báo cáo {period}",
     "coverage_none": "Chưa có đơn vị nào báo cáo {period}.",

@@ -34,8 +34,12 @@ def source(r: TargetResult) -> str:
     """Where a figure comes from: the unit's own return, or rolled up from n of its units."""
     if r.numerator is None:
         return ""
-    said = UI["own_return"] if r.own_return else UI["rolled_up"].format(reported=r.children_reported,
-                                                                        total=r.children_total)
+    if r.levels and not r.own_return:  # a target split by level counts the units of its levels, the area's own included
+        said = UI["level_units"].format(reported=r.children_reported, total=r.children_total,
+                                        levels=", ".join(LEVEL[level].lower() for level in r.levels))
+    else:
+        said = UI["own_return"] if r.own_return else UI["rolled_up"].format(reported=r.children_reported,
+                                                                            total=r.children_total)
     if r.across and not r.own_return and not r.children_total:  # only the other era's units: no units below
         text = "; ".join(reform_notes(r))
         return text[:1].upper() + text[1:]

@@ -377,6 +377,8 @@ def test_split_by_level_after_the_reform_counts_the_successors_of_the_areas_comm
     assert province.expected == pytest.approx(35.0)          # 70% pro-rated to Q2, not the full year's
     assert province.status == "on_track"                     # 50% ≥ 35%: on track as at 30/06, not "not met"
     assert "quý I–II/2025" in tables.source(province)
+    assert tables.source(province).startswith("Số liệu của 1/1 đơn vị cấp tỉnh")   # its own level, not "cấp dưới"
+    assert tables.source(q4).startswith("Số liệu của ") and "đơn vị cấp huyện, cấp xã" in tables.source(q4)
     # flows add both halves: Xã A's Q1 + Phường Mới's Q3, never Tỉnh Khác's Xã E
     flows = split(4, "tipoffs_handled", ("commune",))
     assert (flows.numerator, flows.denominator) == (4, 5)
