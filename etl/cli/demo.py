@@ -142,11 +142,10 @@ def _units(con, issuer: str, start: dt.date, end: dt.date, levels: tuple[str, ..
     return con.cursor().execute(
         """WITH roots AS (
                SELECT locality_id AS root FROM localities WHERE locality_id = ?
-                 AND coalesce(valid_from, DATE '1900-01-01') <= ? AND coalesce(valid_to, DATE '9999-12-31') >= ?
+                 AND valid_during(valid_from, valid_to, ?, ?)
                UNION ALL
                SELECT member_id FROM era_bridge b JOIN localities l ON l.locality_id = b.locality_id
-               WHERE b.locality_id = ? AND NOT (coalesce(l.valid_from, DATE '1900-01-01') <= ?
-                                                AND coalesce(l.valid_to, DATE '9999-12-31') >= ?))
+               WHERE b.locality_id = ? AND NOT valid_during(l.valid_from, l.valid_to, ?, ?))
            SELECT DISTINCT l.locality_id, l.code, l.level,
                   (SELECT count(*) FROM era_bridge b WHERE b.locality_id = l.locality_id
                      AND b.direction = 'predecessors') AS predecessors,
@@ -155,8 +154,8 @@ def _units(con, issuer: str, start: dt.date, end: dt.date, levels: tuple[str, ..
            FROM localities l
            JOIN locality_closure c ON c.locality_id = l.locality_id JOIN roots r ON c.ancestor_id = r.root
            WHERE list_contains(?, l.level)
-             AND coalesce(l.valid_from, DATE '1900-01-01') <= ? AND coalesce(l.valid_to, DATE '9999-12-31') >= ?
-           ORDER BY l.code""", [issuer, end, start, issuer, end, start, list(levels), end, start]).fetchall()
+             AND valid_during(l.valid_from, l.valid_to, ?, ?)
+           ORDER BY l.code""", [issuer, start, end, issuer, start, end, list(levels), start, end]).fetchall()
 
 
 def _indicators(reporting: Reporting, level: str, bridged: bool) -> tuple[str, ...]:

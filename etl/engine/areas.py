@@ -8,8 +8,8 @@ import duckdb
 from etl.access import scope as access
 from etl.access.scope import Scope
 
-_VALID = """coalesce(l.valid_from, DATE '1900-01-01') <= last_day(make_date(?, 3 * ?, 1))
-        AND coalesce(l.valid_to, DATE '9999-12-31') >= make_date(?, 1, 1)"""
+# existed at some time from 1 January of the year (?) to the end of the quarter (?, ?)
+_VALID = "valid_during(l.valid_from, l.valid_to, make_date(?, 1, 1), last_day(make_date(?, 3 * ?, 1)))"
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def subtree(con: duckdb.DuckDBPyConnection, root: str, year: int, quarter: int =
         f"""SELECT l.locality_id, l.code, l.name, l.level, l.parent_id, c.depth
             FROM locality_closure c JOIN localities l ON l.locality_id = c.locality_id
             WHERE c.ancestor_id = ? AND {_VALID}
-            ORDER BY c.depth, l.code""", [root, year, quarter, year]).fetchall()
+            ORDER BY c.depth, l.code""", [root, year, year, quarter]).fetchall()
     return in_tree_order(con, _units(rows), scope)
 
 
@@ -58,7 +58,7 @@ def children(con: duckdb.DuckDBPyConnection, parent: str, year: int, quarter: in
              scope: Scope | None = None) -> list[Unit]:
     rows = con.execute(
         f"""SELECT l.locality_id, l.code, l.name, l.level, l.parent_id, 1 FROM localities l
-            WHERE l.parent_id = ? AND {_VALID} ORDER BY l.code""", [parent, year, quarter, year]).fetchall()
+            WHERE l.parent_id = ? AND {_VALID} ORDER BY l.code""", [parent, year, year, quarter]).fetchall()
     visible = access.allowed(con, scope, [row[0] for row in rows])
     return [u for u in _units(rows) if u.locality_id in visible]
 

@@ -17,8 +17,7 @@ from etl.engine.figures import Figure, Figures
 _CHILDREN_SQL = """
 SELECT l.parent_id, l.locality_id FROM localities l
 WHERE list_contains(?, l.parent_id)
-  AND coalesce(l.valid_from, DATE '1900-01-01') <= make_date(?, 12, 31)
-  AND coalesce(l.valid_to, DATE '9999-12-31') >= make_date(?, 1, 1)
+  AND valid_during(l.valid_from, l.valid_to, make_date(?, 1, 1), make_date(?, 12, 31))
 ORDER BY l.code"""
 
 

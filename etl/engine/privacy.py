@@ -39,8 +39,8 @@ _FIGURES_SQL = """SELECT locality_id, indicator_code, numerator, denominator FRO
                   WHERE year = ? AND quarter = ? AND list_contains(?, indicator_code)
                     AND locality_id IN (SELECT unnest(?))"""
 
-_VALID = """coalesce(valid_from, DATE '1900-01-01') <= last_day(make_date(?, 3 * ?, 1))
-        AND coalesce(valid_to, DATE '9999-12-31') >= make_date(?, 1, 1)"""
+# existed at some time from 1 January of the year (?) to the end of the quarter (?, ?)
+_VALID = "valid_during(valid_from, valid_to, make_date(?, 1, 1), last_day(make_date(?, 3 * ?, 1)))"
 
 
 def small(value: int | None) -> bool:
@@ -131,7 +131,7 @@ def _children(con: duckdb.DuckDBPyConnection, parents: set[str], year: int, quar
     if not parents:
         return out
     for parent, loc in con.execute(f"SELECT parent_id, locality_id FROM localities WHERE list_contains(?, parent_id) "
-                                   f"AND {_VALID}", [sorted(parents), year, quarter, year]).fetchall():
+                                   f"AND {_VALID}", [sorted(parents), year, year, quarter]).fetchall():
         out[parent].append(loc)
     return out
 

@@ -36,7 +36,7 @@ def current(con: duckdb.DuckDBPyConnection, root: str, candidates: Iterable[str 
     """The first candidate (the session's unit, the URL's, the account's entry point) that lies under `root`,
     exists in the period and is one the account may see; None when none does."""
     for unit in candidates:
-        if (unit and con.execute(_UNDER, [unit, root, year, quarter, year]).fetchall()
+        if (unit and con.execute(_UNDER, [unit, root, year, year, quarter]).fetchall()
                 and access.covers(con, scope, unit)):
             return unit
     return None
@@ -47,5 +47,5 @@ def options(con: duckdb.DuckDBPyConnection, root: str, candidates: Iterable[str 
     """What the picker offers around the current unit (`current`; the root when no candidate will do): the
     units from `root` down to it, its siblings and its children, in tree order, those the account may see."""
     unit = current(con, root, candidates, year, quarter, scope) or root
-    rows = con.execute(_AROUND, [unit, root, year, quarter, year]).fetchall()
+    rows = con.execute(_AROUND, [unit, root, year, year, quarter]).fetchall()
     return in_tree_order(con, [Unit(*row) for row in rows], scope)

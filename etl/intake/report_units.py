@@ -32,5 +32,5 @@ def units_for(con: duckdb.DuckDBPyConnection, scope: Scope | None, year: int, qu
             WHERE NOT coalesce(p.retired, FALSE) AND ? BETWEEN p.year_from AND p.year_to AND {_VALID}
               AND (?::VARCHAR IS NULL OR l.locality_id IN (SELECT locality_id FROM in_scope(?::VARCHAR)))
             ORDER BY level_rank, l.code""",
-        [root, year, year, quarter, year, root, root]).fetchall()
+        [root, year, year, year, quarter, root, root]).fetchall()
     return [Unit(lid, code, name, level, parent, depth) for lid, code, name, level, parent, depth, _ in rows]

@@ -58,8 +58,7 @@ def resolve_codes(con: duckdb.DuckDBPyConnection, code_quarters: list[tuple[str,
         """WITH w AS (SELECT code, year, quarter, make_date(year, 3 * quarter - 2, 1) AS q_start,
                              last_day(make_date(year, 3 * quarter, 1)) AS q_end FROM wanted_codes)
            SELECT w.code, w.year, w.quarter, l.locality_id FROM w JOIN localities l ON l.code = w.code
-           WHERE coalesce(l.valid_from, DATE '1900-01-01') <= w.q_end
-             AND coalesce(l.valid_to, DATE '9999-12-31') >= w.q_start
+           WHERE valid_during(l.valid_from, l.valid_to, w.q_start, w.q_end)
            QUALIFY row_number() OVER (PARTITION BY w.code, w.year, w.quarter ORDER BY l.valid_from DESC NULLS LAST) = 1"""
     ).fetchall()
     cur.close()

@@ -1,6 +1,6 @@
 """The 1 July 2025 reform as views meet it (issue 14): a code resolved in the plan's own era (rule 5),
 and which units of the other era a figure includes (rule 7). The figures themselves come through the
-era bridge of the analytics table (migration 013)."""
+era bridge of the analytics table (sql/macros.sql)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,8 +15,7 @@ SELECT l.locality_id FROM plans p
 JOIN locality_closure c ON c.ancestor_id = p.issuer_id
 JOIN localities l ON l.locality_id = c.locality_id
 WHERE p.plan_id = ? AND l.code = ?
-  AND coalesce(l.valid_from, DATE '1900-01-01') <= make_date(p.year_to, 12, 31)
-  AND coalesce(l.valid_to, DATE '9999-12-31') >= make_date(p.year_from, 1, 1)"""
+  AND valid_during(l.valid_from, l.valid_to, make_date(p.year_from, 1, 1), make_date(p.year_to, 12, 31))"""
 
 _ERA_SQL = """SELECT coalesce(valid_to = DATE '2025-06-30', FALSE), coalesce(valid_from = DATE '2025-07-01', FALSE)
 FROM localities WHERE locality_id = ?"""
@@ -94,13 +93,12 @@ def members_many(con: duckdb.DuckDBPyConnection, locality_ids) -> dict[str, Memb
 
 
 _MERGED_SQL = """
-SELECT p.locality_id, n.name || ' (mã ' || n.code || ')'
-FROM localities p JOIN localities n ON n.locality_id = p.successor_id AND n.level = p.level
-WHERE p.level = 'commune' AND list_contains(?, p.locality_id)
-  AND (SELECT count(*) FROM localities o WHERE o.successor_id = n.locality_id AND o.level = n.level) > 1"""
+SELECT b.member_id, n.name || ' (mã ' || n.code || ')'
+FROM era_bridge b JOIN localities n ON n.locality_id = b.locality_id
+WHERE b.merged_with_others AND list_contains(?, b.member_id)"""
 
 
 def merged_into_many(con: duckdb.DuckDBPyConnection, locality_ids) -> dict[str, str]:
-    """Old communes merged with others into one new unit (no successor of their own from Q3 2025, migration
-    023): locality -> the new unit's name and code."""
+    """Old communes merged with others into one new unit (no successor of their own from Q3 2025; the era
+    bridge's merged_with_others, sql/macros.sql): locality -> the new unit's name and code."""
     return dict(con.execute(_MERGED_SQL, [sorted(set(locality_ids))]).fetchall()) if locality_ids else {}

@@ -1,4 +1,4 @@
-"""Keeping the analytics table (area_figures, migration 005) in step with the returns.
+"""Keeping the analytics table (area_figures, migration 005; its macros in sql/macros.sql) in step with the returns.
 
 Whatever writes returns, localities or indicators calls `refresh` inside its own transaction, so
 a page never reads figures older than the returns they come from. Writing returns calls
@@ -19,7 +19,7 @@ def refresh(con: duckdb.DuckDBPyConnection, years: Iterable[int] | None = None,
     time; `progress(i, n, year)` is told before each year (the CLI prints it)."""
     if years is None:  # localities or indicators changed: the era bridge too (migration 013)
         con.execute("DELETE FROM era_bridge")
-        con.execute("INSERT INTO era_bridge SELECT * FROM era_bridge_of_localities")
+        con.execute("INSERT INTO era_bridge BY NAME SELECT * FROM era_bridge_of_localities")
         con.execute("DELETE FROM area_figures")
         years = [row[0] for row in con.execute("SELECT DISTINCT year FROM returns ORDER BY year").fetchall()]
     else:
@@ -189,9 +189,8 @@ _SUM_ROWS = {
                       LEFT JOIN (SELECT l.parent_id AS unit, a.quarter, a.indicator_code, count(*) AS reported
                                  FROM area_figures a JOIN localities l USING (locality_id)
                                  WHERE l.parent_id IN (SELECT unnest($units::VARCHAR[])) AND a.year = $year
-                                   AND a.quarter >= $q0 AND coalesce(l.valid_from, DATE '1900-01-01')
-                                       <= last_day(make_date($year, 3 * a.quarter, 1))
-                                   AND coalesce(l.valid_to, DATE '9999-12-31') >= make_date($year, 1, 1)
+                                   AND a.quarter >= $q0 AND valid_during(l.valid_from, l.valid_to,
+                                       make_date($year, 1, 1), last_day(make_date($year, 3 * a.quarter, 1)))
                                  GROUP BY ALL) r USING (unit, quarter, indicator_code))""",
 }
 _SUMS_TO_ROWS = """
@@ -200,8 +199,8 @@ _SUMS_TO_ROWS = """
     FROM sums s
     LEFT JOIN (SELECT p.unit, p.quarter, count(*) AS total
                FROM (SELECT DISTINCT unit, quarter FROM sums) p JOIN localities l ON l.parent_id = p.unit
-               WHERE coalesce(l.valid_from, DATE '1900-01-01') <= last_day(make_date($year, 3 * p.quarter, 1))
-                 AND coalesce(l.valid_to, DATE '9999-12-31') >= make_date($year, 1, 1)
+               WHERE valid_during(l.valid_from, l.valid_to, make_date($year, 1, 1),
+                                  last_day(make_date($year, 3 * p.quarter, 1)))
                GROUP BY ALL) t USING (unit, quarter)"""
 
 

@@ -1,6 +1,8 @@
-"""The DuckDB file: where it is, opening it (waiting while another process writes), migrations."""
+"""The DuckDB file: where it is, opening it (waiting while another process writes), migrations (tables) and
+sql/macros.sql (every view and macro)."""
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import time
@@ -10,10 +12,13 @@ from pathlib import Path
 
 import duckdb
 
+from etl.storage import analytics
 from etl.storage.faults import DatabaseFault, kind_of
 
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "pcmd.duckdb"
 MIGRATIONS = "sql/migrations"
+MACROS = "sql/macros.sql"
+MACROS_KEY = "macros_sha256"   # meta: the SHA-256 of the macros.sql last run on the database
 # Writes in one process go one at a time, each on its own cursor: two browser sessions (or a session and
 # a backup) never interleave statements inside one transaction.
 WRITE_LOCK = threading.RLock()
@@ -31,7 +36,7 @@ def default_path() -> Path:
 
 
 def connect(path: str | Path | None = None, wait_seconds: float = 30.0) -> duckdb.DuckDBPyConnection:
-    """Open the database read-write, migrated to the latest schema.
+    """Open the database read-write, migrated to the latest schema, its views and macros those of macros.sql.
 
     DuckDB lets one process at a time open a file for writing. If another holds it (the app,
     or a load from the command line), retry until `wait_seconds` pass, then raise DatabaseBusy.
@@ -54,7 +59,7 @@ def connect(path: str | Path | None = None, wait_seconds: float = 30.0) -> duckd
                 raise DatabaseBusy(str(path)) from exc
             time.sleep(0.5)
     try:
-        migrate(con)
+        define(con, migrate(con))
     except (duckdb.Error, OSError) as exc:
         con.close()
         raise DatabaseFault(kind_of(exc), f"{type(exc).__name__}: {exc}") from exc
@@ -89,6 +94,33 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
             raise DatabaseFault(kind, f"{type(exc).__name__}: {exc}", version) from exc
         applied.append(version)
     return applied
+
+
+def macros_text() -> str:
+    return resources.files("etl.storage").joinpath(MACROS).read_text(encoding="utf-8")
+
+
+def define(con: duckdb.DuckDBPyConnection, migrated: list[int]) -> bool:
+    """Run macros.sql when it is not the one last run on the database (kept by hash in meta), or after
+    migrations; then rebuild the tables made by its definitions (era bridge, analytics) if the database holds
+    localities or returns. One transaction. Returns whether it ran (an unchanged database costs one read)."""
+    text = macros_text()
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    row = one(con, "SELECT value FROM meta WHERE key = ?", [MACROS_KEY])
+    if row and row[0] == digest and not migrated:
+        return False
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(text)
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [MACROS_KEY, digest])
+        if one(con, "SELECT EXISTS (FROM localities) OR EXISTS (FROM returns)")[0]:
+            analytics.refresh(con)
+        con.execute("COMMIT")
+    except Exception as exc:
+        con.execute("ROLLBACK")
+        kind = kind_of(exc) if kind_of(exc) in ("disk_full", "read_only") else "migration"
+        raise DatabaseFault(kind, f"{type(exc).__name__}: {exc}", "macros.sql") from exc
+    return True
 
 
 def one(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> tuple | None:

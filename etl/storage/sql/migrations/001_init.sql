@@ -1,4 +1,5 @@
--- Foundation schema. Applied once, in order, by etl.storage.db.migrate(); never edit an applied file.
+-- Foundation schema. Applied once, in order, by etl.storage.db.migrate(). Migrations create and change tables
+-- only: every view and macro is in ../macros.sql, run after them.
 
 CREATE TABLE meta (
     key   VARCHAR PRIMARY KEY,
@@ -108,13 +109,3 @@ CREATE TABLE figures (
     note           VARCHAR,
     PRIMARY KEY (return_id, indicator_code)
 );
-
-CREATE VIEW current_returns AS
-SELECT r.*
-FROM returns r
-QUALIFY r.version = max(r.version) OVER (PARTITION BY r.locality_id, r.year, r.quarter);
-
-CREATE VIEW current_figures AS
-SELECT r.locality_id, r.year, r.quarter, r.version, f.indicator_code, f.numerator, f.denominator, f.note
-FROM current_returns r
-JOIN figures f USING (return_id);
