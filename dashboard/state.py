@@ -100,10 +100,7 @@ def end_session(reason: str | None = None) -> None:
 
 def scope() -> Scope:
     """What the logged-in account may see; nothing at all without one."""
-    account = user()
-    if account is None:
-        return Scope("(không có tài khoản)")
-    return access.EVERYTHING if account.role == "admin" else Scope(account.locality_id)
+    return access.of_account(user())
 
 
 def plans() -> list[tuple[str, str, int, int, str]]:

@@ -10,6 +10,7 @@ import duckdb
 
 from etl.access import accounts
 from etl.labels_vi import ACCOUNT_EDIT
+from etl.storage import db
 
 
 @dataclass(frozen=True)
@@ -63,19 +64,14 @@ def changes(con: duckdb.DuckDBPyConnection, edit: Edit) -> Changes:
 
 def apply(con: duckdb.DuckDBPyConnection, edit: Edit, by: str) -> Changes:
     """Save `edit` in one transaction: nothing is written if any part is refused."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        done = changes(con, edit)
+    with db.transaction(con) as cur:   # waits while another write (an upload) commits
+        done = changes(cur, edit)
         if done.access:
-            accounts.change(con, edit.username, edit.role, edit.locality_id, by)
+            accounts.change(cur, edit.username, edit.role, edit.locality_id, by)
         if done.lock:
-            accounts.set_disabled(con, edit.username, edit.disabled, by)
+            accounts.set_disabled(cur, edit.username, edit.disabled, by)
         if done.password:
-            accounts.set_password(con, edit.username, edit.password, by)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+            accounts.set_password(cur, edit.username, edit.password, by)
     return done
 
 

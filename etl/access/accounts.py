@@ -111,15 +111,16 @@ def add(con: duckdb.DuckDBPyConnection, username: str, role: str, locality_id: s
     """A new account. `password` None: single sign-on only (the identity provider checks who it is)."""
     username = (username or "").strip().lower()
     _check(con, username, role, locality_id, password)
-    if get(con, username):
-        raise AccountError(ACCOUNT["exists"].format(username=username))
     hashed = _hasher.hash(password) if password is not None else None
     now = _now()
-    con.execute("INSERT INTO users (username, password_hash, role, locality_id, email, disabled, created_at, "
-                "changed_at) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?)",
-                [username, hashed, role, locality_id, email, now, now])
-    audit.record(con, by, audit.ACCOUNT, f"thêm {username} ({role}, {locality_id or 'toàn quốc'})")
-    return get(con, username)
+    with db.transaction(con) as cur:   # the account and its line in the audit trail, or neither
+        if get(cur, username):   # under the lock: two admins adding the same name, one is told
+            raise AccountError(ACCOUNT["exists"].format(username=username))
+        cur.execute("INSERT INTO users (username, password_hash, role, locality_id, email, disabled, created_at, "
+                    "changed_at) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?)",
+                    [username, hashed, role, locality_id, email, now, now])
+        audit.record(cur, by, audit.ACCOUNT, f"thêm {username} ({role}, {locality_id or 'toàn quốc'})")
+        return get(cur, username)
 
 
 def _existing(con, username: str) -> User:
@@ -157,20 +158,23 @@ def _bump(con, username: str, sql: str, params: list) -> None:
 
 
 def set_password(con: duckdb.DuckDBPyConnection, username: str, password: str, by: str) -> None:
-    user = _existing(con, username)
-    _check(con, user.username, user.role, user.locality_id, password)
-    _bump(con, username, "password_hash = ?", [_hasher.hash(password)])
-    audit.record(con, by, audit.ACCOUNT, ACCOUNT_EDIT["audit_password"].format(username=username))
+    hashed = _hasher.hash(password)   # before the write lock: hashing takes a while
+    with db.transaction(con) as cur:
+        user = _existing(cur, username)
+        _check(cur, user.username, user.role, user.locality_id, password)
+        _bump(cur, username, "password_hash = ?", [hashed])
+        audit.record(cur, by, audit.ACCOUNT, ACCOUNT_EDIT["audit_password"].format(username=username))
 
 
 def set_disabled(con: duckdb.DuckDBPyConnection, username: str, disabled: bool, by: str) -> None:
-    user = _existing(con, username)
-    if user.disabled == disabled:
-        return
-    _guard(con, user, user.role, disabled, by)
-    _bump(con, username, "disabled = ?", [disabled])
-    key = "audit_lock" if disabled else "audit_unlock"
-    audit.record(con, by, audit.ACCOUNT, ACCOUNT_EDIT[key].format(username=username))
+    with db.transaction(con) as cur:   # checked and written under the lock: two admins cannot both pass the guard
+        user = _existing(cur, username)
+        if user.disabled == disabled:
+            return
+        _guard(cur, user, user.role, disabled, by)
+        _bump(cur, username, "disabled = ?", [disabled])
+        key = "audit_lock" if disabled else "audit_unlock"
+        audit.record(cur, by, audit.ACCOUNT, ACCOUNT_EDIT[key].format(username=username))
 
 
 def access_change(con: duckdb.DuckDBPyConnection, user: User, role: str, locality_id: str | None) -> str | None:
@@ -182,14 +186,15 @@ def access_change(con: duckdb.DuckDBPyConnection, user: User, role: str, localit
 
 
 def change(con: duckdb.DuckDBPyConnection, username: str, role: str, locality_id: str | None, by: str) -> None:
-    user = _existing(con, username)
-    _check(con, username, role, locality_id, None)
-    words = access_change(con, user, role, locality_id)
-    if words is None:
-        return
-    _guard(con, user, role, user.disabled, by)
-    _bump(con, username, "role = ?, locality_id = ?", [role, locality_id])
-    audit.record(con, by, audit.ACCOUNT, words)
+    with db.transaction(con) as cur:
+        user = _existing(cur, username)
+        _check(cur, username, role, locality_id, None)
+        words = access_change(cur, user, role, locality_id)
+        if words is None:
+            return
+        _guard(cur, user, role, user.disabled, by)
+        _bump(cur, username, "role = ?, locality_id = ?", [role, locality_id])
+        audit.record(cur, by, audit.ACCOUNT, words)
 
 
 def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str,
@@ -214,6 +219,8 @@ def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str,
         raise LoginRefused(ACCOUNT["refused"])
     if _hasher.check_needs_rehash(stored):
         rehashed = _hashing.submit(_hasher.hash, password).result()
-        con.execute("UPDATE users SET password_hash = ? WHERE username = ?", [rehashed, typed])
+        with db.transaction(con) as cur:   # updates a row an account edit may be changing: waits for it
+            cur.execute("UPDATE users SET password_hash = ? WHERE username = ? AND password_hash = ?",
+                        [rehashed, typed, stored])
     audit.record(con, typed, audit.LOGIN_OK, "", now)
     return get(con, typed)

@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from etl.access import accounts
+from etl.storage import db
 
 KEY_ENV = "PCMD_LOGIN_KEY"
 COOKIE = "pcmd_login"
@@ -118,22 +119,26 @@ def is_live(con: duckdb.DuckDBPyConnection, token: str, now: dt.datetime | None 
 
 def seen(con: duckdb.DuckDBPyConnection, token: str, now: dt.datetime | None = None) -> None:
     """The token's session was used now (the idle limit counts from here)."""
-    con.execute("UPDATE login_sessions SET last_seen_at = ? WHERE token_hash = ?", [now or _now(), _hash(token)])
+    with db.transaction(con) as cur:   # updates: waits while another write holds the lock (see db.transaction)
+        cur.execute("UPDATE login_sessions SET last_seen_at = ? WHERE token_hash = ?", [now or _now(), _hash(token)])
 
 
 def revoke(con: duckdb.DuckDBPyConnection, token: str | None, now: dt.datetime | None = None) -> None:
     """Logout: the token opens nothing any more, in any tab."""
     if token:
-        con.execute("UPDATE login_sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
-                    [now or _now(), _hash(token)])
+        with db.transaction(con) as cur:
+            cur.execute("UPDATE login_sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
+                        [now or _now(), _hash(token)])
 
 
 def revoke_user(con: duckdb.DuckDBPyConnection, username: str, now: dt.datetime | None = None) -> None:
-    con.execute("UPDATE login_sessions SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL",
-                [now or _now(), username])
+    with db.transaction(con) as cur:
+        cur.execute("UPDATE login_sessions SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL",
+                    [now or _now(), username])
 
 
 def forget_old(con: duckdb.DuckDBPyConnection, days: int = 30, now: dt.datetime | None = None) -> None:
     """Drop rows expired or revoked more than `days` ago (they open nothing; this keeps the table small)."""
     limit = (now or _now()) - dt.timedelta(days=days)
-    con.execute("DELETE FROM login_sessions WHERE expires_at < ? OR revoked_at < ?", [limit, limit])
+    with db.transaction(con) as cur:
+        cur.execute("DELETE FROM login_sessions WHERE expires_at < ? OR revoked_at < ?", [limit, limit])

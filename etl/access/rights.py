@@ -5,7 +5,6 @@ from __future__ import annotations
 import duckdb
 
 from etl.access import accounts
-from etl.access import scope as access
 from etl.labels_vi import RIGHTS, ROLE
 
 EXPORT, UPLOAD, PLANS, ACCOUNTS = "export", "upload", "plans", "accounts"
@@ -28,6 +27,3 @@ def account_for(con: duckdb.DuckDBPyConnection, username: str, right: str) -> ac
                                                       action=RIGHTS[right]))
     return user
 
-
-def scope_of(user: accounts.User) -> access.Scope:
-    return access.EVERYTHING if user.role == "admin" else access.Scope(user.locality_id)

@@ -3,8 +3,12 @@ loads), not only by hiding widgets."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import duckdb
+
+if TYPE_CHECKING:
+    from etl.access.accounts import User
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,18 @@ class Scope:
 
 
 EVERYTHING = Scope(None)
+NOBODY = Scope("(no account)")   # a root no unit has: sees nothing
+
+
+def of_account(account: User | None) -> Scope:
+    """What an account may see, the one rule for the app and the command line: an admin the whole
+    country, anyone else their own locality and the units under it; no account (or one without a
+    locality that is not an admin) nothing."""
+    if account is None:
+        return NOBODY
+    if account.role == "admin":
+        return EVERYTHING
+    return Scope(account.locality_id) if account.locality_id else NOBODY
 
 
 def allowed(con: duckdb.DuckDBPyConnection, scope: Scope | None, locality_ids) -> set[str]:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from etl.access import audit, rights
+from etl.access import scope as access
 from etl.cli import backup as cli_backup
 from etl.cli import plans as cli_plans
 from etl.cli import privacy as cli_privacy
@@ -211,7 +212,7 @@ def cmd_export(con, args) -> int:
     scope = None
     if args.user:  # the export that account would get, if its role may export at all
         try:
-            scope = rights.scope_of(rights.account_for(con, args.user, rights.EXPORT))
+            scope = access.of_account(rights.account_for(con, args.user, rights.EXPORT))
         except rights.AccessRefused as refused:
             print(refused, file=sys.stderr)
             return EXIT_REFUSED_ACCOUNT

@@ -9,6 +9,7 @@ from etl.cli import users as cli_users
 from etl.labels_vi import PLAN_FILE
 from etl.model import catalog
 from etl.plans import plan_files
+from etl.storage import db
 
 
 def add_parser(sub, common) -> None:
@@ -32,9 +33,11 @@ def run(con, args) -> int:
             else:
                 sys.stdout.write(text)
             return 0
-        plans = plan_files.import_text(con, args.file.read_text(encoding="utf-8"))
+        with db.transaction(con) as cur:   # the plans and their lines in the audit trail, or neither
+            plans = plan_files.import_text(cur, args.file.read_text(encoding="utf-8"))
+            for plan in plans:
+                audit.record(cur, cli_users.BY, audit.PLAN, f"nhập {plan.plan_id} từ {args.file.name}")
         for plan in plans:
-            audit.record(con, cli_users.BY, audit.PLAN, f"nhập {plan.plan_id} từ {args.file.name}")
             print(PLAN_FILE["imported"].format(plan=plan.plan_id, n=len(plan.targets)))
         return 0
     except catalog.CatalogError as refused:

@@ -15,17 +15,9 @@ def add_parser(sub, common) -> None:
 
 
 def run(con, args) -> int:
-    cur = con.cursor()
-    cur.execute("BEGIN TRANSACTION")
-    try:
+    with db.transaction(con) as cur:
         analytics.refresh(cur, args.year, progress=lambda i, n, year: print(
             REFRESH["step"].format(i=i, n=n, year=year), file=sys.stderr, flush=True))
         rows = db.one(cur, "SELECT count(*) FROM area_figures")[0]
-        cur.execute("COMMIT")
-    except BaseException:
-        cur.execute("ROLLBACK")
-        raise
-    finally:
-        cur.close()
     print(REFRESH["done"].format(rows=rows))
     return 0

@@ -1,6 +1,6 @@
 """Writing checked returns: one transaction per file, a new version only where figures changed.
 
-Writes in one process go one at a time (WRITE_LOCK), each on its own cursor, so two browser
+Writes in one process go one at a time (db.transaction: the write lock, a cursor of its own), so two browser
 sessions uploading at the same moment both finish cleanly. Another process is kept out by DuckDB's
 file lock (etl.storage.db.connect waits, then says so).
 """
@@ -24,8 +24,6 @@ from etl.intake.problems import Problem
 from etl.intake.validate import Checked, Record, validate
 from etl.labels_vi import MSG
 from etl.storage import analytics, db
-
-WRITE_LOCK = db.WRITE_LOCK   # the one lock of etl/storage/db.py
 
 
 @dataclass
@@ -120,22 +118,12 @@ def _load_file(con, path: Path, submitted_by: str, submitted_at: dt.datetime | N
     if report.problems:
         return report
     submitted_at = submitted_at or dt.datetime.now().replace(microsecond=0)
-    with WRITE_LOCK:
-        cur = con.cursor()
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            report.changes = corrections.changes(cur, checked.records)
-            _write(cur, report.file_name, file_hash(path), checked, submitted_by, submitted_at, report)
-            if report.new or report.replaced:
-                cur.execute("COMMIT")
-                report.loaded = True
-            else:
-                cur.execute("ROLLBACK")
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-        finally:
-            cur.close()
+    with db.transaction(con) as cur:
+        report.changes = corrections.changes(cur, checked.records)
+        _write(cur, report.file_name, file_hash(path), checked, submitted_by, submitted_at, report)
+        if not (report.new or report.replaced):
+            raise db.Rollback  # an identical file: no empty upload left behind
+        report.loaded = True
     return report
 
 
@@ -146,16 +134,12 @@ def changes(con: duckdb.DuckDBPyConnection, records: list[Record]) -> pd.DataFra
 
 def trial(con: duckdb.DuckDBPyConnection, records: list[Record], look: Callable[[duckdb.DuckDBPyConnection], object]):
     """Write the records, let `look` read the database as it would be, then undo everything."""
-    with WRITE_LOCK:
-        cur = con.cursor()
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            checked = Checked(records, [], [])
-            _write(cur, "(xem trước)", "", checked, "(xem trước)", dt.datetime.now(), LoadReport("(xem trước)"))
-            return look(cur)
-        finally:
-            cur.execute("ROLLBACK")
-            cur.close()
+    with db.transaction(con) as cur:
+        checked = Checked(records, [], [])
+        _write(cur, "(xem trước)", "", checked, "(xem trước)", dt.datetime.now(), LoadReport("(xem trước)"))
+        seen = look(cur)
+        raise db.Rollback
+    return seen
 
 
 def _write(cur, file_name: str, digest: str, checked: Checked, submitted_by: str, submitted_at: dt.datetime,

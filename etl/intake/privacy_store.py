@@ -20,7 +20,7 @@ from etl.access import audit
 from etl.intake.personal_data import find
 from etl.labels_vi import PRIVACY
 from etl.plans import plan_files
-from etl.storage import analytics
+from etl.storage import analytics, db
 
 ACTION = "privacy"
 PLAN_FIELDS = ("title", "issuing_body", "parent_document", "source_document", "document_number")
@@ -45,9 +45,7 @@ def purge(con: duckdb.DuckDBPyConnection, findings: list[Finding], by: str) -> i
     """Blank every text of `findings` in one transaction, refresh the analytics notes, audit it."""
     if not findings:
         return 0
-    cur = con.cursor()
-    cur.execute("BEGIN TRANSACTION")
-    try:
+    with db.transaction(con) as cur:
         years = set()
         for finding in findings:
             years |= _blank(cur, finding)
@@ -56,12 +54,6 @@ def purge(con: duckdb.DuckDBPyConnection, findings: list[Finding], by: str) -> i
         counts = collections.Counter(f.table for f in findings)
         audit.record(cur, by, ACTION, PRIVACY["audit_detail"].format(
             n=len(findings), places=", ".join(f"{table} {n}" for table, n in sorted(counts.items()))))
-        cur.execute("COMMIT")
-    except BaseException:
-        cur.execute("ROLLBACK")
-        raise
-    finally:
-        cur.close()
     return len(findings)
 
 

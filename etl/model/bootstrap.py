@@ -11,20 +11,16 @@ def initialise(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Load the shipped localities and plan catalog in one transaction (safe to run again)."""
     indicators = catalog.read_indicators()
     plans = catalog.read_plans(indicators=indicators)  # fails before anything is touched
-    con.execute("BEGIN TRANSACTION")
-    try:
-        count = localities.load(con)
-        catalog.load(con, indicators, plans)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+    with db.transaction(con) as cur:
+        count = localities.load(cur)
+        catalog.load(cur, indicators, plans)
     return {"localities": count, "indicators": len(indicators), "plans": len(plans),
             "targets": sum(len(p.targets) for p in plans)}
 
 
 def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
-    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+    with db.transaction(con) as cur:   # replaces a row another write may hold: waits for it
+        cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
 
 
 def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:

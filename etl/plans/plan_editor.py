@@ -99,30 +99,20 @@ def save(con: duckdb.DuckDBPyConnection, plan: catalog.Plan, by: str, at: dt.dat
     Years closed before the change keep being judged on the targets as they stood (attainment.py)."""
     before = plan_files.export(con, plan.plan_id) if db.one(con, "SELECT 1 FROM plans WHERE plan_id = ?",
                                                              [plan.plan_id]) else None
-    con.execute("BEGIN TRANSACTION")
-    try:
-        catalog.store_plans(con, [plan])
-        after = plan_files.export(con, plan.plan_id)
+    with db.transaction(con) as cur:   # waits while another write (an upload) commits
+        catalog.store_plans(cur, [plan])
+        after = plan_files.export(cur, plan.plan_id)
         if after != before:
-            con.execute("INSERT INTO plan_changes (plan_id, changed_at, changed_by, before, after) "
+            cur.execute("INSERT INTO plan_changes (plan_id, changed_at, changed_by, before, after) "
                         "VALUES (?, ?, ?, ?, ?)", [plan.plan_id, at or dt.datetime.now().replace(microsecond=0),
                                                    by, before, after])
-            audit.record(con, by, audit.PLAN, f"{'sửa' if before else 'tạo'} {plan.plan_id}")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+            audit.record(cur, by, audit.PLAN, f"{'sửa' if before else 'tạo'} {plan.plan_id}")
 
 
 def retire(con: duckdb.DuckDBPyConnection, plan_id: str, by: str) -> None:
-    con.begin()   # the plan leaves the lists and the audit trail says so, or neither
-    try:
-        con.execute("UPDATE plans SET retired = TRUE WHERE plan_id = ?", [plan_id])
-        audit.record(con, by, audit.PLAN, f"ngừng theo dõi {plan_id}")
-    except BaseException:
-        con.rollback()
-        raise
-    con.commit()
+    with db.transaction(con) as cur:   # the plan leaves the lists and the audit trail says so, or neither
+        cur.execute("UPDATE plans SET retired = TRUE WHERE plan_id = ?", [plan_id])
+        audit.record(cur, by, audit.PLAN, f"ngừng theo dõi {plan_id}")
 
 
 def history(con: duckdb.DuckDBPyConnection, plan_id: str) -> list[tuple[dt.datetime, str, list[str]]]:

@@ -54,11 +54,6 @@ def import_text(con: duckdb.DuckDBPyConnection, text: str) -> list[catalog.Plan]
     for plan in plans:
         if not db.one(con, "SELECT 1 FROM localities WHERE locality_id = ?", [plan.issuer_id]):
             raise catalog.CatalogError(PLAN_FILE["unknown_issuer"].format(plan=plan.plan_id, issuer=plan.issuer_id))
-    con.execute("BEGIN TRANSACTION")
-    try:
-        catalog.store_plans(con, plans)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+    with db.transaction(con) as cur:
+        catalog.store_plans(cur, plans)
     return plans

@@ -130,18 +130,42 @@ def one(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) ->
     return rows[0] if rows else None
 
 
+class Rollback(Exception):  # noqa: N818 (a request, not an error)
+    """Raised inside `transaction(...)` to end it in ROLLBACK: the helper swallows it (a load that changed
+    nothing, a preview)."""
+
+
+_open = threading.local()   # the cursor of the transaction this thread is inside, if any
+
+
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection):
     """One write: the process's write lock, a cursor of its own, BEGIN; COMMIT when the block ends,
-    ROLLBACK if it raises (the database is then as it was)."""
+    ROLLBACK if it raises (the database is then as it was) or raises Rollback (swallowed).
+
+    A writer called with the cursor of the transaction it runs in joins it (no BEGIN/COMMIT of its own):
+    `accounts.change(cur, ...)` inside `account_edit.apply` is part of the edit. Any other handle while
+    this thread is inside a transaction is a mistake (its writes would commit apart): RuntimeError."""
     with WRITE_LOCK:
+        inside = getattr(_open, "cursor", None)
+        if inside is not None:
+            if con is not inside:
+                raise RuntimeError("a second transaction inside a transaction: pass the cursor it yielded")
+            yield con
+            return
         cur = con.cursor()
-        cur.execute("BEGIN TRANSACTION")
         try:
-            yield cur
-            cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
+            cur.execute("BEGIN TRANSACTION")
+            _open.cursor = cur
+            try:
+                yield cur
+            except Rollback:
+                cur.execute("ROLLBACK")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            else:
+                cur.execute("COMMIT")   # a failed COMMIT raises (DuckDB has then rolled back)
         finally:
+            _open.cursor = None
             cur.close()

@@ -66,3 +66,25 @@ def test_a_reporter_cannot_send_figures_for_a_unit_outside_its_scope(con, tmp_pa
     assert "dòng 5" in report.problems[0].message
     ok = bulk(tmp_path / "ok.xlsx", [("90001", 2023, 3, "establishments_inspected", 2, 10)])
     assert loader.load_file(con, ok, "Báo cáo viên", today=TODAY, scope=Scope(CHILD)).loaded
+
+
+def test_one_scope_of_an_account_for_the_app_and_the_command_line():
+    from etl.access import accounts
+    from etl.access.scope import EVERYTHING, NOBODY, of_account
+    assert of_account(accounts.User("quantri", "admin", None)) == EVERYTHING
+    assert of_account(accounts.User("quantri.tinh", "admin", "90@pre2025")) == EVERYTHING
+    assert of_account(accounts.User("lanhdao", "leader", "900@pre2025")) == Scope("900@pre2025")
+    assert of_account(accounts.User("baocao", "reporter", "90001@pre2025")) == Scope("90001@pre2025")
+    assert of_account(None) == NOBODY and not NOBODY.everything
+    assert of_account(accounts.User("hong", "leader", None)) == NOBODY   # never the whole country by mistake
+    assert of_account(accounts.User("hong", "reporter", "")) == NOBODY
+
+
+def test_the_app_and_the_command_line_use_that_one_function():
+    import inspect
+
+    from dashboard import state
+    from etl.cli import main
+    assert "of_account(" in inspect.getsource(state.scope)
+    assert "of_account(" in inspect.getsource(main.cmd_export)
+    assert not hasattr(__import__("etl.access.rights", fromlist=["x"]), "scope_of")
