@@ -17,7 +17,7 @@ from etl.access import accounts
 from etl.intake import loader
 from etl.labels_vi import BULK_COLUMNS, DEMO
 from etl.model import bootstrap, localities
-from etl.storage import db
+from etl.storage import db, meta
 
 SEED = 20261123
 SUBMITTER = "Cán bộ tổng hợp (minh họa)"
@@ -102,7 +102,7 @@ def _build(con, out_dir: Path, today: dt.date, progress: Callable[[str], None] |
             loaded += report.rows
     say(DEMO["step"].format(i=steps, n=steps, what=DEMO["step_accounts"]))
     add_accounts(con)
-    bootstrap.set_meta(con, "demo", today.isoformat())
+    meta.set_meta(con, "demo", today.isoformat())
     return files, loaded
 
 

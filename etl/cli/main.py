@@ -17,7 +17,7 @@ from etl.engine import attainment
 from etl.intake import loader
 from etl.labels_vi import FAULT, MSG, STATUS
 from etl.model import bootstrap, reform
-from etl.storage import db, faults
+from etl.storage import db, faults, meta
 
 TARGET_COLUMNS = ["plan_id", "indicator_code", "level", "year", "comparator", "value", "value_high", "unit", "clause"]
 ATTAINMENT_COLUMNS = ["plan_id", "locality_code", "indicator_code", "year", "quarter", "comparator", "target_value",
@@ -131,7 +131,7 @@ def _demo_accounts(path: Path) -> None:
     except db.DatabaseBusy:
         return  # the app holds it: nothing to add now
     try:
-        if bootstrap.get_meta(con, "demo") is not None:
+        if meta.get_meta(con, "demo") is not None:
             demo.add_accounts(con)
     finally:
         con.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 import duckdb
 
 from etl.model import catalog, localities
-from etl.storage import db
 
 
 def initialise(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -22,11 +21,3 @@ def initialise(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {"localities": count, "indicators": len(indicators), "plans": len(plans),
             "targets": sum(len(p.targets) for p in plans)}
 
-
-def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
-    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
-
-
-def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
-    row = db.one(con, "SELECT value FROM meta WHERE key = ?", [key])
-    return row[0] if row else None
