@@ -16,7 +16,7 @@ from etl.cli import users as cli_users
 from etl.engine import attainment
 from etl.intake import loader
 from etl.labels_vi import FAULT, MSG, STATUS
-from etl.model import bootstrap, reform
+from etl.model import bootstrap, indicators, reform
 from etl.storage import db, faults, meta
 
 TARGET_COLUMNS = ["plan_id", "indicator_code", "level", "year", "comparator", "value", "value_high", "unit", "clause"]
@@ -259,7 +259,7 @@ def cmd_demo(con, args) -> int:
 
 
 def _ensure_initialised(con) -> None:
-    if not db.one(con, "SELECT count(*) FROM indicators")[0]:
+    if not indicators.indicators(con):
         bootstrap.initialise(con)
 
 

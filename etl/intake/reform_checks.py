@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 
 from etl.labels_vi import MSG
+from etl.model import indicators
 
 FACTOR = 3          # more than 3× or less than 1/3 of the predecessors' figure ...
 MIN_DIFFERENCE = 10  # ... and at least this far from it
@@ -84,10 +85,8 @@ def far_from_predecessors(con: duckdb.DuckDBPyConnection,
     theirs = {tuple(row[:4]): row[4:] for row in cur.execute(_PREDECESSORS_SQL).fetchall()}
     names = dict(cur.execute("SELECT locality_id, name || ' (mã ' || code || ')' FROM localities "
                              "WHERE list_contains(?, locality_id)", [sorted({k[0] for k in theirs})]).fetchall())
-    indicator_names = dict(cur.execute("SELECT code, name FROM indicators WHERE list_contains(?, code)",
-                                       [sorted({k[1] for k in theirs})]).fetchall())
     cur.close()
-    out = []
+    indicator_names, out = {code: i.name for code, i in indicators.indicators(con).items()}, []
     for loc, indicator, year, quarter, numerator, denominator, where in firsts:
         found = theirs.get((loc, indicator, year, quarter))
         if found is None:
