@@ -7,9 +7,9 @@ import duckdb
 
 from etl.access import scope as access
 from etl.access.scope import Scope
+from etl.model import periods
 
-_VALID = """coalesce(l.valid_from, DATE '1900-01-01') <= last_day(make_date(?, 3 * ?, 1))
-        AND coalesce(l.valid_to, DATE '9999-12-31') >= make_date(?, 1, 1)"""
+_VALID = periods.valid_in_year_sql("l")   # a unit valid in the year up to the quarter: year, quarter, year
 
 
 @dataclass(frozen=True)

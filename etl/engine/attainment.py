@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -18,7 +18,7 @@ from etl.engine import comparison, privacy, reform_levels
 from etl.engine import figures as figures_mod
 from etl.engine.figures import Figure
 from etl.engine.results import TargetResult
-from etl.model import catalog, indicators, reform
+from etl.model import catalog, indicators, periods, reform, target_words
 from etl.model.catalog import Target
 from etl.model.indicators import Indicator
 from etl.storage import db
@@ -146,10 +146,8 @@ class YearOutsidePlan(ValueError):
     pass
 
 
-_TARGETS_SQL = """
-SELECT target_id, plan_id, position, section, indicator_code, rule, value, value_high, unit, year, levels, counts,
-       clause
-FROM targets WHERE plan_id = ? ORDER BY position"""
+_TARGET_FIELDS = tuple(f.name for f in fields(Target))   # the targets table's columns, by name
+_TARGETS_SQL = f"SELECT {', '.join(_TARGET_FIELDS)} FROM targets WHERE plan_id = ? ORDER BY position"
 
 
 class Judged(NamedTuple):
@@ -167,7 +165,7 @@ class _Context:
     codes: dict[str, str]                  # locality_id -> code
     current: dict                          # cell (+ levels) -> indicator -> Figure
     previous: dict                         # last year's cells -> indicator -> Figure
-    kids: object | None                    # comparison.children (growth, no decrease), else None
+    kids: comparison.Children | None       # units below and their figures (growth, no decrease), else None
     members: dict[str, reform.Members]     # a bridged unit -> the other era's units its figure includes
     level_sources: dict                    # split by level: cell + levels + indicator -> reform_levels source
     merged: dict[str, str]                 # an old commune merged with others on 1 July 2025 -> the new unit
@@ -242,7 +240,7 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
     ctx = _Context(plan_id, (year_from, year_to), today, codes, current, previous,
                    comparison.children(con, locs, years, quarters) if across_years else None,
                    reform.members_many(con, bridged) if bridged else {}, level_sources,
-                   reform.merged_into_many(con, {loc for loc, y, q in cells if reform.after_reform(y, q)}))
+                   reform.merged_into_many(con, {loc for loc, y, q in cells if periods.after_reform(y, q)}))
     results = {}
     for loc, year, quarter in cells:
         in_plan = year_from <= year <= year_to
@@ -257,8 +255,7 @@ def targets_of_year(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, tod
     plan_changes) does not rewrite a closed year's attainment. The current targets otherwise.
     A target whose indicator is not in the database is left out."""
     year_end = dt.datetime(year, 12, 31, 23, 59, 59)
-    targets = [Target(*row[:10], tuple(row[10]) if row[10] else None, *row[11:])
-               for row in con.execute(_TARGETS_SQL, [plan_id]).fetchall()]
+    targets = [_target(dict(zip(_TARGET_FIELDS, row))) for row in con.execute(_TARGETS_SQL, [plan_id]).fetchall()]
     then = None
     if dt.datetime.combine(today, dt.time()) > year_end:
         then = db.one(con, "SELECT before FROM plan_changes WHERE plan_id = ? AND changed_at > ? ORDER BY change_id",
@@ -270,6 +267,10 @@ def targets_of_year(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, tod
     return [Judged(t, known[t.indicator_code]) for t in targets if t.indicator_code in known]
 
 
+def _target(row: dict) -> Target:
+    return Target(**{**row, "levels": tuple(row["levels"]) if row["levels"] else None})
+
+
 def _result(ctx: _Context, judged: Judged, loc: str, year: int, quarter: int) -> TargetResult:
     t, indicator = judged
     code = t.indicator_code
@@ -277,8 +278,8 @@ def _result(ctx: _Context, judged: Judged, loc: str, year: int, quarter: int) ->
     figure = ctx.current.get(key, {}).get(code)
     level_source = ctx.level_sources.get((*key, code)) if t.levels else None
     judged_quarter = level_source.judged_quarter if level_source else None
-    merged_into = ctx.merged.get(loc) if reform.after_reform(year, quarter) else None
-    if merged_into and year == 2025:  # merged with others on 1 July 2025: its own figures end at Q2
+    merged_into = ctx.merged.get(loc) if periods.after_reform(year, quarter) else None
+    if merged_into and year == periods.REFORM_YEAR:  # merged with others on 1 July 2025: its own figures end at Q2
         judged_quarter = judged_quarter or 2
     before, compared = None, None
     if t.rule in ("growth", "no_decrease"):
@@ -302,7 +303,7 @@ def _result(ctx: _Context, judged: Judged, loc: str, year: int, quarter: int) ->
         figure.own_return if figure else None,
         figure.children_reported if figure else None, figure.children_total if figure else None,
         figure.note if figure else None, t.clause, across=figure.across if figure else None, compared=compared,
-        target_year=t.year or (ctx.plan_years[1] if t.rule == "cumulative_by" else None),
+        target_year=target_words.deadline(t.rule, t.year, ctx.plan_years[1]),
         across_units=tuple(across.names) if across else (), across_split=tuple(across.split) if across else (),
         ended_levels=level_source.ended if level_source else (), judged_quarter=judged_quarter,
         merged_into=merged_into)

@@ -21,7 +21,7 @@ import duckdb
 from etl.access import scope as access
 from etl.access.scope import Scope
 from etl.engine.results import TargetResult
-from etl.model import indicators
+from etl.model import indicators, periods
 
 SMALL = 5
 FIELDS = ("numerator", "denominator")
@@ -35,8 +35,7 @@ _FIGURES_SQL = """SELECT locality_id, indicator_code, numerator, denominator FRO
                   WHERE year = ? AND quarter = ? AND list_contains(?, indicator_code)
                     AND locality_id IN (SELECT unnest(?))"""
 
-_VALID = """coalesce(valid_from, DATE '1900-01-01') <= last_day(make_date(?, 3 * ?, 1))
-        AND coalesce(valid_to, DATE '9999-12-31') >= make_date(?, 1, 1)"""
+_VALID = periods.valid_in_year_sql()   # a unit valid in the year up to the quarter: year, quarter, year
 
 
 def small(value: int | None) -> bool:

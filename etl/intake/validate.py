@@ -21,7 +21,7 @@ from etl.intake.numbers import MAX_COUNT, NotANumber, code_text, parse_count, pa
 from etl.intake.problems import Problem
 from etl.labels_vi import BULK_COLUMNS, I16, MSG
 from etl.model import indicators as indicator_model
-from etl.model import localities
+from etl.model import localities, periods
 from etl.model.indicators import Indicator
 
 MODIFIED_Z_LIMIT = 3.5
@@ -95,7 +95,7 @@ def _parse_row(row: RawRow, indicators: dict[str, Indicator], today: dt.date, pr
     quarter = parse_quarter(c.get("quarter"))
     if quarter is None:
         problems.append(locate(row, "quarter", "bad_quarter", value=_show(c.get("quarter"))))
-    elif year and localities.quarter_bounds(year, quarter)[0] > today:
+    elif year and not periods.started(year, quarter, today):
         problems.append(locate(row, "quarter", "future_quarter", quarter=quarter, year=year))
     code = code_text(c.get("locality_code"))
     if not code:
@@ -337,7 +337,7 @@ def _first_after_reform(con, resolved, history) -> list[str]:
     firsts, seen = [], set()
     for row, rec in sorted(resolved, key=lambda pair: (pair[1].year, pair[1].quarter)):
         key = (rec.locality_id, rec.indicator_code)
-        if key in seen or not reform_checks.after_reform(rec.year, rec.quarter):
+        if key in seen or not periods.after_reform(rec.year, rec.quarter):
             continue
         seen.add(key)
         if not any((y, q) < (rec.year, rec.quarter) for y, q, *_ in history.get(key, [])):
