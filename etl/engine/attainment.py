@@ -223,7 +223,8 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
     locs, years, quarters = ({c[i] for c in cells} for i in range(3))
     codes = dict(con.execute("SELECT locality_id, code FROM localities WHERE list_contains(?, locality_id)",
                              [sorted(locs)]).fetchall())
-    by_year = {y: targets_of_year(con, plan_id, y, today) for y in years}
+    known = indicators.indicators(con)
+    by_year = {y: targets_of_year(con, plan_id, y, today, known) for y in years}
     current: dict = figures_mod.area(con, locs, years, quarters)
     split, level_sources = {}, {}  # split by level (etl/engine/reform_levels.py): cell + levels -> figures, sources
     for t, _ in (j for js in by_year.values() for j in js if j.target.levels):
@@ -250,10 +251,11 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
     return privacy.suppress(con, results, scope)
 
 
-def targets_of_year(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, today: dt.date) -> list[Judged]:
+def targets_of_year(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, today: dt.date,
+                    known: dict[str, Indicator] | None = None) -> list[Judged]:
     """The plan's targets as they stood when `year` ended: a change made in the app later (kept in
     plan_changes) does not rewrite a closed year's attainment. The current targets otherwise.
-    A target whose indicator is not in the database is left out."""
+    A target whose indicator is not in the database (`known`, read if not given) is left out."""
     year_end = dt.datetime(year, 12, 31, 23, 59, 59)
     targets = [_target(dict(zip(_TARGET_FIELDS, row))) for row in con.execute(_TARGETS_SQL, [plan_id]).fetchall()]
     then = None
@@ -263,7 +265,7 @@ def targets_of_year(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, tod
     if then is not None and then[0] is not None:  # changed since: as it stood then (else as it is now)
         (plan,) = catalog.parse_plans(then[0])
         targets = plan.targets
-    known = indicators.indicators(con)
+    known = indicators.indicators(con) if known is None else known
     return [Judged(t, known[t.indicator_code]) for t in targets if t.indicator_code in known]
 
 
