@@ -4,7 +4,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from dashboard.text import plot
-from etl.engine.attainment import TargetResult
+from etl.engine.results import TargetResult
 from etl.labels_vi import I16, STATUS, STATUS_ICON, UI
 from etl.reports import format as fmt
 from etl.reports.format import STATUS_COLOUR, is_share

@@ -15,11 +15,10 @@ from etl.engine import areas, lookups, queries, unit_picker
 from etl.intake import report_units as report_units_mod
 from etl.intake import submission, template
 from etl.labels_vi import SESSION, UI
-from etl.model import bootstrap
 from etl.plans import plan_editor
 from etl.plans import plan_labels as plan_labels_mod
 from etl.reports import annex, export_files, export_tables
-from etl.storage import backup, data_versions, db, faults
+from etl.storage import backup, data_versions, db, faults, meta
 
 
 def page_setup() -> None:
@@ -277,7 +276,7 @@ def save_settings(deadline_days: int, idle: int, hours: int) -> None:
 
 @st.cache_data(ttl=300)
 def is_demo() -> bool:
-    return bootstrap.get_meta(connection().cursor(), "demo") is not None
+    return meta.get_meta(connection().cursor(), "demo") is not None
 
 
 def current_year() -> int:

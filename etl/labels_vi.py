@@ -710,6 +710,7 @@ TEMPLATE["instructions"] = [
 # --- issue 13 (part B): user text shown as text; small numbers protected against subtraction ---
 SMALL_NUMBERS = {
     "hidden": "ẩn",   # a figure hidden only so that a "<5" beside it cannot be worked out by subtraction
+    "bad_person_count": "Chỉ số '{code}' trong danh mục chỉ số: person_count phải là true hoặc false, không phải '{value}'.",
 }
 # --- issue 14 (figures across the 1 July 2025 reform; "vượt mức"; periods of the year-by-year export) ---
 REFORM = {

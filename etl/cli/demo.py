@@ -16,8 +16,8 @@ from openpyxl.styles import Font
 from etl.access import accounts
 from etl.intake import loader
 from etl.labels_vi import BULK_COLUMNS, DEMO
-from etl.model import bootstrap, localities
-from etl.storage import db
+from etl.model import bootstrap, localities, periods
+from etl.storage import db, meta
 
 SEED = 20261123
 SUBMITTER = "Cán bộ tổng hợp (minh họa)"
@@ -102,7 +102,7 @@ def _build(con, out_dir: Path, today: dt.date, progress: Callable[[str], None] |
             loaded += report.rows
     say(DEMO["step"].format(i=steps, n=steps, what=DEMO["step_accounts"]))
     add_accounts(con)
-    bootstrap.set_meta(con, "demo", today.isoformat())
+    meta.set_meta(con, "demo", today.isoformat())
     return files, loaded
 
 
@@ -119,7 +119,7 @@ def write_files(con, reporting: Reporting, out_dir: Path, today: dt.date):
         "SELECT issuer_id, year_from, year_to FROM plans WHERE plan_id = ?", [reporting.plan_id])
     for year in range(reporting.first_year, year_to + 1):
         for quarter in range(1, 5):
-            start, end = localities.quarter_bounds(year, quarter)
+            start, end = periods.quarter_bounds(year, quarter)
             if end >= today:
                 continue
             units = _units(con, issuer, start, end, tuple(reporting.by_level))

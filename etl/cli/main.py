@@ -17,8 +17,8 @@ from etl.cli import users as cli_users
 from etl.engine import attainment
 from etl.intake import loader
 from etl.labels_vi import FAULT, MSG, STATUS
-from etl.model import bootstrap, reform
-from etl.storage import db, faults
+from etl.model import bootstrap, indicators, periods, reform
+from etl.storage import db, faults, meta
 
 TARGET_COLUMNS = ["plan_id", "indicator_code", "level", "year", "comparator", "value", "value_high", "unit", "clause"]
 ATTAINMENT_COLUMNS = ["plan_id", "locality_code", "indicator_code", "year", "quarter", "comparator", "target_value",
@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", parents=[common], help="xuất bảng tổng hợp (Excel, CSV) hoặc phụ lục Word")
     p.add_argument("--plan", required=True)
     p.add_argument("--year", type=int, required=True)
-    p.add_argument("--period", choices=["Q1", "Q2", "Q3", "Q4", "H1", "Y"], default="Y",
+    p.add_argument("--period", choices=list(periods.PERIODS), default="Y",
                    help="số liệu lũy kế từ đầu năm đến hết kỳ (mặc định: cả năm)")
     p.add_argument("--locality", help="mã địa bàn (mặc định: địa bàn ban hành kế hoạch)")
     p.add_argument("--format", choices=["xlsx", "csv", "docx"], help="mặc định: theo đuôi tệp kết quả")
@@ -132,7 +132,7 @@ def _demo_accounts(path: Path) -> None:
     except db.DatabaseBusy:
         return  # the app holds it: nothing to add now
     try:
-        if bootstrap.get_meta(con, "demo") is not None:
+        if meta.get_meta(con, "demo") is not None:
             demo.add_accounts(con)
     finally:
         con.close()
@@ -260,7 +260,7 @@ def cmd_demo(con, args) -> int:
 
 
 def _ensure_initialised(con) -> None:
-    if not db.one(con, "SELECT count(*) FROM indicators")[0]:
+    if not indicators.indicators(con):
         bootstrap.initialise(con)
 
 

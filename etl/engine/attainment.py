@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from fractions import Fraction
+from typing import NamedTuple
 
 import duckdb
 
@@ -16,19 +17,14 @@ from etl.access.scope import Scope
 from etl.engine import comparison, privacy, reform_levels
 from etl.engine import figures as figures_mod
 from etl.engine.figures import Figure
-from etl.model import catalog, reform
+from etl.engine.results import TargetResult
+from etl.model import catalog, indicators, periods, reform, target_words
+from etl.model.catalog import Target
+from etl.model.indicators import Indicator
 from etl.storage import db
 
 MET, ON_TRACK, BEHIND, NOT_MET, NO_DATA = "met", "on_track", "behind", "not_met", "no_data"
 STATUSES = (MET, ON_TRACK, BEHIND, NOT_MET, NO_DATA)
-
-
-@dataclass(frozen=True)
-class IndicatorRule:
-    """What the rules need to know of an indicator."""
-    kind: str            # share | count | qualitative
-    numerator_agg: str   # sum | last
-    denominator_agg: str | None = None
 
 
 @dataclass(frozen=True)
@@ -47,7 +43,7 @@ class Judgement:
     exceeded: bool = False    # above the upper end of a range or growth band
 
 
-def accumulates(indicator: IndicatorRule) -> bool:
+def accumulates(indicator: Indicator) -> bool:
     """Judged against a pro-rated part mid-year: a share of year-to-date over a stock, or a summed count.
 
     A rate of two flows (handled / received) is judged at full value every quarter.
@@ -73,7 +69,7 @@ def share_pct(figure: Figure) -> float | None:
     return 100.0 * figure.numerator / figure.denominator
 
 
-def judge(target: TargetRule, indicator: IndicatorRule, figure: Figure | None, year: int, quarter: int,
+def judge(target: TargetRule, indicator: Indicator, figure: Figure | None, year: int, quarter: int,
           plan_years: tuple[int, int], previous: Figure | None = None, year_over: bool | None = None) -> Judgement:
     """Status of one target for one locality and period, with the rules of DOMAIN.md.
 
@@ -105,11 +101,11 @@ def judge(target: TargetRule, indicator: IndicatorRule, figure: Figure | None, y
     return Judgement(actual, expected, status, exceeded)
 
 
-def _counts_units(target: TargetRule, indicator: IndicatorRule) -> bool:
+def _counts_units(target: TargetRule, indicator: Indicator) -> bool:
     return indicator.kind == "count" or target.rule == "n_of_n"
 
 
-def _meets(target: TargetRule, indicator: IndicatorRule, figure: Figure, level: Fraction) -> bool:
+def _meets(target: TargetRule, indicator: Indicator, figure: Figure, level: Fraction) -> bool:
     n, d = figure.numerator, figure.denominator
     if target.rule == "at_most":
         return n <= level
@@ -142,49 +138,6 @@ def _judge_against_last_year(target: TargetRule, figure: Figure, previous: Figur
 
 # --- evaluation against the database ---------------------------------------------------------
 
-@dataclass(frozen=True)
-class TargetResult:
-    plan_id: str
-    target_id: str
-    locality_id: str
-    locality_code: str
-    indicator_code: str
-    indicator_name: str
-    levels: tuple[str, ...] | None
-    section: str
-    year: int
-    quarter: int
-    comparator: str
-    target_value: float | None
-    target_value_high: float | None
-    unit: str
-    numerator: int | None
-    denominator: int | None
-    actual: float | None
-    expected: float | None
-    status: str
-    exceeded: bool
-    previous_numerator: int | None
-    own_return: bool | None
-    children_reported: int | None
-    children_total: int | None
-    note: str | None
-    clause: str
-    suppressed: bool = False   # small numbers hidden from a viewer outside the locality (etl/engine/privacy.py)
-    secondary: tuple[str, ...] = ()   # fields hidden only to protect a small number elsewhere (not small)
-    across: str | None = None  # 'predecessors' / 'successors': the figure includes the other era's units
-    compared: tuple[int, int] | None = None   # growth / no decrease: units with figures both years / units
-    target_year: int | None = None            # the target's own year (a deadline: the plan's end by default)
-    across_units: tuple[str, ...] = ()        # the other era's units the figure includes (etl/model/reform.py)
-    across_split: tuple[str, ...] = ()        # ... of them, counted here by the majority of their predecessors
-    ended_levels: tuple[str, ...] = ()        # split by level: levels whose units stopped on 30/06/2025
-    judged_quarter: int | None = None         # ... every level ended: judged as at this quarter (2)
-    merged_into: str | None = None            # an old commune merged with others on 1 July 2025: the new unit
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-
 class PlanNotFound(LookupError):
     pass
 
@@ -193,11 +146,29 @@ class YearOutsidePlan(ValueError):
     pass
 
 
-_TARGETS_SQL = """
-SELECT t.target_id, t.indicator_code, i.name, t.section, t.rule, t.value, t.value_high, t.unit, t.year,
-       t.levels, t.clause, i.kind, i.numerator_agg, i.denominator_agg
-FROM targets t JOIN indicators i ON i.code = t.indicator_code
-WHERE t.plan_id = ? ORDER BY t.position"""
+_TARGET_FIELDS = tuple(f.name for f in fields(Target))   # the targets table's columns, by name
+_TARGETS_SQL = f"SELECT {', '.join(_TARGET_FIELDS)} FROM targets WHERE plan_id = ? ORDER BY position"
+
+
+class Judged(NamedTuple):
+    """A target to judge with its indicator."""
+    target: Target
+    indicator: Indicator
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every cell's judgement shares: the plan, the figures read once for all cells, the reform's facts."""
+    plan_id: str
+    plan_years: tuple[int, int]
+    today: dt.date
+    codes: dict[str, str]                  # locality_id -> code
+    current: dict                          # cell (+ levels) -> indicator -> Figure
+    previous: dict                         # last year's cells -> indicator -> Figure
+    kids: comparison.Children | None       # units below and their figures (growth, no decrease), else None
+    members: dict[str, reform.Members]     # a bridged unit -> the other era's units its figure includes
+    level_sources: dict                    # split by level: cell + levels + indicator -> reform_levels source
+    merged: dict[str, str]                 # an old commune merged with others on 1 July 2025 -> the new unit
 
 
 def plan_header(con: duckdb.DuckDBPyConnection, plan_id: str) -> tuple[str, int, int]:
@@ -252,11 +223,12 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
     locs, years, quarters = ({c[i] for c in cells} for i in range(3))
     codes = dict(con.execute("SELECT locality_id, code FROM localities WHERE list_contains(?, locality_id)",
                              [sorted(locs)]).fetchall())
-    by_year = {y: targets_of_year(con, plan_id, y, today) for y in years}
+    known = indicators.indicators(con)
+    by_year = {y: targets_of_year(con, plan_id, y, today, known) for y in years}
     current: dict = figures_mod.area(con, locs, years, quarters)
     split, level_sources = {}, {}  # split by level (etl/engine/reform_levels.py): cell + levels -> figures, sources
-    for t in (t for ts in by_year.values() for t in ts if t[9]):
-        split.setdefault(tuple(t[9]), set()).add(t[1])
+    for t, _ in (j for js in by_year.values() for j in js if j.target.levels):
+        split.setdefault(t.levels, set()).add(t.indicator_code)
     for year, quarter in {(y, q) for _, y, q in cells} if split else ():
         for levels, (figs, sources) in reform_levels.level_figures(con, locs, year, quarter, split).items():
             for (loc, y, q), found in figs.items():
@@ -264,75 +236,77 @@ def _evaluate_cells(con: duckdb.DuckDBPyConnection, plan_id: str, cells: list[tu
             for (loc, code), found in sources.items():
                 level_sources[(loc, year, quarter, levels, code)] = found
     previous = figures_mod.area(con, locs, {y - 1 for y in years}, quarters | {4})
-    across_years = any(t[4] in ("growth", "no_decrease") for ts in by_year.values() for t in ts)
-    kids = comparison.children(con, locs, years, quarters) if across_years else None
-    merged = reform.merged_into_many(con, {loc for loc, y, q in cells if reform.after_reform(y, q)})
+    across_years = any(j.target.rule in ("growth", "no_decrease") for js in by_year.values() for j in js)
     bridged = {key[0] for key, figs in current.items() if any(f.across for f in figs.values())}
-    members = reform.members_many(con, bridged) if bridged else {}
+    ctx = _Context(plan_id, (year_from, year_to), today, codes, current, previous,
+                   comparison.children(con, locs, years, quarters) if across_years else None,
+                   reform.members_many(con, bridged) if bridged else {}, level_sources,
+                   reform.merged_into_many(con, {loc for loc, y, q in cells if periods.after_reform(y, q)}))
     results = {}
     for loc, year, quarter in cells:
         in_plan = year_from <= year <= year_to
         results[(loc, year, quarter)] = [
-            _result(plan_id, t, loc, codes.get(loc, loc), year, quarter, (year_from, year_to), current, previous,
-                    today, kids, members.get(loc), level_sources,
-                    merged.get(loc) if reform.after_reform(year, quarter) else None)
-            for t in by_year[year] if _applies(t[4], t[8], year)
-            if in_plan or (t[8] is None and t[4] != "cumulative_by")]
+            _result(ctx, j, loc, year, quarter) for j in by_year[year] if _applies(j.target.rule, j.target.year, year)
+            if in_plan or (j.target.year is None and j.target.rule != "cumulative_by")]
     return privacy.suppress(con, results, scope)
 
 
-def targets_of_year(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, today: dt.date) -> list[tuple]:
+def targets_of_year(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, today: dt.date,
+                    known: dict[str, Indicator] | None = None) -> list[Judged]:
     """The plan's targets as they stood when `year` ended: a change made in the app later (kept in
-    plan_changes) does not rewrite a closed year's attainment. The current targets otherwise."""
+    plan_changes) does not rewrite a closed year's attainment. The current targets otherwise.
+    A target whose indicator is not in the database (`known`, read if not given) is left out."""
     year_end = dt.datetime(year, 12, 31, 23, 59, 59)
-    rows = con.execute(_TARGETS_SQL, [plan_id]).fetchall()
-    if dt.datetime.combine(today, dt.time()) <= year_end:
-        return rows
-    then = db.one(con, "SELECT before FROM plan_changes WHERE plan_id = ? AND changed_at > ? ORDER BY change_id",
-                  [plan_id, year_end])
-    if then is None or then[0] is None:  # unchanged since, or made after the year: as it is now
-        return rows
-    info = {code: (name, kind, n, d) for code, name, kind, n, d in con.execute(
-        "SELECT code, name, kind, numerator_agg, denominator_agg FROM indicators").fetchall()}
-    (plan,) = catalog.parse_plans(then[0])
-    return [(t.target_id, t.indicator_code, info[t.indicator_code][0], t.section, t.rule, t.value, t.value_high,
-             t.unit, t.year, list(t.levels) if t.levels else None, t.clause, *info[t.indicator_code][1:])
-            for t in plan.targets]
+    targets = [_target(dict(zip(_TARGET_FIELDS, row))) for row in con.execute(_TARGETS_SQL, [plan_id]).fetchall()]
+    then = None
+    if dt.datetime.combine(today, dt.time()) > year_end:
+        then = db.one(con, "SELECT before FROM plan_changes WHERE plan_id = ? AND changed_at > ? ORDER BY change_id",
+                      [plan_id, year_end])
+    if then is not None and then[0] is not None:  # changed since: as it stood then (else as it is now)
+        (plan,) = catalog.parse_plans(then[0])
+        targets = plan.targets
+    known = indicators.indicators(con) if known is None else known
+    return [Judged(t, known[t.indicator_code]) for t in targets if t.indicator_code in known]
 
 
-def _result(plan_id, target_row, loc, code, year, quarter, plan_years, current, previous, today,
-            kids=None, members=None, level_sources=None, merged_into=None) -> TargetResult:
-    (target_id, ind_code, ind_name, section, rule, value, value_high, unit, t_year, levels, clause,
-     kind, n_agg, d_agg) = target_row
-    key = (loc, year, quarter, tuple(levels)) if levels else (loc, year, quarter)
-    figure = current.get(key, {}).get(ind_code)
-    level_source = (level_sources or {}).get((*key, ind_code)) if levels else None
+def _target(row: dict) -> Target:
+    return Target(**{**row, "levels": tuple(row["levels"]) if row["levels"] else None})
+
+
+def _result(ctx: _Context, judged: Judged, loc: str, year: int, quarter: int) -> TargetResult:
+    t, indicator = judged
+    code = t.indicator_code
+    key = (loc, year, quarter, t.levels) if t.levels else (loc, year, quarter)
+    figure = ctx.current.get(key, {}).get(code)
+    level_source = ctx.level_sources.get((*key, code)) if t.levels else None
     judged_quarter = level_source.judged_quarter if level_source else None
-    if merged_into and year == 2025:  # merged with others on 1 July 2025: its own figures end at Q2
+    merged_into = ctx.merged.get(loc) if periods.after_reform(year, quarter) else None
+    if merged_into and year == periods.REFORM_YEAR:  # merged with others on 1 July 2025: its own figures end at Q2
         judged_quarter = judged_quarter or 2
     before, compared = None, None
-    if rule in ("growth", "no_decrease"):
-        before_quarter = quarter if rule == "growth" else 4
-        before = previous.get((loc, year - 1, before_quarter), {}).get(ind_code)
-        if kids is not None and not levels:
-            pair = comparison.matched(figure, before, kids, loc, year, quarter, before_quarter, ind_code)
+    if t.rule in ("growth", "no_decrease"):
+        before_quarter = quarter if t.rule == "growth" else 4
+        before = ctx.previous.get((loc, year - 1, before_quarter), {}).get(code)
+        if ctx.kids is not None and not t.levels:
+            pair = comparison.matched(figure, before, ctx.kids, loc, year, quarter, before_quarter, code)
             figure, before, compared = pair.now, pair.before, pair.compared
-    j = judge(TargetRule(rule, value, value_high, t_year), IndicatorRule(kind, n_agg, d_agg), figure,
-              year, judged_quarter or quarter, plan_years, before, today > dt.date(year, 12, 31))
+    j = judge(TargetRule(t.rule, t.value, t.value_high, t.year), indicator, figure,
+              year, judged_quarter or quarter, ctx.plan_years, before, ctx.today > dt.date(year, 12, 31))
+    members = ctx.members.get(loc)
     if level_source:
         members = reform.Members(level_source.across, list(level_source.units), []) if level_source.across else None
+    across = members if members and figure and figure.across else None
     return TargetResult(
-        plan_id, target_id, loc, code, ind_code, ind_name, tuple(levels) if levels else None, section, year, quarter,
-        rule, value if value is not None else j.expected, value_high, unit,
+        ctx.plan_id, t.target_id, loc, ctx.codes.get(loc, loc), code, indicator.name, t.levels, t.section, year,
+        quarter, t.rule, t.value if t.value is not None else j.expected, t.value_high, t.unit,
         figure.numerator if figure else None, figure.denominator if figure else None,
         j.actual, j.expected, j.status, j.exceeded,
         before.numerator if before else None,
         figure.own_return if figure else None,
         figure.children_reported if figure else None, figure.children_total if figure else None,
-        figure.note if figure else None, clause, across=figure.across if figure else None, compared=compared,
-        target_year=t_year or (plan_years[1] if rule == "cumulative_by" else None),
-        across_units=tuple(members.names) if members and figure and figure.across else (),
-        across_split=tuple(members.split) if members and figure and figure.across else (),
+        figure.note if figure else None, t.clause, across=figure.across if figure else None, compared=compared,
+        target_year=target_words.deadline(t.rule, t.year, ctx.plan_years[1]),
+        across_units=tuple(across.names) if across else (), across_split=tuple(across.split) if across else (),
         ended_levels=level_source.ended if level_source else (), judged_quarter=judged_quarter,
         merged_into=merged_into)
 

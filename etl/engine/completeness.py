@@ -13,7 +13,7 @@ from etl.access.scope import Scope
 from etl.engine import areas
 from etl.engine.areas import Unit
 from etl.labels_vi import UI, UNIT_WORD
-from etl.model import localities, reform
+from etl.model import periods, reform
 from etl.storage import db
 
 ON_TIME, LATE, MISSING, NOT_DUE = "on_time", "late", "missing", "not_due"
@@ -45,7 +45,7 @@ class Submission:
 
 
 def due_date(year: int, quarter: int, days: int) -> dt.date:
-    return localities.quarter_bounds(year, quarter)[1] + dt.timedelta(days=days)
+    return periods.quarter_bounds(year, quarter)[1] + dt.timedelta(days=days)
 
 
 def _status(first_sent: dt.datetime | None, due: dt.date, today: dt.date) -> str:
@@ -92,10 +92,10 @@ def expected_units(con: duckdb.DuckDBPyConnection, area: str, year: int, quarter
     me = areas.unit(con, area)
     area_era = reform.era(con, area)
     crosses = area_era is not None and any(
-        reform.after_reform(year, q) != (area_era == "new") for q in quarters)
+        periods.after_reform(year, q) != (area_era == "new") for q in quarters)
     by_half = {after: reform.other_era_units(con, area, year, 3 if after else 2, area_era) if crosses else None
-               for after in {reform.after_reform(year, q) for q in quarters}}   # one read per side of the reform
-    other = {q: by_half[reform.after_reform(year, q)] for q in quarters}
+               for after in {periods.after_reform(year, q) for q in quarters}}   # one read per side of the reform
+    other = {q: by_half[periods.after_reform(year, q)] for q in quarters}
     own_era = [q for q in quarters if other[q] is None]
     rows: dict[tuple[Unit, bool], list[int]] = {}
     if own_era:

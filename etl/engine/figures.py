@@ -44,7 +44,3 @@ def area(con: duckdb.DuckDBPyConnection, locality_ids, years, quarters) -> Figur
     """Each locality's figures in each period: its own return, else summed from the topmost
     reporting units below. Every combination of the given localities, years and quarters."""
     return _fetch(con, _AREA_SQL, [sorted(set(years)), sorted(set(quarters)), sorted(set(locality_ids))])
-
-
-def rolled_up(con: duckdb.DuckDBPyConnection, locality_id: str, year: int, quarter: int) -> dict[str, Figure]:
-    return area(con, [locality_id], [year], [quarter]).get((locality_id, year, quarter), {})

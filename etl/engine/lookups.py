@@ -4,6 +4,7 @@ from __future__ import annotations
 import duckdb
 
 from etl.access.scope import Scope
+from etl.model import indicators
 from etl.storage import db
 
 
@@ -54,7 +55,7 @@ def latest_year(con: duckdb.DuckDBPyConnection, plan_id: str) -> int | None:
 
 def indicator_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Indicator code -> Vietnamese name, by name."""
-    return dict(con.cursor().execute("SELECT code, name FROM indicators ORDER BY name").fetchall())
+    return {i.code: i.name for i in sorted(indicators.indicators(con).values(), key=lambda i: i.name)}
 
 
 def locality_name(con: duckdb.DuckDBPyConnection, locality_id: str) -> str:

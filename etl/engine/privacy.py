@@ -15,18 +15,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import duckdb
 
 from etl.access import scope as access
 from etl.access.scope import Scope
+from etl.engine.results import TargetResult
+from etl.model import indicators
 
-if TYPE_CHECKING:  # the engine imports this module
-    from etl.engine.attainment import TargetResult
-
-# Indicators that count persons: sex workers supported, persons handled or supported.
-PERSON_COUNTS = frozenset({"sex_workers_supported", "handled_persons_supported", "violators_handled"})
 SMALL = 5
 FIELDS = ("numerator", "denominator")
 PRIMARY = (1, SMALL - 1)          # what a reader knows of a "<5" cell
@@ -89,7 +85,8 @@ class _Groups:
     their children; the plain figures of person counts of all of them; and what is hidden in each
     group (memoised)."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, locs: set[str], year: int, quarter: int, scope: Scope):
+    def __init__(self, con: duckdb.DuckDBPyConnection, locs: set[str], year: int, quarter: int, scope: Scope,
+                 persons: frozenset[str]):
         self.root = scope.root
         rows = con.execute("SELECT locality_id, parent_id FROM localities WHERE list_contains(?, locality_id)",
                            [sorted(locs)]).fetchall()
@@ -101,7 +98,7 @@ class _Groups:
         self.children.update(_children(con, siblings - set(self.children), year, quarter))
         every = set(self.children) | {c for kids in self.children.values() for c in kids}
         self.figures = {(loc, code): (n, d) for loc, code, n, d in con.execute(
-            _FIGURES_SQL, [year, quarter, sorted(PERSON_COUNTS), sorted(every)]).fetchall()}
+            _FIGURES_SQL, [year, quarter, sorted(persons), sorted(every)]).fetchall()}
         self._memo: dict = {}
 
     def value(self, loc: str, code: str, field: str) -> int | None:
@@ -136,31 +133,26 @@ def _children(con: duckdb.DuckDBPyConnection, parents: set[str], year: int, quar
     return out
 
 
-def suppress(con: duckdb.DuckDBPyConnection, cells: dict[Cell, list["TargetResult"]],
-             scope: Scope | None) -> dict[Cell, list["TargetResult"]]:
+def suppress(con: duckdb.DuckDBPyConnection, cells: dict[Cell, list[TargetResult]],
+             scope: Scope | None) -> dict[Cell, list[TargetResult]]:
     """Every cell's results as `scope`'s account may see them: primary and secondary suppression of
-    person counts. No scope (the command line, run by whoever holds the database): unchanged."""
-    if scope is None or not any(r.indicator_code in PERSON_COUNTS for rs in cells.values() for r in rs):
+    person counts (indicators flagged `person_count`). No scope (the command line, run by whoever holds
+    the database): unchanged."""
+    if scope is None:
+        return cells
+    persons = indicators.person_counts(con)
+    if not any(r.indicator_code in persons for rs in cells.values() for r in rs):
         return cells
     out = dict(cells)
     for year, quarter in {(y, q) for _, y, q in cells}:
         keys = [c for c in cells if c[1:] == (year, quarter)]
-        groups = _Groups(con, {loc for loc, _, _ in keys}, year, quarter, scope)
+        groups = _Groups(con, {loc for loc, _, _ in keys}, year, quarter, scope, persons)
         for key in keys:
-            out[key] = [_masked(r, groups, scope) if r.indicator_code in PERSON_COUNTS else r for r in cells[key]]
+            out[key] = [_masked(r, groups, scope) if r.indicator_code in persons else r for r in cells[key]]
     return out
 
 
-def mask(results: list["TargetResult"], scope: Scope | None) -> list["TargetResult"]:
-    """Primary suppression alone, for results outside any group: a person count below 5 of another
-    locality hidden (its exact figure and the share it would reveal)."""
-    if scope is None:
-        return results
-    return [_hidden(r, {f for f in FIELDS if small(getattr(r, f))}, ()) if r.indicator_code in PERSON_COUNTS and r.locality_id != scope.root
-            and (small(r.numerator) or small(r.denominator)) else r for r in results]
-
-
-def _masked(r: "TargetResult", groups: _Groups, scope: Scope) -> "TargetResult":
+def _masked(r: TargetResult, groups: _Groups, scope: Scope) -> TargetResult:
     own = r.locality_id != scope.root
     primary = {f for f in FIELDS if own and small(getattr(r, f))}
     secondary = tuple(f for f in FIELDS if f not in primary and getattr(r, f)
@@ -168,7 +160,7 @@ def _masked(r: "TargetResult", groups: _Groups, scope: Scope) -> "TargetResult":
     return _hidden(r, primary, secondary) if primary or secondary else r
 
 
-def _hidden(r: "TargetResult", primary: set[str], secondary: tuple[str, ...]) -> "TargetResult":
+def _hidden(r: TargetResult, primary: set[str], secondary: tuple[str, ...]) -> TargetResult:
     gone = primary | set(secondary)
     return replace(r, numerator=None if "numerator" in gone else r.numerator,
                    denominator=None if "denominator" in gone else r.denominator,

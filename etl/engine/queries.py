@@ -11,8 +11,10 @@ from etl.access.scope import Scope
 from etl.engine import areas, attainment, lookups
 from etl.engine import completeness as completeness_mod
 from etl.engine.areas import Unit
-from etl.engine.attainment import BEHIND, NOT_MET, TargetResult
+from etl.engine.attainment import BEHIND, NOT_MET
 from etl.engine.completeness import Rate, Submission
+from etl.engine.results import TargetResult
+from etl.model.periods import started
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ def rank(units: list[Unit], grid: dict[str, list[TargetResult]], target_id: str)
 def trend(con: duckdb.DuckDBPyConnection, view: View, target_id: str, today: dt.date | None = None) -> Trend:
     today = today or dt.date.today()
     periods = [(y, q) for y in (view.year - 1, view.year) for q in range(1, 5)
-               if dt.date(y, 3 * q - 2, 1) <= today]
+               if started(y, q, today)]
     got = attainment.evaluate_periods(con, view.plan_id, view.locality_id, periods, today, view.scope)
     pick = lambda y: [r for (yy, _), rs in sorted(got.items()) if yy == y for r in rs  # noqa: E731
                       if r.target_id == target_id]
@@ -156,5 +158,5 @@ def trend(con: duckdb.DuckDBPyConnection, view: View, target_id: str, today: dt.
 
 def completeness(con: duckdb.DuckDBPyConnection, view: View, today: dt.date | None = None) -> list[Submission]:
     today = today or dt.date.today()
-    quarters = [q for q in range(1, view.quarter + 1) if dt.date(view.year, 3 * q - 2, 1) <= today]
+    quarters = [q for q in range(1, view.quarter + 1) if started(view.year, q, today)]
     return completeness_mod.table(con, view.locality_id, view.year, quarters or [1], today, view.scope)

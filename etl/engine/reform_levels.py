@@ -14,16 +14,14 @@ Called from the one place attainment is computed (etl/engine/attainment.py).
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 import duckdb
 
 from etl.engine.figures import Figure, Figures
-from etl.model import localities
+from etl.model import periods
+from etl.model.periods import REFORM_YEAR
 
-REFORM_YEAR = 2025
-FIRST_NEW_QUARTER = 3
 ENDED_LEVELS = ("province", "district")   # an old area's units at these levels have no successor inside it
 
 _ROOTS_SQL = """SELECT locality_id, coalesce(valid_to = DATE '2025-06-30', FALSE),
@@ -59,7 +57,7 @@ class LevelSource:
 
 
 def crosses_into_new_era(old_root: bool, year: int, quarter: int) -> bool:
-    return old_root and year == REFORM_YEAR and quarter >= FIRST_NEW_QUARTER
+    return old_root and year == REFORM_YEAR and periods.after_reform(year, quarter)
 
 
 def ended_levels(old_root: bool, year: int, quarter: int, levels: tuple[str, ...]) -> tuple[str, ...]:
@@ -127,7 +125,7 @@ def _slots(con, eras, year: int, quarter: int, levels: list[str]):
         if new in new_units:
             pairs.append((new_units[new], old, True))   # a new area's predecessors, before 1 July 2025
     info.update(_info(con, {u for _, u, _ in pairs} - set(info)))
-    first, end = dt.date(year, 1, 1), localities.quarter_bounds(year, quarter)[1]
+    first, end = periods.year_to_date(year, quarter)
     slots: dict[str, list] = {root: [] for root in eras}
     for root, unit, bridged in pairs:
         _, level, valid_from, valid_to = info[unit]

@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 
 from etl.labels_vi import MSG
+from etl.model import indicators, periods
 
 FACTOR = 3          # more than 3× or less than 1/3 of the predecessors' figure ...
 MIN_DIFFERENCE = 10  # ... and at least this far from it
@@ -44,10 +45,6 @@ QUALIFY row_number() OVER (PARTITION BY locality_id, indicator_code, for_year, f
                            ORDER BY (year = for_year - 1 AND quarter = for_quarter) DESC, year DESC, quarter DESC) = 1"""
 
 
-def after_reform(year: int, quarter: int) -> bool:
-    return (year, quarter) >= (2025, 3)
-
-
 def other_era_codes(con: duckdb.DuckDBPyConnection, wanted: list[tuple[list[str], int, int]]) -> list[str | None]:
     """For codes that match no unit in their quarter (each: the code's candidate spellings, year, quarter): why
     they do exist in the other era and what to write instead (a message's tail), or None. One read."""
@@ -59,7 +56,7 @@ def other_era_codes(con: duckdb.DuckDBPyConnection, wanted: list[tuple[list[str]
 
 
 def _other_era(found, candidates: list[str], year: int, quarter: int) -> str | None:
-    new_era = after_reform(year, quarter)
+    new_era = periods.after_reform(year, quarter)
     for code, name, old, successor_code, successor_name, predecessors in (
             row for candidate in candidates for row in found.get(candidate, [])):
         if old and new_era:
@@ -84,10 +81,8 @@ def far_from_predecessors(con: duckdb.DuckDBPyConnection,
     theirs = {tuple(row[:4]): row[4:] for row in cur.execute(_PREDECESSORS_SQL).fetchall()}
     names = dict(cur.execute("SELECT locality_id, name || ' (mã ' || code || ')' FROM localities "
                              "WHERE list_contains(?, locality_id)", [sorted({k[0] for k in theirs})]).fetchall())
-    indicator_names = dict(cur.execute("SELECT code, name FROM indicators WHERE list_contains(?, code)",
-                                       [sorted({k[1] for k in theirs})]).fetchall())
     cur.close()
-    out = []
+    indicator_names, out = {code: i.name for code, i in indicators.indicators(con).items()}, []
     for loc, indicator, year, quarter, numerator, denominator, where in firsts:
         found = theirs.get((loc, indicator, year, quarter))
         if found is None:

@@ -11,7 +11,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from etl.intake.corrections import REMOVE_MARKERS
 from etl.labels_vi import BULK_COLUMNS, QUARTER_SCOPE, TEMPLATE
-from etl.model import localities, target_words
+from etl.model import indicators, localities, target_words
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")     # light yellow: type here
 LOCKED_FILL = PatternFill("solid", fgColor="EEEEEE")
@@ -37,34 +37,27 @@ class Line:
     target_text: str
 
 
+_TARGETS_SQL = """
+SELECT t.indicator_code, t.rule, t.value, t.value_high, t.unit, t.levels, t.year, p.year_to
+FROM locality_closure c
+JOIN plans p ON p.issuer_id = c.ancestor_id AND ? BETWEEN p.year_from AND p.year_to
+JOIN targets t ON t.plan_id = p.plan_id AND (t.year IS NULL OR t.year >= ?)
+WHERE c.locality_id = ?
+ORDER BY p.plan_id || lpad(t.position::VARCHAR, 3, '0')"""
+
+
 def lines_for(con: duckdb.DuckDBPyConnection, locality_id: str, year: int) -> list[Line]:
-    """One line per indicator that a plan covering the unit (its own or an ancestor's) targets that year."""
-    rows = con.cursor().execute(
-        """SELECT t.indicator_code, any_value(i.name), any_value(i.kind), any_value(i.unit),
-                  any_value(i.numerator_agg), any_value(i.denominator_label),
-                  string_agg(t.rule || ':' || coalesce(t.value::VARCHAR, '') || ':' || coalesce(t.value_high::VARCHAR, '')
-                             || ':' || t.unit || ':' || coalesce(array_to_string(t.levels, ','), '')
-                             || ':' || coalesce(t.year::VARCHAR, ''), '|'),
-                  min(p.plan_id || lpad(t.position::VARCHAR, 3, '0')) AS ord
-           FROM locality_closure c
-           JOIN plans p ON p.issuer_id = c.ancestor_id AND ? BETWEEN p.year_from AND p.year_to
-           JOIN targets t ON t.plan_id = p.plan_id AND (t.year IS NULL OR t.year >= ?)
-           JOIN indicators i ON i.code = t.indicator_code
-           WHERE c.locality_id = ?
-           GROUP BY t.indicator_code ORDER BY ord""", [year, year, locality_id]).fetchall()
-    return [Line(code, name, kind, unit, n_agg, d_label, _targets_text(rules))
-            for code, name, kind, unit, n_agg, d_label, rules, _ in rows]
-
-
-def _targets_text(rules: str) -> str:
-    """The targets on the indicator's line, worded as on every page (etl.model.target_words)."""
-    parts = []
-    for rule in rules.split("|"):
-        name, value, high, unit, levels, year = rule.split(":")
-        text = target_words.target_text(name, float(value) if value else None, float(high) if high else None, unit,
-                                        int(year) if year else None)
-        parts.append(target_words.with_levels(text, levels.split(",") if levels else None))
-    return "; ".join(dict.fromkeys(parts))
+    """One line per indicator that a plan covering the unit (its own or an ancestor's) targets that year,
+    its targets worded as on every page (etl.model.target_words)."""
+    known = indicators.indicators(con)
+    texts: dict[str, list[str]] = {}
+    for code, rule, value, high, unit, levels, t_year, plan_end in con.cursor().execute(
+            _TARGETS_SQL, [year, year, locality_id]).fetchall():
+        if code in known:
+            text = target_words.target_text(rule, value, high, unit, target_words.deadline(rule, t_year, plan_end))
+            texts.setdefault(code, []).append(target_words.with_levels(text, levels))
+    return [Line(code, known[code].name, known[code].kind, known[code].unit, known[code].numerator_agg,
+                 known[code].denominator_label, "; ".join(dict.fromkeys(parts))) for code, parts in texts.items()]
 
 
 def build(con: duckdb.DuckDBPyConnection, locality_code: str, year: int, quarter: int) -> bytes:

@@ -20,7 +20,9 @@ from etl.intake.excel import RawRow
 from etl.intake.numbers import MAX_COUNT, NotANumber, code_text, parse_count, parse_quarter, parse_year
 from etl.intake.problems import Problem
 from etl.labels_vi import BULK_COLUMNS, I16, MSG
-from etl.model import localities
+from etl.model import indicators as indicator_model
+from etl.model import localities, periods
+from etl.model.indicators import Indicator
 
 MODIFIED_Z_LIMIT = 3.5
 JUMP_FACTOR = 10
@@ -49,14 +51,6 @@ class Checked:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class IndicatorInfo:
-    kind: str
-    numerator_agg: str
-    denominator_agg: str | None
-    name: str = ""                # the Vietnamese name messages use (a person reads names, not codes)
-
-
 def locate(row: RawRow, key: str, message_key: str, **fields) -> Problem:
     """A Problem at the cell of `key` in this row (or where the header block holds it)."""
     r, c = row.origins.get(key, (row.row, row.columns.get(key)))
@@ -69,8 +63,7 @@ def validate(con: duckdb.DuckDBPyConnection, rows: list[RawRow], today: dt.date 
     """Every problem of the rows (refusing the file), the records they make, and warnings. A row for
     a unit outside `scope` (the sender's locality and what lies under it) is a problem."""
     today = today or dt.date.today()
-    indicators = {code: IndicatorInfo(kind, n, d, name) for code, kind, n, d, name in con.cursor().execute(
-        "SELECT code, kind, numerator_agg, denominator_agg, name FROM indicators").fetchall()}
+    indicators = indicator_model.indicators(con)
     out = Checked()
     parsed = []
     for raw in rows:
@@ -92,7 +85,7 @@ def validate(con: duckdb.DuckDBPyConnection, rows: list[RawRow], today: dt.date 
     return out
 
 
-def _parse_row(row: RawRow, indicators: dict[str, IndicatorInfo], today: dt.date, problems: list[Problem]):
+def _parse_row(row: RawRow, indicators: dict[str, Indicator], today: dt.date, problems: list[Problem]):
     """(row, fields) with the cell-level checks done, or None when the row has a problem."""
     start = len(problems)
     c = row.cells
@@ -102,7 +95,7 @@ def _parse_row(row: RawRow, indicators: dict[str, IndicatorInfo], today: dt.date
     quarter = parse_quarter(c.get("quarter"))
     if quarter is None:
         problems.append(locate(row, "quarter", "bad_quarter", value=_show(c.get("quarter"))))
-    elif year and localities.quarter_bounds(year, quarter)[0] > today:
+    elif year and not periods.started(year, quarter, today):
         problems.append(locate(row, "quarter", "future_quarter", quarter=quarter, year=year))
     code = code_text(c.get("locality_code"))
     if not code:
@@ -211,7 +204,7 @@ def unit_labels(con, locality_ids: set[str]) -> dict[str, str]:
 
 
 def _unique(resolved, problems: list[Problem], warnings: list[str], units: dict[str, str],
-            indicators: dict[str, IndicatorInfo]) -> list[Record]:
+            indicators: dict[str, Indicator]) -> list[Record]:
     seen: dict[tuple, Record] = {}
     for row, rec in resolved:
         key = (rec.locality_id, rec.year, rec.quarter, rec.indicator_code)
@@ -289,7 +282,7 @@ def _ytd_decreases(resolved, records, history, indicators) -> list[Problem]:
     return problems
 
 
-def _nothing_to_remove(resolved, history, units: dict[str, str], indicators: dict[str, IndicatorInfo]) -> list[str]:
+def _nothing_to_remove(resolved, history, units: dict[str, str], indicators: dict[str, Indicator]) -> list[str]:
     return [MSG["warn_remove_nothing"].format(sheet=rec.sheet, row=rec.row, indicator=indicators[rec.indicator_code].name,
                                               locality=units[rec.locality_id], quarter=rec.quarter,
                                               year=rec.year)
@@ -298,7 +291,7 @@ def _nothing_to_remove(resolved, history, units: dict[str, str], indicators: dic
                                       for y, q, *_ in history.get((rec.locality_id, rec.indicator_code), []))]
 
 
-def _untracked(con, resolved, units: dict[str, str], indicators: dict[str, IndicatorInfo]) -> list[str]:
+def _untracked(con, resolved, units: dict[str, str], indicators: dict[str, Indicator]) -> list[str]:
     """Known indicators that no plan covering the unit (its own or an ancestor's) tracks that year."""
     pairs = {(rec.locality_id, rec.year) for _, rec in resolved}
     if not pairs:
@@ -348,7 +341,7 @@ def _first_after_reform(con, resolved, history) -> list[str]:
     firsts, seen = [], set()
     for row, rec in sorted(resolved, key=lambda pair: (pair[1].year, pair[1].quarter)):
         key = (rec.locality_id, rec.indicator_code)
-        if key in seen or not reform_checks.after_reform(rec.year, rec.quarter):
+        if key in seen or not periods.after_reform(rec.year, rec.quarter):
             continue
         seen.add(key)
         if not any((y, q) < (rec.year, rec.quarter) for y, q, *_ in history.get(key, [])):

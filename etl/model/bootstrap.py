@@ -17,12 +17,3 @@ def initialise(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {"localities": count, "indicators": len(indicators), "plans": len(plans),
             "targets": sum(len(p.targets) for p in plans)}
 
-
-def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
-    with db.transaction(con) as cur:   # replaces a row another write may hold: waits for it
-        cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
-
-
-def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
-    row = db.one(con, "SELECT value FROM meta WHERE key = ?", [key])
-    return row[0] if row else None

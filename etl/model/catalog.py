@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 import yaml
 
+from etl.labels_vi import SMALL_NUMBERS
 from etl.storage import analytics
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -129,11 +130,18 @@ def load(con: duckdb.DuckDBPyConnection, indicators: list[dict] | None = None, p
     """Replace the indicators, and the plans given (default: data/plans.yaml's) with their targets;
     plans imported or made in the app are kept (caller owns the transaction)."""
     indicators = indicators or read_indicators()
+    problems = [SMALL_NUMBERS["bad_person_count"].format(code=i["code"], value=i["person_count"])
+                for i in indicators if not isinstance(i.get("person_count", False), bool)]
+    if problems:
+        raise CatalogError("\n".join(problems))
     plans = plans if plans is not None else read_plans(indicators=indicators)
     con.execute("DELETE FROM indicators")
-    _insert_many(con, "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    _insert_many(con, """INSERT INTO indicators (code, name, kind, numerator_label, denominator_label, unit,
+                                                 numerator_agg, denominator_agg, better, person_count)
+                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [(i["code"], i["name"], i["kind"], i["numerator"], i.get("denominator"), i["unit"],
-          i["numerator_agg"], i.get("denominator_agg"), i["better"]) for i in indicators])
+          i["numerator_agg"], i.get("denominator_agg"), i["better"], bool(i.get("person_count", False)))
+         for i in indicators])
     store_plans(con, plans)
     analytics.refresh(con)  # how indicators add up over quarters may have changed
 

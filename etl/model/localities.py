@@ -1,13 +1,12 @@
 """Administrative units: loading data/localities.csv, the ancestor closure, resolving a code at a date."""
 from __future__ import annotations
 
-import datetime as dt
-import functools
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from etl.model.periods import QUARTER_END_SQL, QUARTER_START_SQL
 from etl.storage import analytics, db
 
 LOCALITIES_CSV = Path(__file__).resolve().parents[2] / "data" / "localities.csv"
@@ -40,13 +39,6 @@ def load(con: duckdb.DuckDBPyConnection, csv_path: Path = LOCALITIES_CSV) -> int
     return db.one(con, "SELECT count(*) FROM localities")[0]
 
 
-@functools.lru_cache(maxsize=1024, typed=True)
-def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
-    start = dt.date(year, 3 * quarter - 2, 1)
-    end = dt.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1) - dt.timedelta(days=1)
-    return start, end
-
-
 def resolve_codes(con: duckdb.DuckDBPyConnection, code_quarters: list[tuple[str, int, int]]) -> dict:
     """Map (code, year, quarter) -> locality_id of the unit with that code valid during the quarter."""
     if not code_quarters:
@@ -55,8 +47,8 @@ def resolve_codes(con: duckdb.DuckDBPyConnection, code_quarters: list[tuple[str,
     cur = con.cursor()
     cur.register("wanted_codes", wanted)
     found = cur.execute(
-        """WITH w AS (SELECT code, year, quarter, make_date(year, 3 * quarter - 2, 1) AS q_start,
-                             last_day(make_date(year, 3 * quarter, 1)) AS q_end FROM wanted_codes)
+        f"""WITH w AS (SELECT code, year, quarter, {QUARTER_START_SQL.format(year='year', quarter='quarter')} AS q_start,
+                              {QUARTER_END_SQL.format(year='year', quarter='quarter')} AS q_end FROM wanted_codes)
            SELECT w.code, w.year, w.quarter, l.locality_id FROM w JOIN localities l ON l.code = w.code
            WHERE valid_during(l.valid_from, l.valid_to, w.q_start, w.q_end)
            QUALIFY row_number() OVER (PARTITION BY w.code, w.year, w.quarter ORDER BY l.valid_from DESC NULLS LAST) = 1"""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from etl.model import localities
+from etl.model import localities, periods
 from etl.storage import db
 
 _IN_PLAN_SQL = """
@@ -43,11 +43,6 @@ def resolve_in_plan(con: duckdb.DuckDBPyConnection, code: str, plan_id: str, yea
     return localities.resolve(con, code, year, quarter)
 
 
-def after_reform(year: int, quarter: int) -> bool:
-    """Whether a quarter lies after 30 June 2025."""
-    return (year, quarter) >= (2025, 3)
-
-
 def era(con: duckdb.DuckDBPyConnection, locality_id: str) -> str | None:
     """'old' (valid until 30 June 2025), 'new' (from 1 July 2025), or None (either side of the reform)."""
     row = con.execute(_ERA_SQL, [locality_id]).fetchone()
@@ -60,9 +55,9 @@ def other_era_units(con: duckdb.DuckDBPyConnection, locality_id: str, year: int,
     own era): for a pre-2025 area after 30 June 2025, the new communes the era bridge counts in it; for a
     post-2025 area before 1 July 2025, its predecessors (rules 1-3). `area_era`: era() when known."""
     area_era = area_era or era(con, locality_id)
-    if area_era == "old" and after_reform(year, quarter):
+    if area_era == "old" and periods.after_reform(year, quarter):
         direction = "successors"
-    elif area_era == "new" and not after_reform(year, quarter):
+    elif area_era == "new" and not periods.after_reform(year, quarter):
         direction = "predecessors"
     else:
         return None

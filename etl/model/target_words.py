@@ -28,6 +28,11 @@ def target_text(rule: str, value: float | None, value_high: float | None, unit: 
     return TARGET_WORDS[key].format(value=v(value), high=v(value_high), unit=u, year=year)
 
 
+def deadline(rule: str, year: int | None, plan_end: int) -> int | None:
+    """The year a target's wording names: its own, or for a cumulative target without one the plan's end."""
+    return year or (plan_end if rule == "cumulative_by" else None)
+
+
 def with_levels(text: str, levels: list[str] | tuple[str, ...] | None) -> str:
     """The target's wording with the levels it is split by: '≥ 70% (cấp tỉnh)'."""
     return f"{text} ({', '.join(LEVEL[level].lower() for level in levels)})" if levels else text

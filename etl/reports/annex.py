@@ -13,7 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from etl.engine.attainment import TargetResult
+from etl.engine.results import TargetResult
 from etl.labels_vi import EXPORT, REFORM, STATUS
 from etl.reports import format as fmt
 from etl.reports.export_tables import Export

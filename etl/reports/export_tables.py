@@ -10,9 +10,10 @@ import duckdb
 from etl.access import scope as access
 from etl.access.scope import Scope
 from etl.engine import areas, attainment, lookups, queries
-from etl.engine.attainment import TargetResult
 from etl.engine.queries import View
+from etl.engine.results import TargetResult
 from etl.labels_vi import EXPORT, PERIOD_OF_YEAR, REFORM, SUBMISSION
+from etl.model.periods import PERIODS, year_to_date
 from etl.reports import format as fmt
 from etl.reports import tables
 from etl.reports.format import is_share
@@ -138,7 +139,6 @@ def year_label(year: int, results: list[TargetResult]) -> str:
     return REFORM["year_period"].format(year=year, period=REFORM["period"][quarter])
 
 
-PERIODS = {"Q1": 1, "Q2": 2, "Q3": 3, "Q4": 4, "H1": 2, "Y": 4}  # year-to-date to the end of the period
 FORMATS = ("xlsx", "csv", "docx")
 
 
@@ -182,7 +182,7 @@ def build(con: duckdb.DuckDBPyConnection, view: View, today: dt.date | None = No
         periods = [(y, view.quarter if y == view.year else 4) for y in range(info["year_from"], view.year + 1)]
         got = attainment.evaluate_periods(con, view.plan_id, view.locality_id, periods, today, view.scope)
         built.append(by_year({y: got.get((y, q), []) for y, q in periods}, overview.results))
-    start, end = dt.date(view.year, 1, 1), dt.date(view.year + (view.quarter == 4), view.quarter * 3 % 12 + 1, 1)
+    start, end = year_to_date(view.year, view.quarter)
     return Export(view, info["title"], PERIOD_OF_YEAR[view.quarter].format(year=view.year),
-                  f"{start:%d/%m/%Y} – {end - dt.timedelta(days=1):%d/%m/%Y}", whole.name, today,
+                  f"{start:%d/%m/%Y} – {end:%d/%m/%Y}", whole.name, today,
                   overview.results, built)

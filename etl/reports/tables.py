@@ -7,8 +7,9 @@ import pandas as pd
 
 from etl.engine import completeness
 from etl.engine.areas import Unit
-from etl.engine.attainment import STATUSES, TargetResult
+from etl.engine.attainment import STATUSES
 from etl.engine.completeness import Submission
+from etl.engine.results import TargetResult
 from etl.labels_vi import LEVEL, REFORM, SUBMISSION, UI
 from etl.reports import format as fmt
 

@@ -1,6 +1,6 @@
 """Chart builders are plain functions: checked here without Streamlit."""
 from dashboard import charts
-from etl.engine.attainment import TargetResult
+from etl.engine.results import TargetResult
 
 
 def result(n, status, comparator="at_least", unit="%", name="Cơ sở được kiểm tra", actual=None, levels=None,

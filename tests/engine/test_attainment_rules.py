@@ -1,12 +1,18 @@
 """One test per target shape of DOMAIN.md, numbers worked by hand (pure rules, no database)."""
-from etl.engine.attainment import BEHIND, MET, NO_DATA, NOT_MET, ON_TRACK, IndicatorRule, TargetRule, accumulates, judge
+from etl.engine.attainment import BEHIND, MET, NO_DATA, NOT_MET, ON_TRACK, TargetRule, accumulates, judge
 from etl.engine.figures import Figure
+from etl.model.indicators import Indicator
 
-YEAR_SHARE = IndicatorRule("share", "last", "last")      # year-to-date over a stock: accumulates
-FLOW_RATE = IndicatorRule("share", "sum", "sum")          # handled / received: judged at full value
-FLOW_COUNT = IndicatorRule("count", "sum")
-STOCK_COUNT = IndicatorRule("count", "last")
-QUALITATIVE = IndicatorRule("qualitative", "last", "last")
+
+def rule(kind: str, numerator_agg: str, denominator_agg: str | None = None) -> Indicator:
+    return Indicator("x", "Chỉ số x", kind, numerator_agg, denominator_agg)
+
+
+YEAR_SHARE = rule("share", "last", "last")      # year-to-date over a stock: accumulates
+FLOW_RATE = rule("share", "sum", "sum")          # handled / received: judged at full value
+FLOW_COUNT = rule("count", "sum")
+STOCK_COUNT = rule("count", "last")
+QUALITATIVE = rule("qualitative", "last", "last")
 ONE_YEAR = (2023, 2023)
 
 

@@ -140,3 +140,34 @@ def test_template_words_every_seed_target_as_the_pages_do(con):
                                    for code in ("15349", "352", "45", "11473")]
              for cell in ws["C"][8:] if cell.value]
     assert texts and not any(t.startswith(("Trong khoảng", "Không vượt quá", "Ít nhất", "Đủ số")) for t in texts), texts
+
+
+def test_every_target_of_every_seed_plan_is_worded_in_the_template_as_its_page_shows_it(con):
+    from etl.engine import attainment
+    from etl.model import target_words
+    from etl.reports import format as fmt
+    plans = con.execute("SELECT plan_id, issuer_id, year_from, year_to FROM plans ORDER BY plan_id").fetchall()
+    checked = 0
+    for plan_id, issuer, year_from, year_to in plans:
+        for year in {year_from, year_to}:
+            lines = {line.indicator_code: line.target_text.split("; ") for line in template.lines_for(con, issuer, year)}
+            for r in attainment.evaluate(con, plan_id, year, 4, today=TODAY):
+                page = target_words.with_levels(
+                    fmt.target_text(r.comparator, r.target_value, r.target_value_high, r.unit, r.target_year), r.levels)
+                assert page in lines[r.indicator_code], (plan_id, year, r.target_id, page, lines[r.indicator_code])
+                checked += 1
+    assert checked > 40
+
+
+def test_a_cumulative_target_without_a_year_names_the_plans_end_as_on_the_pages(make_db):
+    from etl.engine import attainment
+    from etl.reports import format as fmt
+    from tests.conftest import target
+    con = make_db([target(1, "establishments_inspected_period", "cumulative_by", 100),
+                   target(2, "establishments_inspected", "at_least", 30, year=2024)], years=(2023, 2025))
+    lines = {line.indicator_code: line.target_text for line in template.lines_for(con, "90001@pre2025", 2023)}
+    assert lines == {"establishments_inspected_period": "100% đến năm 2025", "establishments_inspected": "≥ 30%"}
+    (result,) = [r for r in attainment.evaluate(con, "test-plan", 2023, 4, today=TODAY)
+                 if r.indicator_code == "establishments_inspected_period"]
+    assert fmt.target_text(result.comparator, result.target_value, result.target_value_high, result.unit,
+                           result.target_year) == lines["establishments_inspected_period"]
