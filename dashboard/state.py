@@ -14,7 +14,7 @@ from etl.access.scope import Scope
 from etl.engine import areas, lookups, queries, unit_picker
 from etl.intake import report_units as report_units_mod
 from etl.intake import submission, template
-from etl.labels_vi import SESSION, UI
+from etl.labels_vi import ACCOUNT, SESSION, UI
 from etl.model import bootstrap
 from etl.plans import plan_editor
 from etl.plans import plan_labels as plan_labels_mod
@@ -102,7 +102,7 @@ def scope() -> Scope:
     """What the logged-in account may see; nothing at all without one."""
     account = user()
     if account is None:
-        return Scope("(không có tài khoản)")
+        return Scope(ACCOUNT["no_account"])
     return access.EVERYTHING if account.role == "admin" else Scope(account.locality_id)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from etl.labels_vi import REFORM
 from etl.model import localities
 from etl.storage import db
 
@@ -94,7 +95,7 @@ def members_many(con: duckdb.DuckDBPyConnection, locality_ids) -> dict[str, Memb
 
 
 _MERGED_SQL = """
-SELECT p.locality_id, n.name || ' (mã ' || n.code || ')'
+SELECT p.locality_id, format(?, n.name, n.code)
 FROM localities p JOIN localities n ON n.locality_id = p.successor_id AND n.level = p.level
 WHERE p.level = 'commune' AND list_contains(?, p.locality_id)
   AND (SELECT count(*) FROM localities o WHERE o.successor_id = n.locality_id AND o.level = n.level) > 1"""
@@ -103,4 +104,6 @@ WHERE p.level = 'commune' AND list_contains(?, p.locality_id)
 def merged_into_many(con: duckdb.DuckDBPyConnection, locality_ids) -> dict[str, str]:
     """Old communes merged with others into one new unit (no successor of their own from Q3 2025, migration
     023): locality -> the new unit's name and code."""
-    return dict(con.execute(_MERGED_SQL, [sorted(set(locality_ids))]).fetchall()) if locality_ids else {}
+    if not locality_ids:
+        return {}
+    return dict(con.execute(_MERGED_SQL, [REFORM["unit_code"], sorted(set(locality_ids))]).fetchall())
