@@ -158,7 +158,8 @@ def ranked_bars(names: list[str], results: list[TargetResult], title: str) -> go
         marker_color=[STATUS_COLOUR[r.status] for _, r in shown],
         text=[f"{STATUS_ICON[r.status]} {fmt.actual_of(r)}" for _, r in shown], textposition="outside",
         cliponaxis=False, customdata=[[fmt.fraction_of(r), STATUS[r.status]] for _, r in shown],
-        hovertemplate="%{y}: %{text}<br>Tử số/mẫu số: %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        hovertemplate=f"%{{y}}: %{{text}}<br>{UI['hover_fraction']}: %{{customdata[0]}}<br>%{{customdata[1]}}"
+                      "<extra></extra>",
         showlegend=False))
     if masked:
         fig.add_scatter(y=[plot(n) for n, _ in masked], x=[0] * len(masked), mode="text", showlegend=False,
@@ -217,7 +218,7 @@ def trend_lines(this_year: list[TargetResult], last_year: list[TargetResult], ye
     """Year-to-date actual by quarter, this year and last, with the pace line the target sets."""
     sample = (this_year or last_year)[0]
     share = is_share(sample)
-    quarters = lambda rs: [f"Quý {r.quarter}" for r in rs]  # noqa: E731
+    quarters = lambda rs: [UI["trend_quarter"].format(quarter=r.quarter) for r in rs]  # noqa: E731
     fig = go.Figure()
     fig.add_scatter(x=quarters(last_year), y=[r.actual for r in last_year], name=UI["trend_last"].format(year=year - 1),
                     mode="lines+markers", line={"color": "#999999", "dash": "dash"}, marker={"symbol": "circle-open"})
@@ -230,7 +231,8 @@ def trend_lines(this_year: list[TargetResult], last_year: list[TargetResult], ye
                     mode="lines", line={"color": "#000000", "dash": "dot"})
     y_title = UI["trend_y_share"] if share else UI["trend_y_count"].format(unit=plot(sample.unit))
     return _layout(fig, title, 420, xaxis={"title": UI["trend_x"], "categoryorder": "array",
-                                           "categoryarray": [f"Quý {q}" for q in range(1, 5)]},
+                                           "categoryarray": [UI["trend_quarter"].format(quarter=q)
+                                                             for q in range(1, 5)]},
                    yaxis={"title": y_title, "rangemode": "tozero", **({"ticksuffix": "%"} if share else whole_ticks(
                        max([r.actual or 0 for r in this_year + last_year] + [r.expected or 0 for r in paced] + [1])
                        * 1.1))})

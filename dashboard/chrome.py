@@ -25,7 +25,7 @@ def css(upload_limit_mb: int) -> str:
     refused = _css_text(CHROME["upload_refused"].format(mb=upload_limit_mb))
     return f"""<style>
 /* No English where users look: Streamlit's element toolbars (tables: "Show/hide columns", "Download as CSV",
-   "Search", "Fullscreen"; charts: "Fullscreen") are removed; downloads go through Xuất báo cáo only. */
+   "Search", "Fullscreen"; charts: "Fullscreen") are removed; downloads go through the export page only. */
 [data-testid="stElementToolbar"] {{ display: none !important; }}
 .st-key-chrome-script {{ display: none !important; }}
 /* The uploader's "Upload" button and "20MB per file • XLSX", said in Vietnamese. */
@@ -57,7 +57,7 @@ def css(upload_limit_mb: int) -> str:
   h3 {{ font-size: 1.1rem !important; }}
 }}
 
-/* Print (Ctrl+P, "Lưu thành PDF"): no sidebar or app chrome, the page's full width for its content,
+/* Print (Ctrl+P, "Save as PDF"): no sidebar or app chrome, the page's full width for its content,
    charts and tables within an A4 page's width, nothing cut across pages. */
 @page {{ size: A4 portrait; margin: 1cm; }}
 @media print {{

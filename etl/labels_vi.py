@@ -66,6 +66,13 @@ DEMO = {
     "step_accounts": "Tạo tài khoản minh họa…",
     "summary": "Đã tạo CSDL minh họa: {files} tệp Excel, {rows} dòng số liệu.",
     "kept": "Các tệp Excel được giữ tại {folder}.",
+    "submitter": "Cán bộ tổng hợp (minh họa)",
+    "bulk_title": "BÁO CÁO SỐ LIỆU PHÒNG, CHỐNG MẠI DÂM QUÝ {quarter}/{year}",
+    "bulk_title_default": "Số liệu báo cáo",
+    "bulk_sheet": "Dữ liệu",
+    "notes": ["Đã ban hành kế hoạch và tổ chức triển khai", "Đã lồng ghép trong chương trình công tác",  # evidence
+              "Đã tổ chức 01 lớp tập huấn", "Đã rà soát, lập danh sách theo dõi"],  # of a qualitative target done
+    "in_progress": "Đang triển khai",
 }
 CHROME = {  # texts put in place of Streamlit's own English ones (dashboard/chrome.py)
     "upload_button": "Chọn tệp",
@@ -108,6 +115,7 @@ MSG = {
     "no_bulk_sheet": "Tệp '{name}' không có trang tính nào có dòng tiêu đề gồm các cột: {columns}.",
     "already_loaded": "Tệp '{name}' giống hệt số liệu đã nạp trước đó: không có gì thay đổi.",
     "db_busy": "Cơ sở dữ liệu '{path}' đang được một chương trình khác ghi (có thể là ứng dụng đang mở). Đã chờ {seconds:.0f} giây. Hãy nạp tệp qua trang 'Nộp báo cáo' của ứng dụng, hoặc đóng ứng dụng rồi chạy lại lệnh.",
+    "trial_name": "(xem trước)",  # file name and sender of a trial load (rolled back) that a preview reads
     # cell-level: where = "Sheet 'X', dòng N, cột 'Y'"
     "where": "Sheet '{sheet}', dòng {row}, cột '{column}'",
     "missing_value": "{where}: thiếu giá trị.",
@@ -150,7 +158,6 @@ UI = {
     "plan": "Kế hoạch",
     "year": "Năm",
     "period": "Kỳ báo cáo",
-    "no_database": "Chưa có cơ sở dữ liệu tại '{path}'. Hãy chạy: python -m etl demo (dữ liệu minh họa) hoặc python -m etl init.",
     "no_plans": "Chưa có kế hoạch nào trong cơ sở dữ liệu. Hãy chạy: python -m etl init.",
     "unit_outside_plan": ("Địa bàn mã {code} không thuộc địa bàn của kế hoạch đã chọn (hoặc tài khoản "
                           "không được xem) trong năm {year}; trang đang hiển thị {name}."),
@@ -159,14 +166,17 @@ UI = {
     "summary": "{met} chỉ tiêu đạt, {on_track} đúng tiến độ, {behind} chậm tiến độ, {not_met} không đạt, {no_data} chưa có số liệu (trên {total} chỉ tiêu).",
     "chart_actual": "Kết quả",
     "chart_target": "Chỉ tiêu cả năm",
-    "table_caption": "Bảng số liệu (cùng số liệu với biểu đồ)",
     "col_indicator": "Chỉ tiêu",
     "col_target": "Mức chỉ tiêu",
     "col_actual": "Kết quả",
     "col_fraction": "Tử số / mẫu số",
     "col_status": "Trạng thái",
-    "col_coverage": "Đơn vị có số liệu",
     "col_clause": "Trích kế hoạch",
+    "actual_done": "Đã thực hiện",
+    "actual_not_done": "Chưa thực hiện",
+    "expected_growth": "tăng ≥ {expected}",
+    "hover_fraction": "Tử số/mẫu số",
+    "period_quarter": "Quý {quarter}/{year}",
     "group_reports": "Báo cáo",
     "page_upload": "Nộp báo cáo quý",
     "template_header": "1. Tải mẫu báo cáo",
@@ -190,6 +200,18 @@ UI = {
     "confirm": "Xác nhận nạp {n} tệp hợp lệ",
     "history_header": "3. Lịch sử nộp báo cáo",
     "history_empty": "Chưa có báo cáo nào được nạp.",
+    # the upload page's tables: what a load would change, and the history of returns
+    "col_code": "Mã địa bàn",
+    "col_locality": "Địa bàn",
+    "col_indicator_name": "Chỉ số",
+    "col_in_force": "Số liệu đang dùng",
+    "col_incoming": "Số liệu mới",
+    "col_change": "Thay đổi",
+    "col_submitted_at": "Thời gian gửi",
+    "col_sender": "Người gửi",
+    "col_file": "Tệp",
+    "col_version": "Phiên bản",
+    "col_warnings": "Cảnh báo",
     "group_admin": "Quản trị",
     "unit": "Địa bàn",
     "page_overview": "Tổng quan",
@@ -206,7 +228,6 @@ UI = {
     "page_audit": "Nhật ký",
     "page_plans": "Quản lý kế hoạch",
     "heading": "{unit} — {period}",
-    "plan_caption": "{title}",
     "tile_met": "Đạt",
     "tile_on_track": "Đúng tiến độ",
     "tile_behind": "Chậm / không đạt",
@@ -223,7 +244,6 @@ UI = {
     "need_growth": "chỉ tiêu {target} so với năm trước ({previous})",
     "behind_qualitative": "**{label}**: chưa thực hiện ({fraction} đơn vị đã thực hiện). {status}.",
     "heatmap_title": "Trạng thái từng chỉ tiêu theo đơn vị cấp dưới — {unit}, {period}",
-    "heatmap_x": "Chỉ tiêu (số thứ tự trong kế hoạch)",
     "heatmap_y": "Đơn vị",
     "heatmap_hidden": "Không hiện các chỉ tiêu mà chưa đơn vị cấp dưới nào có số liệu: {targets}.",
     "heatmap_empty": "Chưa đơn vị cấp dưới nào của {unit} có số liệu {period}.",
@@ -231,7 +251,6 @@ UI = {
     "no_children": "{unit} không có đơn vị cấp dưới trong hệ thống; bảng dưới là kết quả của chính đơn vị.",
     "table_view": "Xem dạng bảng",
     "no_returns_quarter": "Chưa có báo cáo {period} của {unit} — tải lên tại trang Nộp báo cáo quý.",
-    "bullet_title": "{label}",
     "bullet_x_share": "Tỷ lệ (%)",
     "bullet_x_count": "Số lượng ({unit})",
     "bullet_actual": "Kết quả",
@@ -246,13 +265,12 @@ UI = {
     "parent_header": "Kế hoạch cấp trên: {title}",
     "parent_target": "Cấp trên: {target} — {status} ({actual})",
     "parent_none": "Kế hoạch cấp trên không có chỉ tiêu tương ứng.",
-    "parent_outside": "Kế hoạch cấp trên không áp dụng cho năm {year}.",
     "parent_document": "Thực hiện: {document} (văn bản này chưa có trong hệ thống nên chưa so sánh được chỉ tiêu).",
     "rolled_up": "Tổng hợp từ {reported}/{total} đơn vị cấp dưới",
     "level_units": "Số liệu của {reported}/{total} đơn vị {levels}",
     "own_return": "Báo cáo của chính đơn vị",
     "coverage": "{reported}/{total} {level} đã báo cáo {period}",
-    "coverage_none": "Chưa có đơn vị nào báo cáo {period}.",
+    "coverage_quarter": "quý {quarter}/{year}",
     "children_header": "Đơn vị cấp dưới",
     "children_rank_by": "Xếp hạng theo chỉ tiêu",
     "go_down": "Xem đơn vị cấp dưới",
@@ -275,6 +293,7 @@ UI = {
     "col_period": "Kỳ",
     "trend_title": "{label} — {unit}: lũy kế từ đầu năm theo quý, năm {year} so với năm {last}",
     "trend_x": "Quý",
+    "trend_quarter": "Quý {quarter}",
     "trend_y_share": "Tỷ lệ (%)",
     "trend_y_count": "Số lượng ({unit})",
     "trend_this": "Năm {year}",
@@ -286,7 +305,6 @@ UI = {
     "col_expected": "Cần đạt theo tiến độ",
     "deadline_note": "Hạn nộp: {days} ngày sau khi hết quý (đổi tại trang Cài đặt).",
     "completeness_title": "Tình hình gửi báo cáo năm {year} — {unit}",
-    "col_sent": "Ngày gửi lần đầu",
     "completeness_summary": "Quý {quarter}/{year}: **{sent}/{total}** đơn vị đã gửi ({late} gửi muộn), {missing} chưa gửi.",
     "rate_basis_children": ("Tỷ lệ báo cáo tính trên {total} đơn vị trực thuộc ({levels}) phải gửi báo cáo quý "
                             "{quarter}/{year}; một đơn vị được tính là đã gửi khi nó hoặc một đơn vị dưới nó đã gửi."),
@@ -296,8 +314,6 @@ UI = {
     "col_quarter_n": "Quý {quarter}",
     "sent_versions": "{text} · {versions} lần gửi",
     "deadline_note_admin": "Hạn nộp: {days} ngày sau khi hết quý (quản trị viên đặt tại trang Cài đặt).",
-    "col_units_sent": "Đơn vị đã gửi",
-    "col_due": "Hạn nộp",
     "chase_title": "Đơn vị chưa gửi báo cáo quý {quarter}/{year} (đã quá hạn {due}) — sao chép để nhắc",
     "chase_none": "Tất cả đơn vị đã gửi báo cáo quý {quarter}/{year}.",
     "chase_not_due": "Quý {quarter}/{year} chưa đến hạn nộp ({due}).",
@@ -310,8 +326,6 @@ UI = {
     "settings_login_hours_help": "Trong thời gian này, tải lại trang hay mở thẻ mới trên cùng trình duyệt không phải đăng nhập lại (trừ khi đã đăng xuất, không thao tác quá thời gian trên, hoặc tài khoản bị khóa, đổi mật khẩu, đổi quyền). Áp dụng cho các lần đăng nhập sau.",
     "settings_idle": "Thời gian không thao tác trước khi phải đăng nhập lại (phút)",
     "settings_idle_help": "Áp dụng cho mọi tài khoản, từ lần thao tác kế tiếp.",
-    "settings_bad": "Số ngày phải từ 0 đến {max}.",
-    "year_outside": "Năm {year} nằm ngoài thời gian của kế hoạch.",
 }
 
 SUBMISSION = {
@@ -350,7 +364,6 @@ TEMPLATE = {
     "bulk_indicator": "Chỉ tiêu",
     "validation_title": "Số liệu không hợp lệ",
     "whole_number_error": "Chỉ nhập số nguyên không âm (ví dụ 37).",
-    "flag_error": "Chỉ số định tính: nhập 1 (đã thực hiện) hoặc 0 (chưa thực hiện).",
 }
 
 ERROR_REPORT = {
@@ -433,6 +446,13 @@ ACCOUNT = {
     "added": "Đã tạo tài khoản {username} ({role}, {locality}).",
     "done": "Đã cập nhật tài khoản {username}.",
     "whole_country": "toàn quốc",
+    "cli_help": "tài khoản người dùng",
+    "cli_add_help": "tạo tài khoản (hỏi mật khẩu, hoặc đọc một dòng từ stdin)",
+    "cli_locality_help": "mã địa bàn (bắt buộc trừ quản trị toàn quốc)",
+    "cli_email_help": "định danh đăng nhập một lần (SSO) gắn với tài khoản",
+    "cli_list_help": "danh sách tài khoản",
+    "cli_change_help": "đổi vai trò, địa bàn",
+    "cli_locked": " (đã khóa)",
     "no_accounts": "Chưa có tài khoản nào. Người quản trị tạo tài khoản đầu tiên bằng lệnh: python -m etl user add --username admin --role admin (lệnh sẽ hỏi mật khẩu).",
 }
 ROLE = {"admin": "Quản trị", "leader": "Lãnh đạo", "reporter": "Báo cáo viên"}
@@ -476,12 +496,28 @@ ADMIN_PAGE = {
 AUDIT_ACTION = {"login_ok": "Đăng nhập", "login_failed": "Đăng nhập sai", "login_locked": "Bị tạm khóa đăng nhập",
                 "logout": "Đăng xuất", "upload": "Nộp báo cáo", "export": "Xuất báo cáo",
                 "account": "Thay đổi tài khoản", "setting": "Thay đổi cài đặt", "plan": "Thay đổi kế hoạch"}
+# Audit details as stored (etl/access/audit_words.py reads them back with patterns: change both together).
+AUDIT_DETAIL = {
+    "account_added": "thêm {username} ({role}, {where})",
+    "plan_created": "tạo {plan}",
+    "plan_edited": "sửa {plan}",
+    "plan_retired": "ngừng theo dõi {plan}",
+    "plan_imported": "nhập {plan} từ {file}",
+    "settings": "hạn nộp {days} ngày, hết phiên sau {minutes} phút, giữ đăng nhập {hours} giờ",
+    "audit_csv": "nhật ký (CSV)",
+    "return": "{} quý {}/{} v{}",  # code, quarter, year, version: positional, as DuckDB's format() takes it
+}
 
 PLAN_FILE = {
     "missing": "Không có kế hoạch '{plan}'.",
     "unreadable": "Tệp kế hoạch không đọc được: {detail}",
     "unknown_issuer": "Kế hoạch {plan}: địa bàn ban hành '{issuer}' không có trong danh mục địa bàn.",
     "imported": "Đã nhập kế hoạch {plan} ({n} chỉ tiêu).",
+    "header": "# Kế hoạch xuất từ hệ thống theo dõi PCMD; định dạng như data/plans.yaml.\n",
+    "help": "xuất, nhập kế hoạch (tệp YAML như data/plans.yaml)",
+    "export_help": "xuất một kế hoạch",
+    "output_help": "tệp kết quả (mặc định: in ra màn hình)",
+    "import_help": "nhập kế hoạch từ tệp (thay kế hoạch cùng mã)",
     "written": "Đã ghi {path}",
 }
 
@@ -490,8 +526,8 @@ DRAFT = {
     "damaged": "Tệp '{name}' không đọc được (tệp hỏng hoặc không đúng định dạng).",
     "unsupported": "Tệp '{name}': chỉ nhận .txt, .docx hoặc .pdf.",
     "no_text_layer": "Tệp '{name}' không có lớp văn bản (có thể là bản quét); hãy gửi tệp .docx hoặc .txt.",
+    "help": "đề xuất chỉ tiêu từ văn bản kế hoạch (.txt, .docx, .pdf)",
     "unmapped": "chưa xác định chỉ số",
-    "none": "Không tìm thấy chỉ tiêu nào trong văn bản (các mục 'Chỉ tiêu', 'Mục tiêu').",
 }
 
 PLAN_EDIT = {
@@ -647,6 +683,10 @@ BACKUP = {
     "aborted": "Đã hủy; CSDL giữ nguyên.",
     "app_running": "Ứng dụng đang mở cơ sở dữ liệu; hãy dừng ứng dụng trước khi khôi phục (khôi phục thay cả tệp).",
     "restored": "Đã khôi phục từ {path}. CSDL trước đó được giữ ở {keep}.",
+    "help": "sao lưu toàn bộ CSDL vào một thư mục (chạy được khi ứng dụng đang mở)",
+    "output_help": "thư mục mới, ví dụ theo ngày",
+    "restore_help": "khôi phục CSDL từ thư mục sao lưu (cần dừng ứng dụng)",
+    "yes_help": "không hỏi xác nhận (cho script)",
 }
 # --- issue 12 (part B): hostile workbooks, corrections that carry figures forward, skipped rows ---
 MSG.update({
@@ -686,6 +726,8 @@ CORRECTION = {
     "change": {"new": "mới", "changed": "thay đổi", "same": "không đổi", "carried": "giữ nguyên (tệp không ghi)",
                "removed": "xóa"},
     "line": "{change}: {unit} quý {quarter}/{year} — {indicator}: {old} → {new}",
+    "change_label": {"new": "Mới", "changed": "Thay đổi", "same": "Không đổi", "carried": "Giữ nguyên (tệp không ghi)",
+                     "removed": "Xóa"},  # the upload page's table
 }
 UI.update({
     "accepted_file": ("{name}: hợp lệ — {new} số liệu mới, {changed} thay đổi, {removed} xóa, {same} không đổi; "
@@ -724,6 +766,7 @@ REFORM = {
     "judged_first_half": "chỉ tiêu được đánh giá trên số liệu quý I–II/2025",
     "year_period": "{year} ({period})",
     "period": {1: "quý I", 2: "6 tháng", 3: "9 tháng", 4: "cả năm"},
+    "unit_code": "{} (mã {})",  # name, code: positional, as DuckDB's format() takes it
 }
 # --- after the attack on intake (duplicate headings) ---
 MSG["duplicate_heading"] = ("Sheet '{sheet}', dòng {row}: hai cột cùng tiêu đề '{heading}' (cột {first} và cột {second}); "
@@ -770,4 +813,49 @@ I16 = {
     "audit_upload": "tệp '{file}' (mã kiểm tra {digest}): {returns}",
     "audit_return": "{name} (mã {code}), quý {quarter}/{year}, phiên bản {version}",
     "audit_sso": "đăng nhập một lần (SSO)",
+}
+# --- issue 17 (every word in one file): the command line, the plan catalog's checks ---
+CLI = {  # python -m etl (etl/cli/main.py)
+    "description": "Nạp và tra cứu số liệu phòng, chống mại dâm.",
+    "db_help": "tệp DuckDB (mặc định: biến PCMD_DB, hoặc data/pcmd.duckdb)",
+    "wait_help": "số giây chờ khi tệp đang bị chương trình khác ghi",
+    "init_help": "tạo/cập nhật CSDL, nạp danh mục địa bàn và kế hoạch",
+    "load_help": "nạp báo cáo quý (.xlsx)",
+    "by": "dòng lệnh",  # who sent a return or made a change from the command line (history, audit trail)
+    "by_help": "người gửi (ghi vào lịch sử phiên bản)",
+    "targets_help": "danh sách chỉ tiêu",
+    "localities_help": "danh mục địa bàn",
+    "attainment_help": "kết quả thực hiện chỉ tiêu",
+    "locality_help": "mã địa bàn (mặc định: địa bàn ban hành kế hoạch)",
+    "template_help": "tải mẫu báo cáo quý (.xlsx) cho một địa bàn",
+    "template_locality_help": "mã địa bàn",
+    "export_help": "xuất bảng tổng hợp (Excel, CSV) hoặc phụ lục Word",
+    "period_help": "số liệu lũy kế từ đầu năm đến hết kỳ (mặc định: cả năm)",
+    "format_help": "mặc định: theo đuôi tệp kết quả",
+    "table_help": "với CSV: chỉ xuất một bảng (mặc định: mọi bảng trong một tệp .zip)",
+    "user_help": "xuất đúng phần số liệu tài khoản này được xem",
+    "demo_help": "tạo CSDL minh họa từ các tệp Excel sinh tự động",
+    "if_missing_help": "bỏ qua nếu CSDL đã có số liệu",
+    "out_help": "thư mục ghi các tệp Excel minh họa",
+    "demo_exists": "CSDL minh họa đã có: {path}",
+    "initialised": "Đã khởi tạo CSDL: {localities} địa bàn, {indicators} chỉ số, {plans} kế hoạch, {targets} chỉ tiêu.",
+    "warning": "  (lưu ý) {line}",
+    "unknown_locality": "Không có địa bàn mã '{code}' tại quý {quarter}/{year}.",
+    "year_outside": "Năm {year} nằm ngoài thời gian của kế hoạch '{plan}'.",
+    "bad_format": "Hãy chọn --format xlsx, csv hoặc docx.",
+    "no_table": "Kế hoạch một năm không có bảng '{table}'.",
+    "template_written": "Đã ghi mẫu báo cáo: {path}",
+}
+YES = ("co", "có")  # what a user types at a command-line question to go ahead ("Gõ 'co' để …")
+CATALOG = {  # a plan's targets checked (etl/model/catalog.py: data/plans.yaml, plan files, the plan editor)
+    "years_reversed": "{plan}: năm bắt đầu sau năm kết thúc",
+    "unknown_indicator": "chỉ số '{code}' không có trong danh mục chỉ số",
+    "bad_rule": "quy tắc '{rule}' không hợp lệ",
+    "no_value": "thiếu giá trị chỉ tiêu",
+    "negative": "giá trị chỉ tiêu âm",
+    "over_100": "tỷ lệ lớn hơn 100%",
+    "range_reversed": "khoảng giá trị có cận dưới lớn hơn cận trên",
+    "year_outside": "năm {year} nằm ngoài thời gian của kế hoạch",
+    "bad_levels": "cấp áp dụng không hợp lệ: {levels}",
+    "no_clause": "thiếu trích dẫn điều khoản",
 }

@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard import state
 from etl.access import audit, audit_words
-from etl.labels_vi import ADMIN_PAGE, AUDIT_ACTION, UI
+from etl.labels_vi import ADMIN_PAGE, AUDIT_ACTION, AUDIT_DETAIL, UI
 from etl.reports import export_files
 from etl.reports.export_tables import Cell, Table
 
@@ -20,10 +20,10 @@ if state.user() and state.user().role == "admin":
     con = state.connection().cursor()
     events = audit.events(con, username, action, start, end)
     words = audit_words.Words(con)
-    table = Table("nhat-ky", "Nhật ký", "", ADMIN_PAGE["audit_header"],
+    table = Table("nhat-ky", UI["page_audit"], "", ADMIN_PAGE["audit_header"],
                   [[Cell(f"{e.occurred_at:%d/%m/%Y %H:%M:%S}"), Cell(e.username or ""),
                     Cell(AUDIT_ACTION.get(e.action, e.action)), Cell(words.detail(e.action, e.detail))] for e in events.itertuples()])
     st.caption(ADMIN_PAGE["audit_count"].format(n=len(table.rows)))
     st.dataframe(export_files.frame(table), hide_index=True, width="stretch")
     st.download_button(ADMIN_PAGE["audit_csv"], export_files.csv_table(table), "nhat-ky.csv", mime="text/csv",
-                       on_click=state.record, args=(audit.EXPORT, "nhật ký (CSV)"))
+                       on_click=state.record, args=(audit.EXPORT, AUDIT_DETAIL["audit_csv"]))

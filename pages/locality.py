@@ -24,8 +24,9 @@ if state.database_ready() and (view := filters.current()):
     st.subheader(md_format(UI["heading"], unit=here.name, period=period))
     share = data.reported
     if data.children:
+        in_quarter = UI["coverage_quarter"].format(quarter=view.quarter, year=view.year)
         st.markdown(UI["coverage"].format(reported=share.sent, total=share.expected,
-                                          level=UNIT_WORD[data.children[0].level], period=f"quý {view.quarter}/{view.year}"))
+                                          level=UNIT_WORD[data.children[0].level], period=in_quarter))
         st.caption(share.basis)
     if not any(has_figure(r) for r in data.results):
         st.warning(md_format(UI["no_returns_quarter"], period=period, unit=here.name))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import state
 from etl.access import audit, settings
-from etl.labels_vi import UI
+from etl.labels_vi import AUDIT_DETAIL, UI
 
 state.page_setup()
 st.title(UI["page_settings"])
@@ -14,7 +14,7 @@ def save() -> None:  # a callback: runs before the rerun, so nothing can lose th
     days, minutes = int(st.session_state["deadline_days"]), int(st.session_state["idle_minutes"])
     hours = int(st.session_state["login_hours"])
     state.save_settings(days, minutes, hours)
-    state.record(audit.SETTING, f"hạn nộp {days} ngày, hết phiên sau {minutes} phút, giữ đăng nhập {hours} giờ")
+    state.record(audit.SETTING, AUDIT_DETAIL["settings"].format(days=days, minutes=minutes, hours=hours))
     st.session_state["settings_message"] = UI["settings_saved"].format(days=days, minutes=minutes, hours=hours)
 
 

@@ -15,7 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from etl.access import audit
 from etl.engine import lookups
-from etl.labels_vi import ACCOUNT, ACCOUNT_EDIT, ROLE
+from etl.labels_vi import ACCOUNT, ACCOUNT_EDIT, AUDIT_DETAIL, ROLE
 from etl.model import localities
 from etl.storage import db
 
@@ -119,7 +119,8 @@ def add(con: duckdb.DuckDBPyConnection, username: str, role: str, locality_id: s
         cur.execute("INSERT INTO users (username, password_hash, role, locality_id, email, disabled, created_at, "
                     "changed_at) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?)",
                     [username, hashed, role, locality_id, email, now, now])
-        audit.record(cur, by, audit.ACCOUNT, f"thêm {username} ({role}, {locality_id or 'toàn quốc'})")
+        audit.record(cur, by, audit.ACCOUNT, AUDIT_DETAIL["account_added"].format(
+            username=username, role=role, where=locality_id or ACCOUNT["whole_country"]))
         return get(cur, username)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.labels_vi import BACKUP
+from etl.labels_vi import BACKUP, YES
 from etl.storage import backup, db, faults
 
 OWN_FILE = {"backup", "restore"}
@@ -16,11 +16,11 @@ EXIT_BUSY, EXIT_REFUSED, EXIT_ABORTED = 3, 2, 1
 
 
 def add_parsers(sub, common) -> None:
-    p = sub.add_parser("backup", parents=[common], help="sao lưu toàn bộ CSDL vào một thư mục (chạy được khi ứng dụng đang mở)")
-    p.add_argument("-o", "--output", type=Path, required=True, help="thư mục mới, ví dụ theo ngày")
-    p = sub.add_parser("restore", parents=[common], help="khôi phục CSDL từ thư mục sao lưu (cần dừng ứng dụng)")
+    p = sub.add_parser("backup", parents=[common], help=BACKUP["help"])
+    p.add_argument("-o", "--output", type=Path, required=True, help=BACKUP["output_help"])
+    p = sub.add_parser("restore", parents=[common], help=BACKUP["restore_help"])
     p.add_argument("folder", type=Path)
-    p.add_argument("--yes", action="store_true", help="không hỏi xác nhận (cho script)")
+    p.add_argument("--yes", action="store_true", help=BACKUP["yes_help"])
 
 
 def run(path: Path, args) -> int:
@@ -90,7 +90,7 @@ def _restore(path: Path, args) -> int:
     at = manifest.stat().st_mtime if manifest.exists() else (args.folder / backup.FILE).stat().st_mtime
     print(BACKUP["summary"].format(at=f"{dt.datetime.fromtimestamp(at):%d/%m/%Y %H:%M}", returns=held["returns"],
                                    users=held["users"], now_returns=now["returns"], now_users=now["users"]))
-    if not args.yes and input(BACKUP["question"].format(keep=keep.name)).strip().lower() not in ("co", "có"):
+    if not args.yes and input(BACKUP["question"].format(keep=keep.name)).strip().lower() not in YES:
         print(BACKUP["aborted"])
         return EXIT_ABORTED
     backup.restore(args.folder, path, keep)

@@ -20,7 +20,7 @@ from etl.model import bootstrap, localities, periods
 from etl.storage import db, meta
 
 SEED = 20261123
-SUBMITTER = "Cán bộ tổng hợp (minh họa)"
+SUBMITTER = DEMO["submitter"]
 # One account per role, for the demo database only (listed in the README); never use them elsewhere.
 DEMO_ACCOUNTS = [("quantri", "admin", None, "quantri-minhhoa"),
                  ("lanhdao.binhluc", "leader", "352@pre2025", "lanhdao-minhhoa"),
@@ -66,8 +66,7 @@ STOCK = {"establishments_inspected": (4, 40), "establishments_inspected_period":
          "establishment_workers_reached": (15, 260), "industrial_workers_reached": (300, 4000),
          "students_reached": (150, 1800), "sex_workers_supported": (0, 6), "handled_persons_supported": (0, 4),
          "officials_trained": (3, 14), "units_with_plan": (12, 16), "units_integrated": (12, 16)}
-QUALITATIVE_NOTES = ["Đã ban hành kế hoạch và tổ chức triển khai", "Đã lồng ghép trong chương trình công tác",
-                     "Đã tổ chức 01 lớp tập huấn", "Đã rà soát, lập danh sách theo dõi"]
+QUALITATIVE_NOTES = DEMO["notes"]
 
 
 def build(con: duckdb.DuckDBPyConnection, out_dir: Path | None = None, today: dt.date | None = None,
@@ -130,7 +129,7 @@ def write_files(con, reporting: Reporting, out_dir: Path, today: dt.date):
             if not rows:
                 continue
             path = out_dir / f"{reporting.plan_id}_{year}_Q{quarter}.xlsx"
-            write_bulk(path, rows, f"BÁO CÁO SỐ LIỆU PHÒNG, CHỐNG MẠI DÂM QUÝ {quarter}/{year}")
+            write_bulk(path, rows, DEMO["bulk_title"].format(quarter=quarter, year=year))
             rng = random.Random(f"{SEED}:{path.name}")
             yield path, dt.datetime.combine(end, dt.time(9)) + dt.timedelta(days=rng.randint(3, 20), hours=rng.randint(0, 8))
 
@@ -229,14 +228,14 @@ def _figure(indicator: str, locality_id: str, is_issuer: bool, year: int, quarte
         return int(rng.random() < 0.75 + 0.1 * (year - 2021) * (effort - 0.9)), None, None
     # qualitative
     done = progress >= rng.uniform(0.2, 1.3) / effort
-    return int(done), None, rng.choice(QUALITATIVE_NOTES) if done else "Đang triển khai"
+    return int(done), None, rng.choice(QUALITATIVE_NOTES) if done else DEMO["in_progress"]
 
 
-def write_bulk(path: Path, rows: list[tuple], title: str = "Số liệu báo cáo") -> None:
+def write_bulk(path: Path, rows: list[tuple], title: str = DEMO["bulk_title_default"]) -> None:
     """A bulk sheet (DOMAIN.md) with a merged title row above the header, as offices send them."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "Dữ liệu"
+    sheet.title = DEMO["bulk_sheet"]
     sheet["A1"] = title
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.merge_cells("A1:G1")

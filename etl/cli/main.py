@@ -16,7 +16,7 @@ from etl.cli import refresh as cli_refresh
 from etl.cli import users as cli_users
 from etl.engine import attainment
 from etl.intake import loader
-from etl.labels_vi import FAULT, MSG, STATUS
+from etl.labels_vi import CLI, EXPORT, FAULT, MSG, PLAN_FILE, STATUS
 from etl.model import bootstrap, indicators, periods, reform
 from etl.storage import db, faults, meta
 
@@ -28,50 +28,50 @@ LOCALITY_COLUMNS = ["locality_id", "code", "name", "level", "unit_type", "parent
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m etl", description="Nạp và tra cứu số liệu phòng, chống mại dâm.")
+    parser = argparse.ArgumentParser(prog="python -m etl", description=CLI["description"])
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="tệp DuckDB (mặc định: biến PCMD_DB, hoặc data/pcmd.duckdb)")
-    common.add_argument("--wait", type=float, default=30.0, help="số giây chờ khi tệp đang bị chương trình khác ghi")
+    common.add_argument("--db", help=CLI["db_help"])
+    common.add_argument("--wait", type=float, default=30.0, help=CLI["wait_help"])
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("init", parents=[common], help="tạo/cập nhật CSDL, nạp danh mục địa bàn và kế hoạch")
-    p = sub.add_parser("load", parents=[common], help="nạp báo cáo quý (.xlsx)")
+    sub.add_parser("init", parents=[common], help=CLI["init_help"])
+    p = sub.add_parser("load", parents=[common], help=CLI["load_help"])
     p.add_argument("files", nargs="+", type=Path)
-    p.add_argument("--by", default="dòng lệnh", help="người gửi (ghi vào lịch sử phiên bản)")
-    p = sub.add_parser("targets", parents=[common], help="danh sách chỉ tiêu")
+    p.add_argument("--by", default=CLI["by"], help=CLI["by_help"])
+    p = sub.add_parser("targets", parents=[common], help=CLI["targets_help"])
     p.add_argument("--csv", action="store_true")
     p.add_argument("--plan")
-    p = sub.add_parser("localities", parents=[common], help="danh mục địa bàn")
+    p = sub.add_parser("localities", parents=[common], help=CLI["localities_help"])
     p.add_argument("--csv", action="store_true")
-    p = sub.add_parser("attainment", parents=[common], help="kết quả thực hiện chỉ tiêu")
+    p = sub.add_parser("attainment", parents=[common], help=CLI["attainment_help"])
     p.add_argument("--plan", required=True)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], default=4)
-    p.add_argument("--locality", help="mã địa bàn (mặc định: địa bàn ban hành kế hoạch)")
+    p.add_argument("--locality", help=CLI["locality_help"])
     p.add_argument("--csv", action="store_true")
-    p = sub.add_parser("template", parents=[common], help="tải mẫu báo cáo quý (.xlsx) cho một địa bàn")
-    p.add_argument("--locality", required=True, help="mã địa bàn")
+    p = sub.add_parser("template", parents=[common], help=CLI["template_help"])
+    p.add_argument("--locality", required=True, help=CLI["template_locality_help"])
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], required=True)
     p.add_argument("-o", "--output", type=Path, required=True)
-    p = sub.add_parser("export", parents=[common], help="xuất bảng tổng hợp (Excel, CSV) hoặc phụ lục Word")
+    p = sub.add_parser("export", parents=[common], help=CLI["export_help"])
     p.add_argument("--plan", required=True)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--period", choices=list(periods.PERIODS), default="Y",
-                   help="số liệu lũy kế từ đầu năm đến hết kỳ (mặc định: cả năm)")
-    p.add_argument("--locality", help="mã địa bàn (mặc định: địa bàn ban hành kế hoạch)")
-    p.add_argument("--format", choices=["xlsx", "csv", "docx"], help="mặc định: theo đuôi tệp kết quả")
+                   help=CLI["period_help"])
+    p.add_argument("--locality", help=CLI["locality_help"])
+    p.add_argument("--format", choices=["xlsx", "csv", "docx"], help=CLI["format_help"])
     p.add_argument("--table", choices=["chi-tieu", "dia-ban", "bao-cao", "cac-nam"],
-                   help="với CSV: chỉ xuất một bảng (mặc định: mọi bảng trong một tệp .zip)")
-    p.add_argument("--user", help="xuất đúng phần số liệu tài khoản này được xem")
+                   help=CLI["table_help"])
+    p.add_argument("--user", help=CLI["user_help"])
     p.add_argument("-o", "--output", type=Path, required=True)
     cli_users.add_parser(sub, common)
     cli_plans.add_parser(sub, common)
     cli_privacy.add_parser(sub, common)
     cli_backup.add_parsers(sub, common)
     cli_refresh.add_parser(sub, common)
-    p = sub.add_parser("demo", parents=[common], help="tạo CSDL minh họa từ các tệp Excel sinh tự động")
-    p.add_argument("--if-missing", action="store_true", help="bỏ qua nếu CSDL đã có số liệu")
-    p.add_argument("--out", type=Path, help="thư mục ghi các tệp Excel minh họa")
+    p = sub.add_parser("demo", parents=[common], help=CLI["demo_help"])
+    p.add_argument("--if-missing", action="store_true", help=CLI["if_missing_help"])
+    p.add_argument("--out", type=Path, help=CLI["out_help"])
     return parser
 
 
@@ -97,7 +97,7 @@ def _run(path: Path, args) -> int:
         return cli_backup.run(path, args)
     if args.command == "demo" and args.if_missing and _has_data(path):
         _demo_accounts(path)
-        print(f"CSDL minh họa đã có: {path}")
+        print(CLI["demo_exists"].format(path=path))
         return 0
     if args.command not in CREATES and not path.exists():
         raise faults.DatabaseFault("missing", str(path))
@@ -140,7 +140,7 @@ def _demo_accounts(path: Path) -> None:
 
 def cmd_init(con, args) -> int:
     counts = bootstrap.initialise(con)
-    print("Đã khởi tạo CSDL: {localities} địa bàn, {indicators} chỉ số, {plans} kế hoạch, {targets} chỉ tiêu.".format(**counts))
+    print(CLI["initialised"].format(**counts))
     return 0
 
 
@@ -156,7 +156,7 @@ def cmd_load(con, args) -> int:
         for line in report.figure_lines() if report.loaded else []:
             print(f"  {line}")
         for line in report.warnings:
-            print(f"  (lưu ý) {line}")
+            print(CLI["warning"].format(line=line))
         failed += bool(report.problems)
     return 1 if failed else 0
 
@@ -182,15 +182,16 @@ def cmd_attainment(con, args) -> int:
     if args.locality:
         locality_id = reform.resolve_in_plan(con, args.locality, args.plan, args.year, args.quarter)
         if locality_id is None:
-            print(f"Không có địa bàn mã '{args.locality}' tại quý {args.quarter}/{args.year}.", file=sys.stderr)
+            print(CLI["unknown_locality"].format(code=args.locality, quarter=args.quarter, year=args.year),
+                  file=sys.stderr)
             return 2
     try:
         results = attainment.evaluate(con, args.plan, args.year, args.quarter, locality_id)
     except attainment.PlanNotFound:
-        print(f"Không có kế hoạch '{args.plan}'.", file=sys.stderr)
+        print(PLAN_FILE["missing"].format(plan=args.plan), file=sys.stderr)
         return 2
     except attainment.YearOutsidePlan:
-        print(f"Năm {args.year} nằm ngoài thời gian của kế hoạch '{args.plan}'.", file=sys.stderr)
+        print(CLI["year_outside"].format(year=args.year, plan=args.plan), file=sys.stderr)
         return 2
     rows = [[getattr(r, c) for c in ATTAINMENT_COLUMNS] for r in results]
     if not args.csv:
@@ -200,11 +201,10 @@ def cmd_attainment(con, args) -> int:
 
 
 def cmd_export(con, args) -> int:
-    from etl.labels_vi import EXPORT
     from etl.reports import annex, export_files, export_tables
     kind = args.format or args.output.suffix.lstrip(".").lower().replace("zip", "csv")
     if kind not in export_tables.FORMATS:
-        print("Hãy chọn --format xlsx, csv hoặc docx.", file=sys.stderr)
+        print(CLI["bad_format"], file=sys.stderr)
         return 2
     if kind == "csv" and not args.table and args.output.suffix.lower() != ".zip":
         print(EXPORT["csv_needs_zip"], file=sys.stderr)
@@ -228,7 +228,7 @@ def cmd_export(con, args) -> int:
         content = annex.docx(export)
     elif args.table:
         if args.table not in {t.key for t in export.tables}:
-            print(f"Kế hoạch một năm không có bảng '{args.table}'.", file=sys.stderr)
+            print(CLI["no_table"].format(table=args.table), file=sys.stderr)
             return 2
         content = export_files.csv_table(export.table(args.table))
     else:
@@ -245,10 +245,10 @@ def cmd_template(con, args) -> int:
     try:
         content = template.build(con, args.locality, args.year, args.quarter)
     except template.UnknownLocality:
-        print(f"Không có địa bàn mã '{args.locality}' tại quý {args.quarter}/{args.year}.", file=sys.stderr)
+        print(CLI["unknown_locality"].format(code=args.locality, quarter=args.quarter, year=args.year), file=sys.stderr)
         return 2
     args.output.write_bytes(content)
-    print(f"Đã ghi mẫu báo cáo: {args.output}")
+    print(CLI["template_written"].format(path=args.output))
     return 0
 
 

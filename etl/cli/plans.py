@@ -6,19 +6,19 @@ from pathlib import Path
 
 from etl.access import audit
 from etl.cli import users as cli_users
-from etl.labels_vi import PLAN_FILE
+from etl.labels_vi import AUDIT_DETAIL, DRAFT, PLAN_FILE
 from etl.model import catalog
 from etl.plans import plan_files
 from etl.storage import db
 
 
 def add_parser(sub, common) -> None:
-    p = sub.add_parser("plan", help="xuất, nhập kế hoạch (tệp YAML như data/plans.yaml)")
+    p = sub.add_parser("plan", help=PLAN_FILE["help"])
     plans = p.add_subparsers(dest="plan_command", required=True)
-    out = plans.add_parser("export", parents=[common], help="xuất một kế hoạch")
+    out = plans.add_parser("export", parents=[common], help=PLAN_FILE["export_help"])
     out.add_argument("plan_id")
-    out.add_argument("-o", "--output", type=Path, help="tệp kết quả (mặc định: in ra màn hình)")
-    into = plans.add_parser("import", parents=[common], help="nhập kế hoạch từ tệp (thay kế hoạch cùng mã)")
+    out.add_argument("-o", "--output", type=Path, help=PLAN_FILE["output_help"])
+    into = plans.add_parser("import", parents=[common], help=PLAN_FILE["import_help"])
     into.add_argument("file", type=Path)
     add_draft_parser(plans, common)
 
@@ -36,7 +36,8 @@ def run(con, args) -> int:
         with db.transaction(con) as cur:   # the plans and their lines in the audit trail, or neither
             plans = plan_files.import_text(cur, args.file.read_text(encoding="utf-8"))
             for plan in plans:
-                audit.record(cur, cli_users.BY, audit.PLAN, f"nhập {plan.plan_id} từ {args.file.name}")
+                audit.record(cur, cli_users.BY, audit.PLAN,
+                             AUDIT_DETAIL["plan_imported"].format(plan=plan.plan_id, file=args.file.name))
         for plan in plans:
             print(PLAN_FILE["imported"].format(plan=plan.plan_id, n=len(plan.targets)))
         return 0
@@ -50,7 +51,7 @@ DRAFT_COLUMNS = ["indicator_code", "comparator", "value", "value_high", "unit", 
 
 
 def add_draft_parser(plans, common) -> None:
-    p = plans.add_parser("draft", parents=[common], help="đề xuất chỉ tiêu từ văn bản kế hoạch (.txt, .docx, .pdf)")
+    p = plans.add_parser("draft", parents=[common], help=DRAFT["help"])
     p.add_argument("file", type=Path)
     p.add_argument("--csv", action="store_true")
 
@@ -60,7 +61,7 @@ def run_draft(args) -> int:
     as CSV in the text's order, or as lines with those to check first, marked."""
     import csv
 
-    from etl.labels_vi import DRAFT, DRAFT_CHECK
+    from etl.labels_vi import DRAFT_CHECK
     from etl.plans import draft, draft_view
     try:
         proposals = draft.draft(draft.document_text(args.file.name, args.file.read_bytes()))

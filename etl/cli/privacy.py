@@ -6,7 +6,7 @@ import sys
 
 from etl.cli import users as cli_users
 from etl.intake import privacy_store
-from etl.labels_vi import MSG, PRIVACY
+from etl.labels_vi import MSG, PRIVACY, YES
 
 
 def add_parser(sub, common) -> None:
@@ -46,4 +46,4 @@ def _print(findings) -> None:
 def _confirmed(n: int) -> bool:
     print(PRIVACY["confirm"].format(n=n), end="", flush=True)
     answer = sys.stdin.readline()
-    return answer.strip().casefold() in ("co", "có", "y", "yes")
+    return answer.strip().casefold() in (*YES, "y", "yes")

@@ -6,23 +6,23 @@ import getpass
 import sys
 
 from etl.access import accounts
-from etl.labels_vi import ACCOUNT, ROLE
+from etl.labels_vi import ACCOUNT, CLI, ROLE
 
-BY = "dòng lệnh"
+BY = CLI["by"]
 
 
 def add_parser(sub, common) -> None:
-    p = sub.add_parser("user", help="tài khoản người dùng")
+    p = sub.add_parser("user", help=ACCOUNT["cli_help"])
     users = p.add_subparsers(dest="user_command", required=True)
-    add = users.add_parser("add", parents=[common], help="tạo tài khoản (hỏi mật khẩu, hoặc đọc một dòng từ stdin)")
+    add = users.add_parser("add", parents=[common], help=ACCOUNT["cli_add_help"])
     add.add_argument("--username", required=True)
     add.add_argument("--role", required=True, choices=accounts.ROLES)
-    add.add_argument("--locality", help="mã địa bàn (bắt buộc trừ quản trị toàn quốc)")
-    add.add_argument("--email", help="định danh đăng nhập một lần (SSO) gắn với tài khoản")
-    users.add_parser("list", parents=[common], help="danh sách tài khoản")
+    add.add_argument("--locality", help=ACCOUNT["cli_locality_help"])
+    add.add_argument("--email", help=ACCOUNT["cli_email_help"])
+    users.add_parser("list", parents=[common], help=ACCOUNT["cli_list_help"])
     for name in ("disable", "enable", "reset-password"):
         users.add_parser(name, parents=[common]).add_argument("--username", required=True)
-    change = users.add_parser("change", parents=[common], help="đổi vai trò, địa bàn")
+    change = users.add_parser("change", parents=[common], help=ACCOUNT["cli_change_help"])
     change.add_argument("--username", required=True)
     change.add_argument("--role", required=True, choices=accounts.ROLES)
     change.add_argument("--locality")
@@ -42,7 +42,7 @@ def run(con, args) -> int:
     try:
         if args.user_command == "list":
             for u in accounts.list_users(con):
-                state = " (đã khóa)" if u.disabled else ""
+                state = ACCOUNT["cli_locked"] if u.disabled else ""
                 print(f"{u.username}\t{ROLE[u.role]}\t{u.locality_id or ACCOUNT['whole_country']}\t{u.email or ''}{state}")
             return 0
         if args.user_command == "add":

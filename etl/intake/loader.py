@@ -136,7 +136,8 @@ def trial(con: duckdb.DuckDBPyConnection, records: list[Record], look: Callable[
     """Write the records, let `look` read the database as it would be, then undo everything."""
     with db.transaction(con) as cur:
         checked = Checked(records, [], [])
-        _write(cur, "(xem trước)", "", checked, "(xem trước)", dt.datetime.now(), LoadReport("(xem trước)"))
+        trial_name = MSG["trial_name"]
+        _write(cur, trial_name, "", checked, trial_name, dt.datetime.now(), LoadReport(trial_name))
         seen = look(cur)
         raise db.Rollback
     return seen
@@ -164,7 +165,7 @@ def _write(cur, file_name: str, digest: str, checked: Checked, submitted_by: str
                                     ORDER BY indicator_code) AS figs
                         FROM old_figures GROUP BY ALL)
            SELECT new.locality_id, new.year, new.quarter,
-                  (SELECT coalesce(max(r.version), 0) FROM returns r  -- a version left empty by 'xóa' counts
+                  (SELECT coalesce(max(r.version), 0) FROM returns r  -- a version a removal left empty counts
                    WHERE r.locality_id = new.locality_id AND r.year = new.year AND r.quarter = new.quarter) AS version
            FROM new LEFT JOIN old USING (locality_id, year, quarter)
            WHERE old.figs IS DISTINCT FROM new.figs""").fetchall()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from etl.labels_vi import MSG
+from etl.labels_vi import MSG, REFORM
 from etl.model import indicators, periods
 
 FACTOR = 3          # more than 3× or less than 1/3 of the predecessors' figure ...
@@ -20,7 +20,7 @@ MIN_DIFFERENCE = 10  # ... and at least this far from it
 
 _OTHER_ERA_SQL = """
 SELECT l.code, l.name, l.valid_to IS NOT NULL AS old, s.code, s.name,
-       (SELECT string_agg(p.name || ' (mã ' || p.code || ')', ', ' ORDER BY p.code) FROM localities p
+       (SELECT string_agg(format(?, p.name, p.code), ', ' ORDER BY p.code) FROM localities p
         WHERE p.successor_id = l.locality_id AND p.level = l.level)
 FROM localities l LEFT JOIN localities s ON s.locality_id = l.successor_id
 WHERE list_contains(?, l.code)
@@ -50,7 +50,7 @@ def other_era_codes(con: duckdb.DuckDBPyConnection, wanted: list[tuple[list[str]
     they do exist in the other era and what to write instead (a message's tail), or None. One read."""
     found: dict[str, list[tuple]] = {}
     codes = sorted({code for candidates, _, _ in wanted for code in candidates})
-    for row in (con.execute(_OTHER_ERA_SQL, [codes]).fetchall() if codes else []):
+    for row in (con.execute(_OTHER_ERA_SQL, [REFORM["unit_code"], codes]).fetchall() if codes else []):
         found.setdefault(row[0], []).append(row)
     return [_other_era(found, candidates, year, quarter) for candidates, year, quarter in wanted]
 
@@ -79,8 +79,9 @@ def far_from_predecessors(con: duckdb.DuckDBPyConnection,
     cur = con.cursor()
     cur.register("wanted_firsts", wanted)
     theirs = {tuple(row[:4]): row[4:] for row in cur.execute(_PREDECESSORS_SQL).fetchall()}
-    names = dict(cur.execute("SELECT locality_id, name || ' (mã ' || code || ')' FROM localities "
-                             "WHERE list_contains(?, locality_id)", [sorted({k[0] for k in theirs})]).fetchall())
+    names = dict(cur.execute("SELECT locality_id, format(?, name, code) FROM localities "
+                             "WHERE list_contains(?, locality_id)",
+                             [REFORM["unit_code"], sorted({k[0] for k in theirs})]).fetchall())
     cur.close()
     indicator_names, out = {code: i.name for code, i in indicators.indicators(con).items()}, []
     for loc, indicator, year, quarter, numerator, denominator, where in firsts:

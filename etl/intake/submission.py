@@ -17,6 +17,7 @@ from etl.engine import attainment
 from etl.intake import error_report, loader, workbook_privacy
 from etl.intake.problems import Problem
 from etl.intake.validate import Record
+from etl.labels_vi import AUDIT_DETAIL
 
 
 @dataclass
@@ -79,10 +80,10 @@ def commit(con: duckdb.DuckDBPyConnection, name: str, data: bytes, submitted_by:
                                   scope=scope)
     if report.loaded:
         written = con.execute(
-            """SELECT string_agg(l.code || ' quý ' || r.quarter || '/' || r.year || ' v' || r.version, ', '
+            """SELECT string_agg(format(?, l.code, r.quarter, r.year, r.version), ', '
                                  ORDER BY l.code, r.year, r.quarter)
                FROM returns r JOIN localities l USING (locality_id) WHERE r.upload_id = ?""",
-            [report.upload_id]).fetchall()[0][0]
+            [AUDIT_DETAIL["return"], report.upload_id]).fetchall()[0][0]
         audit.record(con, username or submitted_by, audit.UPLOAD,
                      f"{name} (sha256 {hashlib.sha256(data).hexdigest()[:16]}): {written}")
     return report

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import yaml
 
-from etl.labels_vi import SMALL_NUMBERS
+from etl.labels_vi import CATALOG, SMALL_NUMBERS
 from etl.storage import analytics
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -70,7 +70,7 @@ def parse_plans(text: str, indicators: list[dict] | None = None) -> list[Plan]:
                     int(raw["year_to"]), raw.get("parent"), raw.get("parent_document"), raw.get("source"),
                     document_number=raw.get("number"), document_date=_iso(raw.get("date")))
         if plan.year_from > plan.year_to:
-            problems.append(f"{plan.plan_id}: năm bắt đầu sau năm kết thúc")
+            problems.append(CATALOG["years_reversed"].format(plan=plan.plan_id))
         for position, t in enumerate(raw["targets"], start=1):
             target = _target(plan, position, t, indicators)
             problems += [f"{target.target_id}: {p}" for p in check_target(target, plan, indicators)]
@@ -106,23 +106,23 @@ def _float(value) -> float | None:
 def check_target(t: Target, plan: Plan, indicators: dict) -> list[str]:
     problems = []
     if t.indicator_code not in indicators:
-        problems.append(f"chỉ số '{t.indicator_code}' không có trong danh mục chỉ số")
+        problems.append(CATALOG["unknown_indicator"].format(code=t.indicator_code))
     if t.rule not in RULES:
-        problems.append(f"quy tắc '{t.rule}' không hợp lệ")
+        problems.append(CATALOG["bad_rule"].format(rule=t.rule))
     if t.rule in RULES_WITH_VALUE and t.value is None:
-        problems.append("thiếu giá trị chỉ tiêu")
+        problems.append(CATALOG["no_value"])
     if t.value is not None and t.value < 0:
-        problems.append("giá trị chỉ tiêu âm")
+        problems.append(CATALOG["negative"])
     if t.unit == "%" and t.rule not in ("growth",) and (t.value or 0) > 100:
-        problems.append("tỷ lệ lớn hơn 100%")
+        problems.append(CATALOG["over_100"])
     if t.value_high is not None and t.value is not None and t.value_high < t.value:
-        problems.append("khoảng giá trị có cận dưới lớn hơn cận trên")
+        problems.append(CATALOG["range_reversed"])
     if t.year is not None and not plan.year_from <= t.year <= plan.year_to:
-        problems.append(f"năm {t.year} nằm ngoài thời gian của kế hoạch")
+        problems.append(CATALOG["year_outside"].format(year=t.year))
     if t.levels and not set(t.levels) <= LEVELS:
-        problems.append(f"cấp áp dụng không hợp lệ: {t.levels}")
+        problems.append(CATALOG["bad_levels"].format(levels=t.levels))
     if not t.clause.strip():
-        problems.append("thiếu trích dẫn điều khoản")
+        problems.append(CATALOG["no_clause"])
     return problems
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from etl.labels_vi import REFORM
 from etl.model import localities, periods
 from etl.storage import db
 
@@ -88,7 +89,7 @@ def members_many(con: duckdb.DuckDBPyConnection, locality_ids) -> dict[str, Memb
 
 
 _MERGED_SQL = """
-SELECT b.member_id, n.name || ' (mã ' || n.code || ')'
+SELECT b.member_id, format(?, n.name, n.code)
 FROM era_bridge b JOIN localities n ON n.locality_id = b.locality_id
 WHERE b.merged_with_others AND list_contains(?, b.member_id)"""
 
@@ -96,4 +97,6 @@ WHERE b.merged_with_others AND list_contains(?, b.member_id)"""
 def merged_into_many(con: duckdb.DuckDBPyConnection, locality_ids) -> dict[str, str]:
     """Old communes merged with others into one new unit (no successor of their own from Q3 2025; the era
     bridge's merged_with_others, sql/macros.sql): locality -> the new unit's name and code."""
-    return dict(con.execute(_MERGED_SQL, [sorted(set(locality_ids))]).fetchall()) if locality_ids else {}
+    if not locality_ids:
+        return {}
+    return dict(con.execute(_MERGED_SQL, [REFORM["unit_code"], sorted(set(locality_ids))]).fetchall())

@@ -13,7 +13,7 @@ import yaml
 from etl.access import audit
 from etl.access import scope as access
 from etl.access.scope import Scope
-from etl.labels_vi import PLAN_EDIT
+from etl.labels_vi import AUDIT_DETAIL, PLAN_EDIT
 from etl.model import catalog, localities
 from etl.plans import plan_files
 from etl.storage import db
@@ -106,13 +106,14 @@ def save(con: duckdb.DuckDBPyConnection, plan: catalog.Plan, by: str, at: dt.dat
             cur.execute("INSERT INTO plan_changes (plan_id, changed_at, changed_by, before, after) "
                         "VALUES (?, ?, ?, ?, ?)", [plan.plan_id, at or dt.datetime.now().replace(microsecond=0),
                                                    by, before, after])
-            audit.record(cur, by, audit.PLAN, f"{'sửa' if before else 'tạo'} {plan.plan_id}")
+            detail = AUDIT_DETAIL["plan_edited" if before else "plan_created"].format(plan=plan.plan_id)
+            audit.record(cur, by, audit.PLAN, detail)
 
 
 def retire(con: duckdb.DuckDBPyConnection, plan_id: str, by: str) -> None:
     with db.transaction(con) as cur:   # the plan leaves the lists and the audit trail says so, or neither
         cur.execute("UPDATE plans SET retired = TRUE WHERE plan_id = ?", [plan_id])
-        audit.record(cur, by, audit.PLAN, f"ngừng theo dõi {plan_id}")
+        audit.record(cur, by, audit.PLAN, AUDIT_DETAIL["plan_retired"].format(plan=plan_id))
 
 
 def history(con: duckdb.DuckDBPyConnection, plan_id: str) -> list[tuple[dt.datetime, str, list[str]]]:

@@ -9,7 +9,7 @@ from etl.labels_vi import PLAN_FILE
 from etl.model import catalog
 from etl.storage import db
 
-HEADER = "# Kế hoạch xuất từ hệ thống theo dõi PCMD; định dạng như data/plans.yaml.\n"
+HEADER = PLAN_FILE["header"]
 
 
 def export(con: duckdb.DuckDBPyConnection, plan_id: str) -> str:

@@ -12,7 +12,7 @@ from etl.access.scope import Scope
 from etl.engine import areas, attainment, lookups, queries
 from etl.engine.queries import View
 from etl.engine.results import TargetResult
-from etl.labels_vi import EXPORT, PERIOD_OF_YEAR, REFORM, SUBMISSION
+from etl.labels_vi import EXPORT, PERIOD_OF_YEAR, PLAN_FILE, REFORM, SUBMISSION
 from etl.model.periods import PERIODS, year_to_date
 from etl.reports import format as fmt
 from etl.reports import tables
@@ -151,7 +151,7 @@ def view_for(con: duckdb.DuckDBPyConnection, plan_id: str, year: int, period: st
     """The view the command line asks for, checked as the sidebar would allow it (for `scope`'s account)."""
     info = lookups.plan_info(con, plan_id)
     if info is None:
-        raise ExportRefused(f"Không có kế hoạch '{plan_id}'.")
+        raise ExportRefused(PLAN_FILE["missing"].format(plan=plan_id))
     if not info["year_from"] <= year <= info["year_to"]:
         raise ExportRefused(EXPORT["bad_year"].format(plan=plan_id, year=year, **info))
     quarter = PERIODS[period]

@@ -75,7 +75,7 @@ def actual_text(rule: str, unit: str, actual: float | None, numerator: int | Non
     if numerator is None:
         return "–"
     if rule == "qualitative":
-        return "Đã thực hiện" if actual == 100 else ("Chưa thực hiện" if actual == 0 else percent(actual))
+        return UI["actual_done"] if actual == 100 else (UI["actual_not_done"] if actual == 0 else percent(actual))
     if rule == "growth":
         return "–" if actual is None else f"{'+' if actual >= 0 else ''}{percent(actual)}"
     if reads_as_share(unit, rule):
@@ -99,7 +99,7 @@ def expected_text(r) -> str:
     if r.expected is None or r.comparator == "qualitative":
         return "–"
     if r.comparator == "growth":
-        return f"tăng ≥ {percent(r.expected)}"
+        return UI["expected_growth"].format(expected=percent(r.expected))
     if r.comparator == "no_decrease":
         return f"≥ {number(r.expected)}"
     if is_share(r):

@@ -10,7 +10,7 @@ from etl.engine.areas import Unit
 from etl.engine.attainment import STATUSES
 from etl.engine.completeness import Submission
 from etl.engine.results import TargetResult
-from etl.labels_vi import LEVEL, REFORM, SUBMISSION, UI
+from etl.labels_vi import CORRECTION, LEVEL, REFORM, SUBMISSION, UI
 from etl.reports import format as fmt
 
 
@@ -97,7 +97,8 @@ def periods_table(results: list[TargetResult], by: str = "year") -> pd.DataFrame
     first = UI["col_year"] if by == "year" else UI["col_period"]
     return pd.DataFrame({
         UI["col_status"]: [fmt.status(r.status, r.exceeded) for r in results],
-        first: [str(r.year) if by == "year" else f"Quý {r.quarter}/{r.year}" for r in results],
+        first: [str(r.year) if by == "year" else UI["period_quarter"].format(quarter=r.quarter, year=r.year)
+                for r in results],
         UI["col_actual"]: [fmt.actual_of(r) for r in results],
         UI["col_fraction"]: [fmt.fraction_of(r) for r in results],
         UI["col_expected"]: [fmt.expected_text(r) for r in results],
@@ -135,31 +136,30 @@ def status_counts(results: list[TargetResult]) -> dict[str, int]:
     return {s: counts.get(s, 0) for s in STATUSES}
 
 
-CHANGE_LABEL = {"new": "Mới", "changed": "Thay đổi", "same": "Không đổi",
-                "carried": "Giữ nguyên (tệp không ghi)", "removed": "Xóa"}
+CHANGE_LABEL = CORRECTION["change_label"]
 
 
 def changes_table(changes: pd.DataFrame) -> pd.DataFrame:
     """What a load would write, figure by figure, old value beside new."""
     return pd.DataFrame({
-        "Mã địa bàn": changes["code"], "Địa bàn": changes["name"],
-        "Quý": [f"{q}/{y}" for q, y in zip(changes["quarter"], changes["year"])],
-        "Chỉ số": changes["indicator_name"],
-        "Số liệu đang dùng": [fmt.fraction(_int(n), _int(d)) if pd.notna(n) else "–"
+        UI["col_code"]: changes["code"], UI["col_locality"]: changes["name"],
+        UI["col_quarter"]: [f"{q}/{y}" for q, y in zip(changes["quarter"], changes["year"])],
+        UI["col_indicator_name"]: changes["indicator_name"],
+        UI["col_in_force"]: [fmt.fraction(_int(n), _int(d)) if pd.notna(n) else "–"
                               for n, d in zip(changes["old_numerator"], changes["old_denominator"])],
-        "Số liệu mới": [fmt.fraction(_int(n), _int(d)) if pd.notna(n) else "–"
+        UI["col_incoming"]: [fmt.fraction(_int(n), _int(d)) if pd.notna(n) else "–"
                         for n, d in zip(changes["numerator"], changes["denominator"])],
-        "Thay đổi": [CHANGE_LABEL[c] for c in changes["change"]],
+        UI["col_change"]: [CHANGE_LABEL[c] for c in changes["change"]],
     })
 
 
 def history_table(history: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "Thời gian gửi": [t.strftime("%d/%m/%Y %H:%M") for t in history["submitted_at"]],
-        "Người gửi": history["submitted_by"], "Tệp": history["file_name"],
-        "Mã địa bàn": history["code"], "Địa bàn": history["name"],
-        "Quý": [f"{q}/{y}" for q, y in zip(history["quarter"], history["year"])],
-        "Phiên bản": history["version"], "Cảnh báo": history["warnings"],
+        UI["col_submitted_at"]: [t.strftime("%d/%m/%Y %H:%M") for t in history["submitted_at"]],
+        UI["col_sender"]: history["submitted_by"], UI["col_file"]: history["file_name"],
+        UI["col_code"]: history["code"], UI["col_locality"]: history["name"],
+        UI["col_quarter"]: [f"{q}/{y}" for q, y in zip(history["quarter"], history["year"])],
+        UI["col_version"]: history["version"], UI["col_warnings"]: history["warnings"],
     })
 
 

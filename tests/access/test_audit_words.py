@@ -60,3 +60,20 @@ def test_the_audit_page_shows_the_trail_in_words(con, monkeypatch, fresh_streaml
     details = list(at.dataframe[0].value.iloc[:, 3])
     assert "lanhdao.x: Lãnh đạo, Huyện Bình Lục → Quản trị, toàn quốc" in details
     assert not any("/None" in d or "leader/" in d for d in details)
+
+
+def test_the_details_written_today_are_the_ones_read_back():
+    """AUDIT_DETAIL (labels_vi) writes the stored details; audit_words reads them with patterns: the two move
+    together, or the Nhật ký page falls back to the raw text."""
+    from etl.access import audit_words
+    from etl.labels_vi import AUDIT_DETAIL
+    added = audit_words._ADD.match(AUDIT_DETAIL["account_added"].format(username="lan", role="leader",
+                                                                        where="352@pre2025"))
+    assert added and added.groups() == ("lan", "leader", "352@pre2025")
+    for key, verb in (("plan_created", "tạo"), ("plan_edited", "sửa"), ("plan_retired", "ngừng theo dõi")):
+        m = audit_words._PLAN.match(AUDIT_DETAIL[key].format(plan="vinhloc-2027"))
+        assert m and (m[1], m[2], m[3]) == (verb, "vinhloc-2027", None)
+    imported = audit_words._PLAN.match(AUDIT_DETAIL["plan_imported"].format(plan="p-1", file="ke hoach.yaml"))
+    assert imported and (imported[1], imported[2], imported[3]) == ("nhập", "p-1", " từ ke hoach.yaml")
+    returned = audit_words._RETURN.match(AUDIT_DETAIL["return"].format("15349", 3, 2025, 2))
+    assert returned and returned.groups() == ("15349", "3", "2025", "2")
