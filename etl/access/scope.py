@@ -3,12 +3,14 @@ loads), not only by hiding widgets."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import duckdb
 
-if TYPE_CHECKING:
-    from etl.access.accounts import User
+
+class Account(Protocol):   # etl.access.accounts.User (not imported: accounts reads scopes' lookups)
+    role: str
+    locality_id: str | None
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ EVERYTHING = Scope(None)
 NOBODY = Scope("(no account)")   # a root no unit has: sees nothing
 
 
-def of_account(account: User | None) -> Scope:
+def of_account(account: Account | None) -> Scope:
     """What an account may see, the one rule for the app and the command line: an admin the whole
     country, anyone else their own locality and the units under it; no account (or one without a
     locality that is not an admin) nothing."""

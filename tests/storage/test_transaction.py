@@ -16,9 +16,9 @@ import pytest
 from etl.access import account_edit, accounts, login_tokens, settings
 from etl.cli.demo import write_bulk
 from etl.intake import loader
-from etl.model import bootstrap, catalog
+from etl.model import catalog
 from etl.plans import plan_editor
-from etl.storage import db
+from etl.storage import db, meta
 from tests.conftest import target
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -138,19 +138,19 @@ def test_a_writer_given_the_transactions_cursor_joins_it(con):
         with db.transaction(cur) as inner:
             assert inner is cur
             inner.execute("INSERT INTO scratch VALUES (1)")
-        bootstrap.set_meta(cur, "k", "v")    # a writer that opens its own transaction, joined
+        meta.set_meta(cur, "k", "v")    # a writer that opens its own transaction, joined
         raise ValueError("the whole write is refused")
-    assert numbers(con) == [] and bootstrap.get_meta(con, "k") is None
+    assert numbers(con) == [] and meta.get_meta(con, "k") is None
 
 
 def test_another_handle_inside_a_transaction_is_refused_before_writing(con):
     with db.transaction(con) as cur:
         cur.execute("INSERT INTO scratch VALUES (1)")
         with pytest.raises(RuntimeError, match="inside a transaction"):
-            bootstrap.set_meta(con, "k", "v")      # would commit apart from the write it belongs to
-    assert numbers(con) == [1] and bootstrap.get_meta(con, "k") is None
-    bootstrap.set_meta(con, "k", "v")          # and outside any transaction it works
-    assert bootstrap.get_meta(con, "k") == "v"
+            meta.set_meta(con, "k", "v")      # would commit apart from the write it belongs to
+    assert numbers(con) == [1] and meta.get_meta(con, "k") is None
+    meta.set_meta(con, "k", "v")          # and outside any transaction it works
+    assert meta.get_meta(con, "k") == "v"
 
 
 def test_settings_are_saved_together_or_not_at_all(con):
