@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -88,12 +91,59 @@ def add_figures(con, rows, version_by="test", submitted_at=None):
     analytics.refresh(cur, {year for _, year, *_ in rows})
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def fresh_streamlit_caches():
-    """AppTest runs pages in this process: drop the cached connection and reads of earlier tests."""
-    import streamlit as st
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    """AppTest runs pages in this process: every test starts and ends without the cached connection and
+    reads of earlier tests. Nothing to do in a process that has not imported Streamlit."""
+    def clear():
+        if "streamlit" in sys.modules:
+            import streamlit as st
+            st.cache_data.clear()
+            st.cache_resource.clear()
+    clear()
     yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    clear()
+
+
+CHEAP_ARGON2 = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}  # the library's minimum: 0.1 ms, not 60 ms
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(request, monkeypatch):
+    """Accounts made and checked in this process hash at the library's minimum cost instead of OWASP's
+    (etl/access/accounts.py ARGON2). Tests marked `real_argon2` keep the production hasher; subprocesses
+    (the e2e server, `python -m etl` spawned) always have it."""
+    if request.node.get_closest_marker("real_argon2"):
+        return
+    from argon2 import PasswordHasher
+
+    from etl.access import accounts
+    hasher = PasswordHasher(**CHEAP_ARGON2)
+    monkeypatch.setattr(accounts, "_hasher", hasher)
+    monkeypatch.setattr(accounts, "_DUMMY", hasher.hash("not a password of anyone"))
+
+
+@dataclass
+class CliRun:
+    """What `python -m etl ...` gave: its exit code and what it printed (as subprocess.run's result has them)."""
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """cli(*args, stdin="") runs `python -m etl *args` in this process (etl.cli.main.main) with `stdin` piped
+    in: no interpreter to start per command. Tests whose point is a second process spawn it themselves."""
+    from etl.cli import main as cli_main
+
+    def run(*args, stdin: str = "") -> CliRun:
+        capsys.readouterr()
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        try:
+            code = cli_main.main([str(a) for a in args])
+        except SystemExit as exc:  # argparse's refusals, as the interpreter would exit
+            code = exc.code if isinstance(exc.code, int) or exc.code is None else 1
+        out, err = capsys.readouterr()
+        return CliRun(code or 0, out, err)
+    return run

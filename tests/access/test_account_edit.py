@@ -15,7 +15,7 @@ LEADER = accounts.User("lanhdao.mot", "leader", "900@pre2025")
 
 
 @pytest.fixture
-def app_db(make_db, monkeypatch, fresh_streamlit_caches):
+def app_db(make_db, monkeypatch):
     con = make_db()
     accounts.add(con, "quantri", "admin", None, PASSWORD, "test")
     accounts.add(con, "lanhdao.mot", "leader", "900@pre2025", PASSWORD, "test")

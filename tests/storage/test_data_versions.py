@@ -80,8 +80,7 @@ def test_area_key_is_the_province_and_a_national_root_its_own(tmp_path):
         connection.close()
 
 
-def test_after_an_upload_in_province_a_the_cached_view_of_b_is_not_recomputed(con, monkeypatch,
-                                                                              fresh_streamlit_caches):
+def test_after_an_upload_in_province_a_the_cached_view_of_b_is_not_recomputed(con, monkeypatch):
     calls = []
     monkeypatch.setattr(state, "connection", lambda: con)
     monkeypatch.setattr(queries, "overview", lambda cur, view: calls.append(view.locality_id) or view.locality_id)
