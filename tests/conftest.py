@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,36 @@ def target(position: int, indicator: str, rule: str, value=None, value_high=None
            plan_id: str = "test-plan", unit: str = "%") -> Target:
     return Target(f"{plan_id}#{position:02d}", plan_id, position, "", indicator, rule, value, value_high, unit,
                   year, levels, None, f"điều khoản {position}")
+
+
+DEMO_TODAY = dt.date(2026, 11, 23)
+
+
+@dataclass(frozen=True)
+class Demo:
+    """The demo database (etl/cli/demo.py) as built once for the session, with the folder of its Excel files.
+    Never open `path` itself: copy() it (17 MB, milliseconds), so what one test or module writes no other sees."""
+    path: Path
+    files: Path
+    summary: str
+
+    def copy(self, folder: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        return Path(shutil.copy(self.path, folder / self.path.name))
+
+
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory) -> Demo:
+    """Built once per session (26 s of CPU), before any test's cheap hashing: its accounts have the production
+    argon2 hashes, as `python -m etl demo` makes them."""
+    from etl.cli import demo as cli_demo
+    folder = tmp_path_factory.mktemp("demo")
+    con = db.connect(folder / "demo.duckdb")
+    try:
+        summary = cli_demo.build(con, out_dir=folder / "files", today=DEMO_TODAY)
+    finally:
+        con.close()
+    return Demo(folder / "demo.duckdb", folder / "files", summary)
 
 
 @pytest.fixture
