@@ -23,6 +23,12 @@ TREE = [  # locality_id, code, name, level, parent_id
     ("90002@pre2025", "90002", "Xã B", "commune", "900@pre2025"),
     ("90003@pre2025", "90003", "Xã C", "commune", "901@pre2025"),
 ]
+OTHER_PROVINCE = [  # beside TREE's, for what must stay apart (caches, scopes, pickers)
+    ("80@pre2025", "80", "Tỉnh Khác", "province", ""),
+    ("800@pre2025", "800", "Huyện Ba", "district", "80@pre2025"),
+    ("80001@pre2025", "80001", "Xã D", "commune", "800@pre2025"),
+]
+TWO_PROVINCES = TREE + OTHER_PROVINCE
 
 
 def write_tree(path: Path, rows=TREE) -> Path:
