@@ -25,15 +25,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd  # noqa: E402
-from openpyxl import Workbook  # noqa: E402
+from read_bulk import write  # noqa: E402  (bench/ is the script's folder: the same sheet as bench/read_bulk.py)
 
 from etl.intake import corrections, excel, loader, validate
-from etl.labels_vi import BULK_COLUMNS  # noqa: E402
 from etl.model import bootstrap
 from etl.storage import analytics, db
 
-INDICATORS = [("establishments_inspected", True), ("tipoffs_handled", True), ("crimes_handled", False),
-              ("students_reached", True), ("new_hotspots", False)]
 SHEET = "Dữ liệu"
 TODAY = dt.date(2026, 11, 23)
 
@@ -61,25 +58,6 @@ STEPS = [
     ("write (versions, figures, refresh)", loader, "_write"),
     ("load_file (check + write, one transaction)", loader, "load_file"),
 ]
-
-
-def write(path: Path, con, rows: int, notes: bool) -> None:
-    communes = [c for (c,) in con.execute("SELECT code FROM localities WHERE level = 'commune' "
-                                          "AND locality_id LIKE '%@pre2025' ORDER BY code").fetchall()]
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(SHEET)
-    sheet.append(["BÁO CÁO TỔNG HỢP"])
-    sheet.append(list(BULK_COLUMNS.values()))
-    n = 0
-    for quarter in (1, 2, 3, 4):
-        for code in communes:
-            for indicator, share in INDICATORS:
-                if n == rows:
-                    break
-                note = f"Kiểm tra đợt {n} theo kế hoạch liên ngành" if notes else None
-                sheet.append([code, 2024, quarter, indicator, quarter * 3, 40 if share else None, note])
-                n += 1
-    workbook.save(path)
 
 
 class Clock:

@@ -28,7 +28,9 @@ INDICATORS = [("establishments_inspected", True), ("tipoffs_handled", True), ("c
               ("students_reached", True), ("new_hotspots", False)]
 
 
-def write(path: Path, con, rows: int) -> None:
+def write(path: Path, con, rows: int, notes: bool = False) -> None:
+    """A bulk sheet of `rows` rows (commune x indicator x quarter, real codes); with `notes`, a different note
+    on every row. bench/bulk.py writes its file with it too."""
     communes = [c for (c,) in con.execute("SELECT code FROM localities WHERE level = 'commune' "
                                           "AND locality_id LIKE '%@pre2025' ORDER BY code").fetchall()]
     workbook = Workbook(write_only=True)
@@ -41,7 +43,8 @@ def write(path: Path, con, rows: int) -> None:
             for indicator, share in INDICATORS:
                 if n == rows:
                     break
-                sheet.append([code, 2024, quarter, indicator, quarter * 3, 40 if share else None, None])
+                note = f"Kiểm tra đợt {n} theo kế hoạch liên ngành" if notes else None
+                sheet.append([code, 2024, quarter, indicator, quarter * 3, 40 if share else None, note])
                 n += 1
     workbook.save(path)
 

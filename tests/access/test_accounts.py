@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -89,14 +87,13 @@ def test_bad_accounts_are_refused_in_vietnamese(con, args, message):
         accounts.add(con, *args, by="test")
 
 
-def test_command_line_manages_accounts_reading_the_password_from_stdin(make_db, tmp_path):
+def test_command_line_manages_accounts_reading_the_password_from_stdin(make_db, tmp_path, cli):
     con = make_db()
     path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()[0][0]
     con.close()
 
     def run(*args, stdin=""):
-        return subprocess.run([sys.executable, "-m", "etl", "user", *args, "--db", path], input=stdin,
-                              capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2])
+        return cli("user", *args, "--db", path, stdin=stdin)
 
     added = run("add", "--username", "baocao.a", "--role", "reporter", "--locality", "90001", stdin=PASSWORD + "\n")
     assert added.returncode == 0 and "Đã tạo tài khoản baocao.a (Báo cáo viên, 90001@pre2025)" in added.stdout

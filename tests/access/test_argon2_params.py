@@ -1,9 +1,12 @@
 """Issue 18: argon2 parameters that keep a burst of logins bounded (figures: bench/login_burst.py)."""
 import threading
 
+import pytest
 from argon2 import PasswordHasher
 
 from etl.access import accounts
+
+pytestmark = pytest.mark.real_argon2  # these check the production parameters
 
 
 def test_hashes_use_the_bounded_parameters_and_old_hashes_are_upgraded_on_login(make_db):

@@ -50,7 +50,7 @@ def test_what_it_cannot_read_stays_as_written(con):
         "u: Lãnh đạo, 99999@pre2025 → Báo cáo viên, toàn quốc"     # an unknown unit keeps its id, nothing lost
 
 
-def test_the_audit_page_shows_the_trail_in_words(con, monkeypatch, fresh_streamlit_caches):
+def test_the_audit_page_shows_the_trail_in_words(con, monkeypatch):
     audit.record(con, "quantri", audit.ACCOUNT, "đổi lanhdao.x: leader/352@pre2025 → admin/None",
                  dt.datetime.now().replace(microsecond=0))
     path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()[0][0]

@@ -18,7 +18,7 @@ ROLES = {"admin": accounts.User("quantri", "admin", None),
 
 
 @pytest.fixture
-def app_db(make_db, monkeypatch, fresh_streamlit_caches):
+def app_db(make_db, monkeypatch):
     con = make_db([target(1, "establishments_inspected", "at_least", 25)])
     add_figures(con, [("90001@pre2025", 2023, 4, "establishments_inspected", 3, 10),
                       ("90003@pre2025", 2023, 4, "establishments_inspected", 9, 10)])
@@ -104,7 +104,7 @@ def test_a_session_idle_too_long_asks_to_log_in_again(app_db):
     assert at.title[0].value == "Đăng nhập" and "hết hạn" in at.info[0].value
 
 
-def test_first_start_without_accounts_says_how_to_create_the_admin(make_db, monkeypatch, fresh_streamlit_caches):
+def test_first_start_without_accounts_says_how_to_create_the_admin(make_db, monkeypatch):
     con = make_db()
     path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()[0][0]
     con.close()

@@ -27,7 +27,7 @@ ON_TIME, LATE = dt.datetime(2023, 4, 5, 9), dt.datetime(2023, 7, 20, 9)
 
 
 @pytest.fixture
-def page_db(make_db, monkeypatch, fresh_streamlit_caches):
+def page_db(make_db, monkeypatch):
     con = make_db(PLAN, years=(2022, 2024), extra_plans=[CHILD])
     add_figures(con, [("90001@pre2025", 2023, 1, "establishments_inspected", 3, 10),
                       ("90001@pre2025", 2023, 1, "tipoffs_handled", 4, 5)], submitted_at=ON_TIME)
@@ -257,7 +257,7 @@ def test_a_longer_deadline_set_on_the_settings_page_makes_the_return_on_time(pag
     con.close()
 
 
-def test_missing_database_explains_how_to_make_one(tmp_path, monkeypatch, fresh_streamlit_caches):
+def test_missing_database_explains_how_to_make_one(tmp_path, monkeypatch):
     monkeypatch.setenv("PCMD_DB", str(tmp_path / "none.duckdb"))
     for page in (None, "plan", "indicator", "trend", "completeness", "settings"):
         at = open_page(page)

@@ -15,7 +15,7 @@ ADMIN = accounts.User("quantri", "admin", None)
 
 
 @pytest.fixture
-def page_db(tmp_path, monkeypatch, fresh_streamlit_caches):
+def page_db(tmp_path, monkeypatch):
     path = tmp_path / "upload.duckdb"
     con = db.connect(path)
     bootstrap.initialise(con)

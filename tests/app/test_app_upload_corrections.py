@@ -15,7 +15,7 @@ from tests.xlsx_files import bulk
 
 
 @pytest.fixture
-def inspection(tmp_path, monkeypatch, fresh_streamlit_caches):
+def inspection(tmp_path, monkeypatch):
     path = tmp_path / "upload.duckdb"
     con = db.connect(path)
     bootstrap.initialise(con)

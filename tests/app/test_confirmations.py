@@ -13,7 +13,7 @@ PLAN = "binhluc-2022"
 
 
 @pytest.fixture
-def db_path(tmp_path, monkeypatch, fresh_streamlit_caches):
+def db_path(tmp_path, monkeypatch):
     con = db.connect(tmp_path / "confirm.duckdb")
     bootstrap.initialise(con)
     con.close()

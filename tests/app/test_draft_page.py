@@ -23,7 +23,7 @@ def db_path(tmp_path, monkeypatch):
     return path
 
 
-def test_a_pasted_paragraph_is_drafted_with_what_to_check_first(db_path, fresh_streamlit_caches):
+def test_a_pasted_paragraph_is_drafted_with_what_to_check_first(db_path):
     at = open_app("plans", ADMIN)
     at.text_area(key="draft_text").input(PASTED).run()
     assert not at.exception, at.exception
@@ -38,7 +38,7 @@ def test_a_pasted_paragraph_is_drafted_with_what_to_check_first(db_path, fresh_s
     assert "\\*\\*phấn đấu\\*\\*" in shown and "620 lượt" in shown and shown.count("-background[") == 2
 
 
-def test_a_decrease_goes_into_the_table_without_a_rule_for_the_leader_to_choose(db_path, fresh_streamlit_caches):
+def test_a_decrease_goes_into_the_table_without_a_rule_for_the_leader_to_choose(db_path):
     at = open_app("plans", ADMIN)
     at.text_area(key="draft_text").input("Phấn đấu giảm 60 - 80% số tụ điểm mại dâm so với năm 2024.").run()
     table = at.dataframe[0].value

@@ -21,7 +21,7 @@ PLAIN_FIELDS = {"options", "default", "value", "rawValues", "rawValue", "codeTex
 
 
 @pytest.fixture
-def hostile_db(tmp_path, monkeypatch, fresh_streamlit_caches):
+def hostile_db(tmp_path, monkeypatch):
     monkeypatch.setenv("PCMD_DB", str(hostile_database(tmp_path)))
 
 

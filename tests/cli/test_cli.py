@@ -1,20 +1,24 @@
-"""The command line's CSV contracts (column names are used by other tools)."""
+"""The command line's CSV contracts (column names are used by other tools); run in this process, except the
+test of the entry point itself."""
 import csv
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from etl.cli import main as cli_main
 from etl.cli.demo import write_bulk
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(db: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "etl", *args, "--db", str(db)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
+@pytest.fixture
+def run(cli):
+    """run(db, *args): `python -m etl *args --db db`, in this process."""
+    return lambda db, *args: cli(*args, "--db", db)
 
 
 def rows(result) -> list[dict]:
@@ -25,11 +29,11 @@ def rows(result) -> list[dict]:
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("cli") / "cli.duckdb"
-    assert run(path, "init").returncode == 0
+    assert cli_main.main(["init", "--db", str(path)]) == 0
     return path
 
 
-def test_targets_csv_columns_and_content(db):
+def test_targets_csv_columns_and_content(db, run):
     result = run(db, "targets", "--csv")
     assert result.stdout.splitlines()[0] == "plan_id,indicator_code,level,year,comparator,value,value_high,unit,clause"
     targets = rows(result)
@@ -40,13 +44,13 @@ def test_targets_csv_columns_and_content(db):
     assert (range_target["value"], range_target["value_high"], range_target["unit"]) == ("2", "4", "buổi")
 
 
-def test_localities_csv(db):
+def test_localities_csv(db, run):
     units = {u["locality_id"]: u for u in rows(run(db, "localities", "--csv"))}
     assert units["15349@pre2025"]["successor_id"] == "15349@2025"
     assert units["15349-KP01@pre2025"]["local_code"] == "True"
 
 
-def test_attainment_csv_after_a_load(db, tmp_path):
+def test_attainment_csv_after_a_load(db, run, tmp_path):
     path = tmp_path / "q1.xlsx"
     write_bulk(path, [("15349", 2023, 1, "establishments_inspected", 3, 10),
                       ("15349", 2023, 1, "tipoffs_handled", 2, 2)])
@@ -65,21 +69,26 @@ def test_attainment_csv_after_a_load(db, tmp_path):
     assert {r["locality_code"] for r in child} == {"15349-KP01"}
 
 
-def test_attainment_refuses_unknown_plan_year_and_locality(db):
+def test_attainment_refuses_unknown_plan_year_and_locality(db, run):
     assert "Không có kế hoạch" in run(db, "attainment", "--plan", "x", "--year", "2023").stderr
     assert "nằm ngoài thời gian" in run(db, "attainment", "--plan", "vinhloc-2023", "--year", "2030").stderr
     assert "Không có địa bàn" in run(db, "attainment", "--plan", "vinhloc-2023", "--year", "2023",
                                      "--locality", "99999").stderr
 
 
-def test_db_defaults_to_the_environment_variable(tmp_path):
+def test_the_entry_point_defaults_to_the_environment_variable_and_exits_with_the_code(tmp_path):
+    # the one test that spawns `python -m etl` (etl/__main__.py): the others run etl.cli.main.main in-process
     path = tmp_path / "env.duckdb"
-    result = subprocess.run([sys.executable, "-m", "etl", "init"], capture_output=True, text=True, cwd=ROOT,
-                            env={**__import__("os").environ, "PCMD_DB": str(path)}, timeout=120)
-    assert result.returncode == 0 and path.exists()
+    env = {**os.environ, "PCMD_DB": str(path)}
+    result = subprocess.run([sys.executable, "-m", "etl", "init"], capture_output=True, text=True, cwd=ROOT, env=env,
+                            timeout=120)
+    assert result.returncode == 0 and path.exists(), result.stderr
+    refused = subprocess.run([sys.executable, "-m", "etl", "attainment", "--plan", "x", "--year", "2023"],
+                             capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert refused.returncode == 2 and "Không có kế hoạch" in refused.stderr and "Traceback" not in refused.stderr
 
 
-def test_old_plan_takes_old_codes_after_the_reform(db, tmp_path):
+def test_old_plan_takes_old_codes_after_the_reform(db, run, tmp_path):
     # issue 14, rule 5: Quảng Trị 2022–2025 viewed for Q4 2025 takes its own units' codes: 19333 is
     # Phường 1 (not Phường Đông Hà, the code reused after 2025, outside the old province's area)
     out = tmp_path / "p1.csv"
@@ -93,7 +102,7 @@ def test_old_plan_takes_old_codes_after_the_reform(db, tmp_path):
         assert {r["locality_code"] for r in result} == {code}
 
 
-def test_load_across_the_reform_warns_on_a_first_figure_and_refuses_an_old_code(tmp_path):
+def test_load_across_the_reform_warns_on_a_first_figure_and_refuses_an_old_code(run, tmp_path):
     # rule 11: Phường Thành Nam (13699 since 1 July 2025) succeeds Phường Mỹ Xá (13699) and Xã Đại An (13756)
     path = tmp_path / "cli.duckdb"
     assert run(path, "init").returncode == 0

@@ -1,5 +1,4 @@
 """The demo database: seeded Excel files loaded through the users' path, a realistic mix."""
-import datetime as dt
 from collections import Counter
 
 import pytest
@@ -7,22 +6,21 @@ import pytest
 from etl.cli import demo
 from etl.engine import attainment
 from etl.storage import db
-
-TODAY = dt.date(2026, 11, 23)
+from tests.conftest import DEMO_TODAY as TODAY
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("demo")
-    con = db.connect(folder / "demo.duckdb")
-    summary = demo.build(con, out_dir=folder / "files", today=TODAY)
-    yield con, folder, summary
+def demo_db(built_demo, tmp_path_factory):
+    """A connection to a copy of the session's demo database (tests/conftest.py), the folder of its Excel files,
+    its summary."""
+    con = db.connect(built_demo.copy(tmp_path_factory.mktemp("demo")))
+    yield con, built_demo.files, built_demo.summary
     con.close()
 
 
 def test_demo_is_written_as_excel_and_loaded_through_the_load_path(demo_db):
     con, folder, summary = demo_db
-    files = sorted((folder / "files").glob("*.xlsx"))
+    files = sorted(folder.glob("*.xlsx"))
     uploads = con.execute("SELECT file_name FROM uploads ORDER BY file_name").fetchall()
     assert [f.name for f in files] == [u[0] for u in uploads]
     assert f"{len(files)} tệp Excel" in summary
@@ -61,15 +59,10 @@ def test_demo_is_deterministic(demo_db, tmp_path):
     other.close()
 
 
-def test_the_demo_has_one_account_per_role_and_an_older_demo_gets_them(demo_db, tmp_path):
-    import shutil
-
+def test_the_demo_has_one_account_per_role_and_an_older_demo_gets_them(built_demo, tmp_path):
     from etl.access import accounts
     from etl.cli import main as cli
-    con, folder, _ = demo_db
-    con.execute("CHECKPOINT")
-    copy = tmp_path / "older.duckdb"
-    shutil.copy(folder / "demo.duckdb", copy)
+    copy = built_demo.copy(tmp_path)
     con = db.connect(copy)
     assert {(u.username, u.role) for u in accounts.list_users(con)} == {
         ("quantri", "admin"), ("lanhdao.binhluc", "leader"), ("baocao.bachdang", "reporter")}

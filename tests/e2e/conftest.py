@@ -1,7 +1,6 @@
 """A real Streamlit server on a demo database the tests build, and Debian's Chromium driven by Playwright."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 import socket
 import subprocess
@@ -26,15 +25,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def demo_database(tmp_path_factory) -> Path:
-    """A demo database of the module's own, so that what one module uploads no other one sees."""
-    from etl.cli import demo
-    from etl.storage import db
-    path = tmp_path_factory.mktemp("e2e") / "demo.duckdb"
-    con = db.connect(path)
-    demo.build(con, out_dir=path.parent / "files", today=dt.date(2026, 11, 23))
-    con.close()
-    return path
+def demo_database(built_demo, tmp_path_factory) -> Path:
+    """A copy of the session's demo database (tests/conftest.py), of the module's own, so that what one module
+    uploads no other one sees."""
+    return built_demo.copy(tmp_path_factory.mktemp("e2e"))
 
 
 @pytest.fixture(scope="module")

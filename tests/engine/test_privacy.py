@@ -55,7 +55,7 @@ def test_exports_hide_them_too(con):
     assert [c.value for c in by_target[4:8]] == [50.0, "%", 5, 10]   # the district's sum: not small
 
 
-def test_a_page_shows_lt5_to_the_province_leader(con, monkeypatch, fresh_streamlit_caches):
+def test_a_page_shows_lt5_to_the_province_leader(con, monkeypatch):
     path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()[0][0]
     con.close()
     monkeypatch.setenv("PCMD_DB", path)

@@ -6,20 +6,13 @@ from etl.access import scope as access
 from etl.engine import unit_picker
 from etl.model import localities
 from etl.storage import db
+from tests import conftest
 from tests.conftest import write_tree
 
-TREE = [
-    ("90@pre2025", "90", "Tỉnh A", "province", ""),
-    ("900@pre2025", "900", "Huyện Một", "district", "90@pre2025"),
-    ("901@pre2025", "901", "Huyện Hai", "district", "90@pre2025"),
-    ("90001@pre2025", "90001", "Xã A", "commune", "900@pre2025"),
-    ("90002@pre2025", "90002", "Xã B", "commune", "900@pre2025"),
-    ("90003@pre2025", "90003", "Xã C", "commune", "901@pre2025"),
-    ("90001-KP01", "90001-KP01", "Khu phố 1", "neighbourhood", "90001@pre2025"),
-    ("90002-KP01", "90002-KP01", "Khu phố 2", "neighbourhood", "90002@pre2025"),
-    ("80@pre2025", "80", "Tỉnh B", "province", ""),
-    ("80001@pre2025", "80001", "Xã D", "commune", "80@pre2025"),
-]
+TREE = [*conftest.TREE,
+        ("90001-KP01", "90001-KP01", "Khu phố 1", "neighbourhood", "90001@pre2025"),
+        ("90002-KP01", "90002-KP01", "Khu phố 2", "neighbourhood", "90002@pre2025"),
+        *conftest.OTHER_PROVINCE]
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,6 @@
 """Corrections carry forward what the file does not mention; removing takes 'xóa'; the preview and the
 CLI say figure by figure what happens; year-to-date figures are checked both ways."""
 import datetime as dt
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -156,15 +154,14 @@ def test_loading_the_same_correction_twice_changes_nothing(con, tmp_path):
     assert everything(con) == before
 
 
-def test_the_cli_lists_each_figure_new_changed_carried_and_removed(tmp_path):
+def test_the_cli_lists_each_figure_new_changed_carried_and_removed(tmp_path, cli):
     db = tmp_path / "cli.duckdb"
     first = bulk(tmp_path / "a.xlsx", [("15349", 2023, 1, "tipoffs_handled", 2, 2),
                                        ("15349", 2023, 1, "outreach_sessions", 3, None),
                                        ("15349", 2023, 1, "new_hotspots", 0, None)])
     second = bulk(tmp_path / "b.xlsx", [("15349", 2023, 1, "tipoffs_handled", 3, 3),
                                         ("15349", 2023, 1, "new_hotspots", "xóa", None)])
-    run = lambda path: subprocess.run([sys.executable, "-m", "etl", "load", str(path), "--db", str(db)],  # noqa: E731
-                                      capture_output=True, text=True, cwd=ROOT, timeout=300)
+    run = lambda path: cli("load", path, "--db", db)  # noqa: E731
     assert run(first).returncode == 0
     out = run(second).stdout
     assert "thay đổi: Thị trấn Vĩnh Lộc (mã 15349) quý 1/2023 — Tin báo, tố giác được tiếp nhận, xác minh, xử lý kịp thời: 2/2 → 3/3" in out

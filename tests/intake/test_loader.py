@@ -1,10 +1,9 @@
 """Loading bulk sheets: exact figures from messy files, whole-file refusal, idempotence, versions."""
 import datetime as dt
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
+import duckdb
 import pytest
 from openpyxl import Workbook
 
@@ -157,18 +156,18 @@ def test_preview_judges_the_file_as_if_loaded_and_writes_nothing(con, tmp_path):
     assert [r.numerator for r in attainment.evaluate(con, "test-plan", 2023, 2, today=TODAY)] == [None, 1]
 
 
-def test_cli_load_refuses_with_vietnamese_messages_and_writes_nothing(tmp_path):
+def test_cli_load_refuses_with_vietnamese_messages_and_writes_nothing(tmp_path, cli):
     db = tmp_path / "cli.duckdb"
     good = _bulk(tmp_path / "good.xlsx", [("15349", 2023, 1, "tipoffs_handled", 2, 2)])
     bad = _bulk(tmp_path / "bad.xlsx", [("15349", 2023, 2, "establishments_inspected", 152, 148)])
-    run = lambda *args: subprocess.run([sys.executable, "-m", "etl", *args, "--db", str(db)],  # noqa: E731
-                                       capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2])
-    assert run("load", str(good)).returncode == 0
-    counted = lambda: subprocess.run([sys.executable, "-c", f"import duckdb; c=duckdb.connect(r'{db}'); "  # noqa: E731
-                                      "print(c.execute('select count(*) from figures').fetchall())"],
-                                     capture_output=True, text=True).stdout
+    assert cli("load", good, "--db", db).returncode == 0
+
+    def counted():
+        with duckdb.connect(str(db), read_only=True) as con:
+            return con.execute("SELECT * FROM figures ORDER BY ALL").fetchall()
     before = counted()
-    result = run("load", str(bad))
+    assert len(before) == 1
+    result = cli("load", bad, "--db", db)
     assert result.returncode == 1
     assert "Sheet 'Dữ liệu', dòng 4, cột 'Tử số': 152 lớn hơn mẫu số 148" in result.stderr
     assert counted() == before

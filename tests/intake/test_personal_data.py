@@ -3,8 +3,6 @@ texts carrying personal data of every kind), then real .xlsx files carrying it i
 holds text, each refused through the real load path with its place named and its value absent from the
 messages and from the database file's bytes."""
 import datetime as dt
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -280,13 +278,12 @@ def test_the_signature_cell_holds_a_name_only(national, tmp_path):
 
 # --- the command line -----------------------------------------------------------------------------------------
 
-def test_cli_load_refuses_and_neither_prints_nor_stores_the_value(tmp_path):
+def test_cli_load_refuses_and_neither_prints_nor_stores_the_value(tmp_path, cli, caplog):
     database = tmp_path / "cli.duckdb"
     file = workbook(note="Đối tượng Nguyễn Văn Tư, sinh năm 1990, CCCD 038095001234")(tmp_path / "bc.xlsx")
-    result = subprocess.run([sys.executable, "-m", "etl", "load", str(file), "--db", str(database)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    result = cli("load", file, "--db", database)
     assert result.returncode == 1
-    output = result.stdout + result.stderr
+    output = result.stdout + result.stderr + caplog.text
     assert "dòng 2, cột 'G'" in output and "họ tên người, số CCCD/CMND, ngày sinh" in output, output
     assert "Nguyễn Văn Tư" not in output and "038095001234" not in output
     stored = database.read_bytes()

@@ -1,7 +1,5 @@
 """Personal data stored before the scanner refused it: `python -m etl privacy scan` lists where (never the
 value), `privacy purge` blanks those texts in one transaction and records it in the audit trail."""
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -40,9 +38,10 @@ def stored(make_db):
     return con, path
 
 
-def _cli(path, *args, stdin=""):
-    return subprocess.run([sys.executable, "-m", "etl", "privacy", *args, "--db", str(path)], input=stdin,
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+@pytest.fixture
+def privacy_cli(cli):
+    """privacy_cli(path, *args, stdin=""): `python -m etl privacy *args --db path`, in this process."""
+    return lambda path, *args, stdin="": cli("privacy", *args, "--db", path, stdin=stdin)
 
 
 def test_scan_names_every_place_and_kind_never_the_value(stored):
@@ -56,21 +55,21 @@ def test_scan_names_every_place_and_kind_never_the_value(stored):
     assert all(secret not in f.place for f in found for secret in SECRETS)
 
 
-def test_cli_scan_then_purge_blanks_them_in_one_go_and_audits_it(stored):
+def test_cli_scan_then_purge_blanks_them_in_one_go_and_audits_it(stored, privacy_cli):
     con, path = stored
     con.close()
-    scan = _cli(path, "scan")
+    scan = privacy_cli(path, "scan")
     assert scan.returncode == 0 and "Có 7 nội dung" in scan.stdout, scan.stdout + scan.stderr
     assert "địa bàn 90001, quý 1/2023, phiên bản 2, chỉ số 'tipoffs_handled': họ tên người" in scan.stdout
     assert all(secret not in scan.stdout for secret in SECRETS)
-    refused = _cli(path, "purge", stdin="khong\n")
+    refused = privacy_cli(path, "purge", stdin="khong\n")
     assert refused.returncode == 1 and "Đã hủy" in refused.stdout
     assert "Nguyễn Văn Tư".encode() in path.read_bytes()
-    purge = _cli(path, "purge", "--yes")
+    purge = privacy_cli(path, "purge", "--yes")
     assert purge.returncode == 0 and "Đã xóa trắng 7 nội dung" in purge.stdout, purge.stdout + purge.stderr
     raw = path.read_bytes()  # the file is rewritten: DuckDB would otherwise keep the freed blocks
     assert [secret for secret in SECRETS if secret.encode() in raw] == []
-    assert "Không có nội dung nào" in _cli(path, "scan").stdout
+    assert "Không có nội dung nào" in privacy_cli(path, "scan").stdout
     con = db.connect(path)
     try:
         notes = {n for (n,) in con.execute("SELECT note FROM figures").fetchall()}

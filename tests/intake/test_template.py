@@ -1,9 +1,6 @@
 """The quarterly template: what it holds, and that a filled template loads exactly the figures typed."""
 import datetime as dt
 import io
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -92,11 +89,10 @@ def test_template_for_an_unknown_locality_is_refused(con):
         template.build(con, "99999", 2023, 2)
 
 
-def test_cli_template(tmp_path):
+def test_cli_template(tmp_path, cli):
     out = tmp_path / "mau.xlsx"
-    result = subprocess.run([sys.executable, "-m", "etl", "template", "--locality", "11473", "--year", "2026",
-                             "--quarter", "3", "-o", str(out), "--db", str(tmp_path / "c.duckdb")],
-                            capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2], timeout=120)
+    result = cli("template", "--locality", "11473", "--year", "2026", "--quarter", "3", "-o", out,
+                 "--db", tmp_path / "c.duckdb")
     assert result.returncode == 0, result.stderr
     ws = load_workbook(out)["Báo cáo"]
     assert ws["D3"].value == "Phường Bạch Đằng"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -118,12 +116,11 @@ def test_a_docx_of_the_plan_gives_the_same_proposals_as_its_text():
     assert draft.draft(draft.document_text("ke-hoach.docx", out.getvalue())) == draft.draft(text)
 
 
-def test_cli_prints_the_proposals_as_csv_and_refuses_what_it_cannot_read(tmp_path):
+def test_cli_prints_the_proposals_as_csv_and_refuses_what_it_cannot_read(tmp_path, cli):
     plan = tmp_path / "ke-hoach.txt"
     plan.write_text(plan_text("Tổ chức từ 02 đến 04 buổi tuyên truyền.", "Ít nhất 40% hộ gia đình ký cam kết."),
                     encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "etl", "plan", "draft", str(plan), "--csv"], capture_output=True,
-                         text=True, cwd=ROOT)
+    run = cli("plan", "draft", plan, "--csv")
     assert run.returncode == 0
     text = plan.read_text(encoding="utf-8")
     first, second = text.index("Tổ chức từ 02"), text.index("Ít nhất 40%")
@@ -134,13 +131,11 @@ def test_cli_prints_the_proposals_as_csv_and_refuses_what_it_cannot_read(tmp_pat
         f"outreach_sessions,range,2,4,buổi,,Tổ chức từ 02 đến 04 buổi tuyên truyền,{first},{first + 38},",
         f"chưa xác định chỉ số,at_least,40,,%,,Ít nhất 40% hộ gia đình ký cam kết,{second},{second + 34},"
         "chưa xác định chỉ số"]
-    lines = subprocess.run([sys.executable, "-m", "etl", "plan", "draft", str(plan)], capture_output=True, text=True,
-                           cwd=ROOT).stdout.splitlines()
+    lines = cli("plan", "draft", plan).stdout.splitlines()
     assert lines[0].startswith("[CẦN KIỂM TRA: chưa xác định chỉ số] chưa xác định chỉ số | at_least | 40")
     assert not lines[1].startswith("[")
     (tmp_path / "x.odt").write_bytes(b"PK")
-    refused = subprocess.run([sys.executable, "-m", "etl", "plan", "draft", str(tmp_path / "x.odt")],
-                             capture_output=True, text=True, cwd=ROOT)
+    refused = cli("plan", "draft", tmp_path / "x.odt")
     assert refused.returncode == 2 and "chỉ nhận .txt, .docx hoặc .pdf" in refused.stderr
     with pytest.raises(draft.UnreadableDocument, match="không đọc được"):
         draft.document_text("hong.pdf", b"%PDF-1.4 not really")

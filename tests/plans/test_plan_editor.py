@@ -76,7 +76,7 @@ def test_a_change_keeps_its_history_and_a_retired_plan_leaves_the_lists(con):
     assert "xa-vinhloc-2027" not in [p[0] for p in lookups.plans(con)]
 
 
-def test_an_admin_creates_a_2027_plan_and_sees_it_on_the_scorecard(con, monkeypatch, fresh_streamlit_caches):
+def test_an_admin_creates_a_2027_plan_and_sees_it_on_the_scorecard(con, monkeypatch):
     path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()[0][0]
     con.close()
     monkeypatch.setenv("PCMD_DB", path)
@@ -122,8 +122,7 @@ def test_a_closed_year_is_judged_on_the_target_as_it_stood_then(con):
     assert (changed_year.target_value, changed_year.status) == (40.0, "not_met")   # against 2027's 40%
 
 
-def test_drafted_targets_go_into_the_table_but_nothing_is_saved_without_review(con, monkeypatch,
-                                                                             fresh_streamlit_caches):
+def test_drafted_targets_go_into_the_table_but_nothing_is_saved_without_review(con, monkeypatch):
     path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()[0][0]
     before = count_plans(con)
     con.close()

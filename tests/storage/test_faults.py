@@ -139,7 +139,7 @@ def page_text(at) -> str:
 
 
 @pytest.mark.parametrize("kind", CASES)
-def test_the_login_page_says_what_happened_in_vietnamese(path, monkeypatch, fresh_streamlit_caches, kind):
+def test_the_login_page_says_what_happened_in_vietnamese(path, monkeypatch, kind):
     make, _, words = CASES[kind]
     make(path, monkeypatch)
     at = login_page(monkeypatch, path)
@@ -148,7 +148,7 @@ def test_the_login_page_says_what_happened_in_vietnamese(path, monkeypatch, fres
     assert_clean(page_text(at), path)
 
 
-def test_the_login_page_on_a_file_another_process_holds(path, monkeypatch, fresh_streamlit_caches):
+def test_the_login_page_on_a_file_another_process_holds(path, monkeypatch):
     holder = hold(path)
     try:
         at = login_page(monkeypatch, path)
@@ -159,7 +159,7 @@ def test_the_login_page_on_a_file_another_process_holds(path, monkeypatch, fresh
     assert_clean(page_text(at), path)
 
 
-def test_a_disk_full_when_the_login_is_recorded(path, monkeypatch, fresh_streamlit_caches):
+def test_a_disk_full_when_the_login_is_recorded(path, monkeypatch):
     at = login_page(monkeypatch, path)
     def full(*args, **kwargs):
         raise duckdb.IOException('IO Error: Could not write file "/srv/pcmd/pcmd.duckdb.wal": No space left on device')
