@@ -30,9 +30,18 @@ def wrap(title: str, width: int = 90) -> str:
     return "<br>".join(lines + [line])
 
 
+class _Drawn(go.Figure):
+    """A figure drawn once: `to_dict` (which st.plotly_chart calls before writing the JSON) hands over the
+    figure's own dicts instead of a deep copy of them and of the template (15 ms for a plan's 20 charts).
+    No base64 step is skipped that matters: the builders give lists, never numpy arrays."""
+
+    def to_dict(self) -> dict:
+        return {"data": self._data, "layout": self._layout}
+
+
 def _figure(data: list[dict], layout: dict) -> go.Figure:
     """A figure from dicts already in Plotly's validated form (its default template is added as usual)."""
-    return go.Figure({"data": data, "layout": layout}, _validate=False)
+    return _Drawn({"data": data, "layout": layout}, _validate=False)
 
 
 def _layout(title: str, height: int, **axes) -> dict:

@@ -176,6 +176,7 @@ import dataclasses  # noqa: E402
 import json  # noqa: E402
 
 import plotly.graph_objects as go  # noqa: E402
+import plotly.io as pio  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -213,6 +214,8 @@ def as_validated(fig: go.Figure) -> dict:
 def assert_valid_as_written(fig: go.Figure) -> None:
     written = json.loads(fig.to_json())
     assert written == as_validated(fig)
+    for _ in range(2):  # as st.plotly_chart writes it (its own dicts, not a copy): the same, and the figure unchanged
+        assert json.loads(pio.to_json(fig.to_dict(), validate=False)) == written
     assert written["layout"]["template"]["data"], "Plotly's default template, as a validated figure carries"
 
 
