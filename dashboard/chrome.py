@@ -147,8 +147,44 @@ def table(frame, name: str, **kwargs):
 
 
 def print_table(frame) -> str:
-    """The rows as a plain HTML table, every value escaped (user text stays text, never markup)."""
-    return frame.to_html(index=False, escape=True, na_rep=EMPTY_CELL, border=0, classes="print-table")
+    """The rows as a plain HTML table, every value escaped (user text stays text, never markup): pandas'
+    `to_html`, written directly for the tables pages show (text and whole numbers; a national grid in ~1 ms
+    instead of ~5); anything else (other types, tabs, line breaks, spaces at the ends) goes through pandas."""
+    fast = _fast_print_table(frame)
+    return fast if fast is not None else frame.to_html(index=False, escape=True, na_rep=EMPTY_CELL, border=0,
+                                                       classes="print-table")
+
+
+def _cell_text(value, text_column: bool = False) -> str | None:
+    """A cell as pandas writes it, or None where pandas would do more than escape it (a missing value
+    outside a text column: pandas writes "None" there)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return EMPTY_CELL if text_column else None
+    if type(value) is int:
+        return str(value)
+    if type(value) is not str or value != value.strip() or any(c in value for c in "\t\r\n"):
+        return None
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _fast_print_table(frame) -> str | None:
+    if any(dtype.kind not in "OTi" for dtype in frame.dtypes):
+        return None
+    head = [_cell_text(name) for name in frame.columns]
+    import pandas as pd
+    text = [isinstance(dtype, pd.StringDtype) for dtype in frame.dtypes]
+    rows = [[_cell_text(v, t) for v, t in zip(row, text)] for row in frame.itertuples(index=False, name=None)]
+    if None in head or any(None in row for row in rows):
+        return None
+    out = ['<table class="dataframe print-table">', "  <thead>", '    <tr style="text-align: right;">']
+    out += [f"      <th>{name}</th>" for name in head]
+    out += ["    </tr>", "  </thead>", "  <tbody>"]
+    for row in rows:
+        out.append("    <tr>")
+        out += [f"      <td>{cell}</td>" for cell in row]
+        out.append("    </tr>")
+    out += ["  </tbody>", "</table>"]
+    return "\n".join(out)
 
 
 def phone_note(text: str) -> None:

@@ -170,7 +170,12 @@ def picker_units(root: str, candidates: tuple, year: int, scope: Scope) -> list[
 def view_stamp(view: queries.View) -> tuple[int, int, int]:
     """The data versions the view reads (etl/storage/data_versions.py): cached reads take it as an argument, so an
     upload makes cold only the views of the areas it changed."""
-    return data_versions.stamp(connection().cursor(), view.locality_id)
+    return data_versions.versions(connection().cursor(), _view_keys(view.locality_id))
+
+
+@st.cache_data(ttl=300)
+def _view_keys(locality_id: str) -> tuple[str, str]:
+    return data_versions.view_keys(connection().cursor(), locality_id)
 
 
 def overview(view: queries.View) -> queries.Overview:

@@ -52,3 +52,23 @@ def _bump(con: duckdb.DuckDBPyConnection, keys: list[str]) -> None:
 def stamp(con: duckdb.DuckDBPyConnection, locality_id: str) -> tuple[int, int, int]:
     """The versions a view at `locality_id` depends on: everything's, its area's, its parent's area's."""
     return tuple(con.execute(_STAMP, {"unit": locality_id, "everything": EVERYTHING}).fetchone())
+
+
+_VIEW_KEYS = f"""
+WITH u AS (SELECT 0 AS k, $unit AS id
+           UNION ALL SELECT 1, coalesce((SELECT parent_id FROM localities WHERE locality_id = $unit), $unit))
+SELECT {_KEY_OF} FROM u ORDER BY k"""
+
+
+def view_keys(con: duckdb.DuckDBPyConnection, locality_id: str) -> tuple[str, str]:
+    """The area keys a view at `locality_id` reads (its own, its parent's): fixed by the tree of units, so the
+    app keeps them (~14 ms of CPU on the national tree) and reads only their versions on each view."""
+    own, parent = (row[0] for row in con.execute(_VIEW_KEYS, {"unit": locality_id}).fetchall())
+    return own, parent
+
+
+def versions(con: duckdb.DuckDBPyConnection, keys: tuple[str, str]) -> tuple[int, int, int]:
+    """`stamp` from the view's keys (view_keys): one look-up of three rows (~0,7 ms)."""
+    found = dict(con.execute("SELECT area_key, version FROM data_versions WHERE area_key IN (?, ?, ?)",
+                             [EVERYTHING, *keys]).fetchall())
+    return found.get(EVERYTHING, 0), found.get(keys[0], 0), found.get(keys[1], 0)

@@ -168,3 +168,69 @@ def test_a_count_pace_is_a_whole_number():
                      expected=1.5, target=3.0)
     assert fmt.whole_pace(at_most) == 1
     assert fmt.whole_pace(result(1, "met", expected=12.5)) == 12.5                # shares keep their decimals
+
+
+# --- Figures are written as dicts in Plotly's validated form (issue 18: validation cost ~9 ms a chart) ---
+
+import dataclasses  # noqa: E402
+import json  # noqa: E402
+
+import plotly.graph_objects as go  # noqa: E402
+import plotly.io as pio  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+COMPARATORS = ["at_least", "all", "n_of_n", "at_most", "range", "growth", "no_decrease", "cumulative_by"]
+numbers = st.one_of(st.none(), st.integers(0, 500).map(float), st.floats(0, 150, allow_nan=False).map(lambda v: round(v, 2)))
+
+
+@st.composite
+def results(draw):
+    """Any result a page may chart: every comparator, shares and counts, missing, hidden and odd values, names
+    with markup."""
+    comparator = draw(st.sampled_from(COMPARATORS))
+    unit = draw(st.sampled_from(["%", "buổi", "điểm", "cơ sở", "<b>x</b> & y"]))
+    numerator = draw(st.one_of(st.none(), st.integers(0, 2000)))
+    denominator = draw(st.one_of(st.none(), st.integers(1, 3000))) if numerator is not None else None
+    low = draw(numbers)
+    r = result(draw(st.integers(1, 30)), draw(st.sampled_from(charts.STATUS_ORDER)), comparator=comparator, unit=unit,
+               name=draw(st.sampled_from(["Cơ sở được kiểm tra", "A <i>b</i> & c " * 5, "Ngắn"])),
+               actual=None if numerator is None else draw(st.floats(-50, 400, allow_nan=False)),
+               numerator=numerator, denominator=denominator, expected=draw(numbers),
+               year=draw(st.integers(2021, 2026)), quarter=draw(st.integers(1, 4)), target=low,
+               levels=draw(st.sampled_from([None, ("district",), ("commune", "district")])))
+    high = draw(numbers) if comparator in ("range", "growth") and low is not None else None
+    suppressed = draw(st.booleans()) and numerator is not None and draw(st.booleans())
+    return dataclasses.replace(r, target_value_high=high, exceeded=draw(st.booleans()), suppressed=suppressed,
+                               secondary=draw(st.sampled_from([(), ("numerator",), ("denominator",)]))
+                               if suppressed else (), target_year=draw(st.sampled_from([None, 2025])))
+
+
+def as_validated(fig: go.Figure) -> dict:
+    """What Plotly's validators make of the figure's own dicts."""
+    return json.loads(go.Figure(fig.to_dict()).to_json())
+
+
+def assert_valid_as_written(fig: go.Figure) -> None:
+    written = json.loads(fig.to_json())
+    assert written == as_validated(fig)
+    for _ in range(2):  # as st.plotly_chart writes it (its own dicts, not a copy): the same, and the figure unchanged
+        assert json.loads(pio.to_json(fig.to_dict(), validate=False)) == written
+    assert written["layout"]["template"]["data"], "Plotly's default template, as a validated figure carries"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(results(), min_size=1, max_size=4), st.lists(results(), min_size=1, max_size=4),
+       st.sampled_from(["Tiêu đề", "Một <b>tiêu đề</b> rất dài & " * 8]))
+def test_every_chart_is_written_as_plotly_would_validate_it(these, others, title):
+    for r in these:
+        assert_valid_as_written(charts.bullet(r))
+    assert_valid_as_written(charts.status_heatmap([f"Xã <{n}>" for n in range(len(these))],
+                                                  [these] * len(these), title))
+    same_target = [dataclasses.replace(r, comparator=these[0].comparator, unit=these[0].unit,
+                                       target_value=these[0].target_value, target_value_high=these[0].target_value_high)
+                   for r in these + others]
+    assert_valid_as_written(charts.ranked_bars([f"Xã {n} & <b>" for n in range(len(same_target))], same_target, title))
+    assert_valid_as_written(charts.years_bars(same_target, title))
+    assert_valid_as_written(charts.trend_lines(same_target[:4], same_target[4:], 2026, title))
+    assert_valid_as_written(charts.trend_lines([], same_target, 2026, title))

@@ -32,7 +32,11 @@ def upload(con, unit, number=3, remove=False):
 
 
 def stamps(con):
-    return {unit: data_versions.stamp(con, unit) for unit, *_ in TWO_PROVINCES}
+    """Each unit's stamp, read both ways: in one query, and as the app does (its kept keys' versions)."""
+    out = {unit: data_versions.stamp(con, unit) for unit, *_ in TWO_PROVINCES}
+    kept = {unit: data_versions.versions(con, data_versions.view_keys(con, unit)) for unit in out}
+    assert kept == out
+    return out
 
 
 def test_an_upload_changes_the_stamps_of_its_province_only_and_a_rollback_none(con):
@@ -66,6 +70,10 @@ def test_area_key_is_the_province_and_a_national_root_its_own(tmp_path):
     try:
         assert data_versions.area_keys(connection, ["90001@pre2025", "800@pre2025", "VN"]) == [
             "80@pre2025", "90@pre2025", "VN"]
+        assert data_versions.view_keys(connection, "90001@pre2025") == ("90@pre2025", "90@pre2025")
+        assert data_versions.view_keys(connection, "90@pre2025") == ("90@pre2025", "VN")
+        assert data_versions.view_keys(connection, "VN") == ("VN", "VN")
+        assert data_versions.view_keys(connection, "nowhere") == ("nowhere", "nowhere")
     finally:
         connection.close()
 
