@@ -235,6 +235,8 @@ def _sentence(sentence: Piece, mode: str, lex: dict) -> list[Proposal]:
     for i, clause in enumerate(parts):
         if _breakdown(clause, sentence):
             continue
+        if i and _between(sentence, parts[i - 1], clause).strip() != "và":
+            context.change = None       # a change carries over "và" only: "giảm 25% … và 20% …"
         after = _shared_words(sentence, parts, i) if i + 1 < len(parts) else ""
         found = _clause(clause, mode, context, lex, after)
         listed = bool(dated) and ";" not in _between(sentence, dated[-1][0], clause)
