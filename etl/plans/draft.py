@@ -118,7 +118,17 @@ def draft(text: str, lexicon_path: Path = LEXICON) -> list[Proposal]:
                 found.append(_sentence(sentence, mode, lex))
     if inside == [] and outside and _headline(outside[0]) and _repeats_a_report(outside[0].text.lower(), reports, lex):
         found[0] = []
+    if inside == [] and reports and not _sets_a_target(outside, lex):
+        # a report from end to end (it tells what was done and never says it sets a target): its counts are what
+        # was done ("… duy trì, nhân rộng mô hình … tại 6 phường"); a bare share may still be a target
+        found = [[p for p in ps if p.unit == "%" or p.comparator == "qualitative"] for ps in found]
     return _once(found)
+
+
+def _sets_a_target(outside: list[Piece], lex: dict) -> bool:
+    """Some sentence says it sets a target ("phấn đấu", "chỉ tiêu", "ít nhất", "đến năm 2025", "sẽ" …)."""
+    return any(re.search(rf"{lex['target_cue']}|{lex['strong_cue']}|\bsẽ\b|\bcần\b", item.text.lower())
+               for item in outside)
 
 
 def _latest_reported_year(outside: list[Piece], lex: dict) -> int | None:
