@@ -155,5 +155,5 @@ def _stated(left: str, separator: str, right: str) -> bool:
         return bool(re.search(COUNT_AHEAD, left))
     if re.match(ZERO_AHEAD, right) and separator.strip() in (",", "đồng thời", ", đồng thời"):
         # "không để phát sinh tụ điểm mới, đồng thời không để tái hoạt động trở lại 7 tụ điểm": two zero targets
-        return bool(re.search(r"\d", left) or re.search(ZERO_AHEAD, left))
+        return bool(re.search(r"\d", left) or re.search(ZERO_AHEAD, left, re.I))
     return bool(re.search(r"\d", left))
