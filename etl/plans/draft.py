@@ -118,7 +118,31 @@ def draft(text: str, lexicon_path: Path = LEXICON) -> list[Proposal]:
                 found.append(_sentence(sentence, mode, lex))
     if inside == [] and outside and _headline(outside[0]) and _repeats_a_report(outside[0].text.lower(), reports, lex):
         found[0] = []
+    found = [[p for p in ps if not _existing(p, reports, lex)] for ps in found]
+    if inside == [] and reports and not _sets_a_target(outside, lex):
+        # a report from end to end (it tells what was done and never says it sets a target): its counts are what
+        # was done ("… duy trì, nhân rộng mô hình … tại 6 phường"); a bare share may still be a target
+        found = [[p for p in ps if p.unit == "%" or p.comparator == "qualitative"] for ps in found]
     return _once(found)
+
+
+def _existing(p: Proposal, reports: list[str], lex: dict) -> bool:
+    """"… 5 điểm tư vấn … đã đi vào hoạt động. … tiếp tục triển khai các hoạt động ở 5 điểm tư vấn …": a count that
+    goes on ("tiếp tục", "duy trì") at what a report of the same text already counts is where, not how many."""
+    if p.unit in ("%", "") or p.value is None:
+        return False
+    low = draft_shapes.mask(p.clause.lower())
+    m = next((m for m in re.finditer(rf"{draft_shapes.NUMBER}\s+{re.escape(p.unit)}\b", low)
+              if draft_shapes.number(m.group(1)) == p.value), None)
+    return bool(m) and bool(re.search(r"\b(?:tiếp tục|duy trì)\b", low[:m.start()])) \
+        and not re.search(lex["strong_cue"], low) \
+        and any(re.search(rf"(?<![\d.,]){re.escape(m.group())}", draft_shapes.mask(r)) for r in reports)
+
+
+def _sets_a_target(outside: list[Piece], lex: dict) -> bool:
+    """Some sentence says it sets a target ("phấn đấu", "chỉ tiêu", "ít nhất", "đến năm 2025", "sẽ" …)."""
+    return any(re.search(rf"{lex['target_cue']}|{lex['strong_cue']}|\bsẽ\b|\bcần\b", item.text.lower())
+               for item in outside)
 
 
 def _latest_reported_year(outside: list[Piece], lex: dict) -> int | None:
@@ -235,6 +259,8 @@ def _sentence(sentence: Piece, mode: str, lex: dict) -> list[Proposal]:
     for i, clause in enumerate(parts):
         if _breakdown(clause, sentence):
             continue
+        if i and _between(sentence, parts[i - 1], clause).strip() != "và":
+            context.change = None       # a change carries over "và" only: "giảm 25% … và 20% …"
         after = _shared_words(sentence, parts, i) if i + 1 < len(parts) else ""
         found = _clause(clause, mode, context, lex, after)
         listed = bool(dated) and ";" not in _between(sentence, dated[-1][0], clause)

@@ -56,6 +56,7 @@ class Context:
     """What a sentence's earlier clauses said that its later ones carry."""
     quantifier: str | None = None
     deadline: int | None = None
+    change: str | None = None       # "giảm 25% số … và 20% số …": the second share is a decrease too
     flags: list = field(default_factory=list)
 
 
@@ -212,11 +213,15 @@ def _all_of(masked: str):
 def _dated(shape: Shape, low: str, context: Context) -> Shape:
     """The deadline or year the clause (or, carried, its sentence) gives; the list's quantifier noted."""
     flags = [f for f in shape.flags if f != "quantified"]
+    rule, year = shape.rule, None
     if "quantified" in shape.flags:
         context.quantifier = "yes"
+    elif shape.unit == "%" and context.change and rule == "at_least" and not re.search(r"\bđược\b", low):
+        rule = context.change       # a bare share joined by "và" to a change, with no verb of its own
+        flags.append("carried")
     elif shape.unit == "%" and context.quantifier:
         flags.append("carried")
-    rule, year = shape.rule, None
+    context.change = rule if rule in ("growth", "decrease") else None
     if m := DEADLINE.search(low):
         context.deadline = year = int(m.group(1))
     elif m := YEAR.search(low):

@@ -17,17 +17,23 @@ PERCENT_AHEAD = r"(?:(?:có\s+)?(?:ít nhất|tối thiểu|trên|hơn|đạt|ph
 COUNT_AHEAD = (r"(?:(?:ít nhất|tối thiểu|trên|hơn|đạt|là|cho)\s+)?(?:\d{1,3}(?:\.\d{3})+|\d+)\s+"
                r"(?:lượt|người|cơ sở|buổi|vụ|cán bộ|học sinh|sinh viên|học viên|chủ|tin|bài|phóng sự|đội|xã|phường)\b")
 BARE_COUNT = r"(?:\d{1,3}(?:\.\d{3})+|\d+)\s+(?:lượt|người|cơ sở|buổi|vụ|cán bộ|học sinh|sinh viên)\b"
+ZERO_AHEAD = r"không (?:(?:để|đề) |phát sinh|tái |xuất hiện|hình thành)"
 THROUGH = r"(?:(?:thông )?qua [^;]{0,40}?)?"     # "…, thông qua tập huấn là 300 người": a part of a total
 # A sentence ends at . ! ? before a capital; a headline with no full stop ends before the words that open
 # the next sentence of a news item ("… không có mại dâm Đó là …", "… 12.000 học sinh Theo kế hoạch, …").
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ…\"“(]|\d+(?:,\d+)?\s*%|\d{1,3}(?:\.\d{3})+\s)"
                           r"|(?<=[^\W\d_]|\d)\s+(?=(?:Đó là|Đây là|Theo (?:đó|kế hoạch)|Cụ thể|Trong đó|Ngày \d)\b"
                           r"|Năm (?:19|20)\d\d,)")
-CLAUSE_END = re.compile(rf";\s*|,\s+(?={PERCENT_AHEAD})|\s+và\s+(?={PERCENT_AHEAD})|\s+và\s+(?=không (?:(?:để|đề) |phát sinh|tái |xuất hiện|hình thành))"
+CLAUSE_END = re.compile(rf";\s*|,\s+(?={PERCENT_AHEAD})|\s+và\s+(?={PERCENT_AHEAD})"
+                        rf"|(?:\s+và|,)\s+(?:đồng thời\s+)?(?={ZERO_AHEAD})|\s+đồng thời\s+(?={ZERO_AHEAD})"
                         rf"|(?:,|\s+và)\s+(?={THROUGH}{COUNT_AHEAD})"
                         # "… xử lý 100 vụ án và xét xử 100 vụ án": a second count after its own verb
                         rf"|\s+và\s+(?=(?:[^\W\d_]+\s+){{1,4}}?{BARE_COUNT})")
 LEVEL = re.compile(r"cấp (?:tỉnh|huyện|xã|cơ sở)")
+# A news item's byline or date line ("Báo Tiếng chuông - 21/04/2016", "18:31 | 30/09/2021", "Thu Hiền| 14/12/2019
+# 09:02") stands alone: the headline above it is not one sentence with the lead below it.
+DATELINE = re.compile(r"^(?:[^\W\d_][^\d.;!?%]{0,40}?\s*[-–|,:]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*\|?\s*)?\d{1,2}/\d{1,2}/(?:19|20)\d\d"
+                      r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:SA|CH|AM|PM))?(?:\s*\([^)]{0,12}\))?\s*$")
 
 
 @dataclass(frozen=True)
@@ -92,13 +98,16 @@ def items(text: str) -> list[tuple[Piece, bool]]:
     """(item, is a heading) in order: hard-wrapped lines joined, bullets, numbers and paragraphs (after a
     blank line) kept apart."""
     out: list[list] = []
+    alone = False
     for line, paragraph in _lines(text):
-        if ITEM_START.match(line.text) or paragraph or not out or out[-1][1]:
+        dateline = bool(DATELINE.match(line.text))
+        if ITEM_START.match(line.text) or paragraph or not out or out[-1][1] or dateline or alone:
             heading = (bool(HEADING.match(line.text)) and "%" not in line.text
                        and not line.text.rstrip().endswith((";", ".")))
             out.append([[line], heading])
         else:
             out[-1][0].append(line)
+        alone = dateline
     return [(tidy(join(lines)), heading) for lines, heading in out]
 
 
@@ -144,4 +153,7 @@ def _stated(left: str, separator: str, right: str) -> bool:
     if re.match(THROUGH + COUNT_AHEAD, right) or (separator.strip() == "và" and re.match(
             rf"(?:[^\W\d_]+\s+){{1,4}}?{BARE_COUNT}", right)):
         return bool(re.search(COUNT_AHEAD, left))
+    if re.match(ZERO_AHEAD, right) and separator.strip() in (",", "đồng thời", ", đồng thời"):
+        # "không để phát sinh tụ điểm mới, đồng thời không để tái hoạt động trở lại 7 tụ điểm": two zero targets
+        return bool(re.search(r"\d", left) or re.search(ZERO_AHEAD, left, re.I))
     return bool(re.search(r"\d", left))

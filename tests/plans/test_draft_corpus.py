@@ -36,7 +36,7 @@ def corpus(path: Path = CORPUS) -> list[tuple[str, str, list[tuple]]]:
         if line.startswith("## "):
             group = line[3:]
         elif line.startswith("S: "):
-            out.append((group, line[3:], []))
+            out.append((group, line[3:].replace("\\n", "\n"), []))     # "\n" in a line: a line break
         elif line.startswith("E: "):
             out[-1][2].append(expected(line[3:]))
     return out
