@@ -8,8 +8,16 @@ import duckdb
 from etl.access import scope as access
 from etl.access.scope import Scope
 
+
 # existed at some time from 1 January of the year (?) to the end of the quarter (?, ?)
-_VALID = "valid_during(l.valid_from, l.valid_to, make_date(?, 1, 1), last_day(make_date(?, 3 * ?, 1)))"
+def valid_in_year(alias: str = "l") -> str:
+    """SQL: the unit (table `alias`) existed at some time from 1 January to the end of the quarter.
+    Bound parameters, in order: year, year, quarter."""
+    p = f"{alias}." if alias else ""
+    return f"valid_during({p}valid_from, {p}valid_to, make_date(?, 1, 1), last_day(make_date(?, 3 * ?, 1)))"
+
+
+_VALID = valid_in_year()
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import duckdb
 
 from etl.access import scope as access
 from etl.access.scope import Scope
+from etl.engine import areas
 from etl.engine.results import TargetResult
 from etl.model import indicators
 
@@ -36,7 +37,7 @@ _FIGURES_SQL = """SELECT locality_id, indicator_code, numerator, denominator FRO
                     AND locality_id IN (SELECT unnest(?))"""
 
 # existed at some time from 1 January of the year (?) to the end of the quarter (?, ?)
-_VALID = "valid_during(valid_from, valid_to, make_date(?, 1, 1), last_day(make_date(?, 3 * ?, 1)))"
+_VALID = areas.valid_in_year("")
 
 
 def small(value: int | None) -> bool:

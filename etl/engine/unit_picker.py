@@ -9,9 +9,11 @@ import duckdb
 
 from etl.access import scope as access
 from etl.access.scope import Scope
-from etl.engine.areas import _VALID, Unit, in_tree_order
+from etl.engine.areas import Unit, in_tree_order, valid_in_year
 
-# Units under the root existing in the period (_VALID); c.depth is the depth below it (the picker's indentation).
+VALID = valid_in_year()   # existed in the year up to the quarter: year, year, quarter
+
+# Units under the root existing in the period (areas.valid_in_year); c.depth is the depth below it (the picker's indentation).
 _AROUND = f"""
 WITH cur AS (SELECT ?::VARCHAR AS unit, ?::VARCHAR AS root),
 path AS (SELECT c.ancestor_id AS id FROM locality_closure c, cur WHERE c.locality_id = cur.unit),
@@ -21,13 +23,13 @@ near AS (SELECT l.locality_id AS id FROM localities l, cur
 SELECT l.locality_id, l.code, l.name, l.level, l.parent_id, c.depth
 FROM cur, locality_closure c JOIN localities l ON l.locality_id = c.locality_id
 WHERE c.ancestor_id = cur.root AND (l.locality_id IN (SELECT id FROM path) OR l.locality_id IN (SELECT id FROM near))
-  AND {_VALID}
+  AND {VALID}
 ORDER BY c.depth, l.code
 """
 
 _UNDER = f"""
 SELECT 1 FROM locality_closure c JOIN localities l ON l.locality_id = c.locality_id
-WHERE c.locality_id = ? AND c.ancestor_id = ? AND {_VALID}
+WHERE c.locality_id = ? AND c.ancestor_id = ? AND {VALID}
 """
 
 

@@ -7,7 +7,9 @@ import datetime as dt
 import duckdb
 
 from etl.access.scope import Scope
-from etl.engine.areas import _VALID, Unit
+from etl.engine.areas import Unit, valid_in_year
+
+VALID = valid_in_year()   # existed in the year up to the quarter: year, year, quarter
 
 
 def due_quarter(today: dt.date) -> tuple[int, int]:
@@ -29,7 +31,7 @@ def units_for(con: duckdb.DuckDBPyConnection, scope: Scope | None, year: int, qu
             JOIN locality_closure c ON c.ancestor_id = p.issuer_id
             JOIN (SELECT *, CASE level WHEN 'province' THEN 0 WHEN 'district' THEN 1 WHEN 'commune' THEN 2 ELSE 3
                             END AS level_rank FROM localities) l ON l.locality_id = c.locality_id
-            WHERE NOT coalesce(p.retired, FALSE) AND ? BETWEEN p.year_from AND p.year_to AND {_VALID}
+            WHERE NOT coalesce(p.retired, FALSE) AND ? BETWEEN p.year_from AND p.year_to AND {VALID}
               AND (?::VARCHAR IS NULL OR l.locality_id IN (SELECT locality_id FROM in_scope(?::VARCHAR)))
             ORDER BY level_rank, l.code""",
         [root, year, year, year, quarter, root, root]).fetchall()
